@@ -1,0 +1,63 @@
+"""The JSON shape of a case, shared by ``uaction show --json``, ``cases --json`` and the importer."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from uaction_desktop.model import Case, CaseStatus
+
+
+def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]:
+    return {
+        "ua": case.ua,
+        "index": case.index,
+        "kind": case.kind.value,
+        "update": case.update,
+        "title": case.title,
+        "country": case.country,
+        "issued": case.issued.isoformat(),
+        "deadline": case.deadline.isoformat() if case.deadline else None,
+        "status": status.value if status else None,
+        "source": case.source,
+        "languages": list(case.languages),
+        "people": [{"name": p.name, "gender": p.gender} for p in case.people],
+        "summary": case.summary,
+        "details": case.details,
+        "asks": list(case.asks),
+        "background": case.background,
+        "report_reference": case.report_reference,
+        "model_letter": case.model_letter,
+        "officials": [
+            {
+                "id": o.id,
+                "role": o.role.value,
+                "title": o.title,
+                "name": o.name,
+                "organisation": o.organisation,
+                "address": list(o.address),
+                "country": o.country,
+                "fax": o.fax,
+                "phone": o.phone,
+                "emails": list(o.emails),
+                "social": list(o.social),
+                "salutation": o.salutation,
+            }
+            for o in case.officials
+        ],
+        "file": case.path,
+    }
+
+
+def days_left_text(deadline: date | None, today: date) -> str:
+    """ "3 days left", "due today", "expired 12 days ago"."""
+    if deadline is None:
+        return "no deadline"
+    days = (deadline - today).days
+    if days > 1:
+        return f"{days} days left"
+    if days == 1:
+        return "1 day left"
+    if days == 0:
+        return "due today"
+    return f"deadline passed {-days} day{'s' if days != -1 else ''} ago"

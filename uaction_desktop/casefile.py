@@ -1,0 +1,533 @@
+"""Read, validate and write case files (TOML, format version 1).
+
+Case files come from strangers, so reading one never executes anything and never raises:
+it returns the case (if it is usable) and every problem found, each naming the file, the field
+path and, where it can be found, the line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+GENDERS = ("f", "m", "x", "")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass
+class LoadResult:
+    path: Path
+    case: Case | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.case is not None and not self.problems
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_case_file(path: str | Path) -> LoadResult:
+    """Read and validate one case file. Never raises for bad content."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return LoadResult(path, None, [Problem(name, "", f"cannot read the file: {exc.strerror}")])
+    if size > MAX_FILE_BYTES:
+        return LoadResult(
+            path, None, [Problem(name, "", f"file is {size:,} bytes; case files are at most 1 MB")]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return LoadResult(path, None, [Problem(name, "", f"cannot read the file: {exc.strerror}")])
+    return parse_case_bytes(raw, name, path)
+
+
+def parse_case_bytes(raw: bytes, name: str, path: Path | None = None) -> LoadResult:
+    path = path or Path(name)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return LoadResult(path, None, [Problem(name, "", "file is not UTF-8 text", line)])
+    return parse_case_text(text, name, path)
+
+
+def parse_case_text(text: str, name: str, path: Path | None = None) -> LoadResult:
+    path = path or Path(name)
+    text = text.removeprefix("\ufeff")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {message}", line)])
+    lines = locate_fields(text)
+    validator = _Validator(name, lines)
+    case = validator.case(_normalize(data))
+    if case is not None:
+        case = _with_path(case, str(path))
+    return LoadResult(path, case if not validator.problems else None, validator.problems)
+
+
+def _with_path(case: Case, path: str) -> Case:
+    from dataclasses import replace
+
+    return replace(case, path=path)
+
+
+def _normalize(value: Any) -> Any:
+    """NFC-normalise every string, so the same name always compares and prints the same."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_normalize(v) for v in value]
+    if isinstance(value, dict):
+        return {unicodedata.normalize("NFC", k): _normalize(v) for k, v in value.items()}
+    return value
+
+
+def locate_fields(text: str) -> dict[str, int]:
+    """Map field paths (``officials[1].salutation``, ``asks[2]``) to 1-based line numbers.
+
+    A light scan of the TOML layout as people write it; good enough to point at a line, and
+    never trusted for values (those come from ``tomllib``).
+    """
+    found: dict[str, int] = {}
+    table = ""
+    counts: dict[str, int] = {}
+    in_string: str | None = None
+    array_key: str | None = None
+    array_index = 0
+    key_re = re.compile(r'^\s*("([^"]+)"|[A-Za-z0-9_-]+)\s*=')
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if in_string:
+            if line.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        if array_key is not None:
+            if stripped.startswith(("]", "#")) or not stripped:
+                if stripped.startswith("]"):
+                    array_key = None
+                continue
+            found.setdefault(f"{array_key}[{array_index}]", number)
+            array_index += 1
+            if stripped.rstrip(",").endswith("]") and not stripped.startswith(('"', "'")):
+                array_key = None
+            for quote in ('"""', "'''"):
+                if stripped.count(quote) % 2 == 1:
+                    in_string = quote
+            continue
+        if stripped.startswith("[["):
+            name = stripped.strip("[] ").strip()
+            index = counts.get(name, 0)
+            counts[name] = index + 1
+            table = f"{name}[{index}]"
+            found.setdefault(table, number)
+            continue
+        if stripped.startswith("["):
+            table = stripped.strip("[] ").strip()
+            found.setdefault(table, number)
+            continue
+        match = key_re.match(line)
+        if not match:
+            continue
+        key = match.group(2) or match.group(1)
+        path = f"{table}.{key}" if table else key
+        found.setdefault(path, number)
+        rest = line[match.end() :].strip()
+        for quote in ('"""', "'''"):
+            if rest.count(quote) % 2 == 1:
+                in_string = quote
+        if rest.startswith("[") and "]" not in _strip_strings(rest):
+            array_key, array_index = path, 0
+            inner = rest[1:].strip()
+            if inner and not inner.startswith("#"):
+                found.setdefault(f"{path}[0]", number)
+                array_index = inner.count('",') + inner.count("',") + (
+                    0 if inner.endswith(",") else 1
+                )
+    return found
+
+
+def _strip_strings(text: str) -> str:
+    return re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', "", text)
+
+
+class _Validator:
+    """Collects every problem in one pass instead of stopping at the first."""
+
+    def __init__(self, name: str, lines: Mapping[str, int]) -> None:
+        self.name = name
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str) -> None:
+        probe, line = path, self.lines.get(path)
+        while line is None and probe:
+            parent = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", probe)
+            probe = "" if parent == probe else parent
+            line = self.lines.get(probe) if probe else None
+        self.problems.append(Problem(self.name, path, message, line))
+
+    # -- typed getters: each returns a clean value or records a problem and returns a default
+
+    def _get(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: str,
+        check: Callable[[Any], bool],
+        expected: str,
+        required: bool,
+        default: Any,
+    ) -> Any:
+        if key not in data:
+            if required:
+                self.problem(path, "is required")
+            return default
+        value = data[key]
+        if not check(value):
+            self.problem(path, f"must be {expected}, not {_describe(value)}")
+            return default
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, path: str, required: bool = False) -> str:
+        value = self._get(data, key, path, lambda v: isinstance(v, str), "text", required, "")
+        if required and isinstance(value, str) and key in data and not value.strip():
+            self.problem(path, "must not be empty")
+        return value.strip()
+
+    def texts(self, data: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+        value = self._get(
+            data, key, path, lambda v: isinstance(v, list), "a list of text", False, []
+        )
+        out: list[str] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.problem(f"{path}[{i}]", f"must be text, not {_describe(item)}")
+            elif not item.strip():
+                self.problem(f"{path}[{i}]", "must not be empty")
+            else:
+                out.append(item.strip())
+        return tuple(out)
+
+    def day(self, data: Mapping[str, Any], key: str, path: str, required: bool) -> date | None:
+        return self._get(
+            data,
+            key,
+            path,
+            lambda v: isinstance(v, date) and not isinstance(v, datetime),
+            "a date such as 2018-06-08 (no quotes)",
+            required,
+            None,
+        )
+
+    def unknown(self, data: Mapping[str, Any], allowed: set[str], prefix: str) -> None:
+        for key in data:
+            if key not in allowed:
+                path = f"{prefix}.{key}" if prefix else key
+                hint = _close_match(key, allowed)
+                extra = f" (did you mean '{hint}'?)" if hint else ""
+                self.problem(path, f"unknown field{extra}")
+
+    # -- the case
+
+    def case(self, data: dict[str, Any]) -> Case | None:
+        fmt = data.get("format")
+        if fmt is None:
+            self.problem("format", f"is required (this app reads format = {FORMAT_VERSION})")
+        elif not isinstance(fmt, int) or isinstance(fmt, bool):
+            self.problem("format", f"must be a whole number, not {_describe(fmt)}")
+        elif fmt > FORMAT_VERSION:
+            self.problem(
+                "format",
+                f"file is format {fmt}, newer than this app reads ({FORMAT_VERSION}); "
+                "update uaction-desktop to open it",
+            )
+            return None
+        elif fmt < 1:
+            self.problem("format", f"must be {FORMAT_VERSION}")
+
+        self.unknown(data, _CASE_FIELDS, "")
+        kind_text = self.text(data, "kind", "kind") or CaseKind.INITIAL.value
+        try:
+            kind = CaseKind(kind_text)
+        except ValueError:
+            self.problem("kind", "must be one of initial, follow-up, closure")
+            kind = CaseKind.INITIAL
+
+        ua_text = self.text(data, "ua", "ua", required=True)
+        ua = normalize_ua(ua_text) if ua_text else None
+        if ua_text and ua is None:
+            self.problem("ua", f"'{ua_text}' is not a UA number such as 63/18")
+
+        update = 0
+        if "update" in data:
+            raw = data["update"]
+            if kind is not CaseKind.FOLLOW_UP:
+                self.problem("update", "only a follow-up has an update number")
+            elif not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+                self.problem("update", "must be a whole number, 1 or more")
+            else:
+                update = raw
+        elif kind is CaseKind.FOLLOW_UP:
+            update = 1
+
+        not_closure = kind is not CaseKind.CLOSURE
+        title = self.text(data, "title", "title", required=True)
+        country = self.text(data, "country", "country", required=True)
+        issued = self.day(data, "issued", "issued", required=True)
+        deadline = self.day(data, "deadline", "deadline", required=not_closure)
+        if issued and deadline and deadline < issued:
+            self.problem("deadline", f"{deadline.isoformat()} is before the issue date")
+        summary = self.text(data, "summary", "summary", required=True)
+        asks = self.texts(data, "asks", "asks")
+        if not_closure and not asks and "asks" not in data:
+            self.problem("asks", "is required: the appeal points writers make")
+        people = self.people(data.get("people"), "people")
+        officials = self.officials(data.get("officials"), "officials", not_closure)
+        if issued is None or ua is None or not title or not country or not summary:
+            return None
+        return Case(
+            ua=ua,
+            kind=kind,
+            update=update,
+            index=self.text(data, "index", "index"),
+            title=title,
+            country=country,
+            issued=issued,
+            deadline=deadline,
+            source=self.text(data, "source", "source"),
+            languages=self.texts(data, "languages", "languages"),
+            summary=summary,
+            details=self.text(data, "details", "details"),
+            asks=asks,
+            background=self.text(data, "background", "background"),
+            report_reference=self.text(data, "report_reference", "report_reference"),
+            model_letter=self.text(data, "model_letter", "model_letter"),
+            people=people,
+            officials=officials,
+        )
+
+    def people(self, value: Any, path: str) -> tuple[Person, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem(path, "must be a list of [[people]] tables")
+            return ()
+        out: list[Person] = []
+        for i, item in enumerate(value):
+            here = f"{path}[{i}]"
+            if not isinstance(item, dict):
+                self.problem(here, "must be a table with name and gender")
+                continue
+            self.unknown(item, {"name", "gender"}, here)
+            name = self.text(item, "name", f"{here}.name", required=True)
+            gender = self.text(item, "gender", f"{here}.gender").lower()
+            if gender not in GENDERS:
+                self.problem(f"{here}.gender", "must be f, m or x (or left out)")
+                gender = ""
+            if name:
+                out.append(Person(name=name, gender=gender))
+        return tuple(out)
+
+    def officials(self, value: Any, path: str, required: bool) -> tuple[Official, ...]:
+        if value is None:
+            if required:
+                self.problem(path, "is required: at least one [[officials]] to write to")
+            return ()
+        if not isinstance(value, list):
+            self.problem(path, "must be a list of [[officials]] tables")
+            return ()
+        out: list[Official] = []
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            here = f"{path}[{i}]"
+            if not isinstance(item, dict):
+                self.problem(here, "must be a table")
+                continue
+            official = self.official(item, here)
+            if official is None:
+                continue
+            if official.id in seen:
+                self.problem(f"{here}.id", f"'{official.id}' is used by another official")
+            seen.add(official.id)
+            out.append(official)
+        if required and value and not any(o.role is Role.TARGET for o in out):
+            self.problem(path, "needs at least one official with role = \"target\"")
+        return tuple(out)
+
+    def official(self, item: dict[str, Any], here: str) -> Official | None:
+        self.unknown(item, _OFFICIAL_FIELDS, here)
+        ident = self.text(item, "id", f"{here}.id", required=True)
+        if ident and not _ID_RE.match(ident):
+            self.problem(f"{here}.id", "must be lower-case letters, digits and dashes")
+        role_text = self.text(item, "role", f"{here}.role") or Role.TARGET.value
+        try:
+            role = Role(role_text)
+        except ValueError:
+            self.problem(f"{here}.role", "must be target or copy")
+            role = Role.TARGET
+        title = self.text(item, "title", f"{here}.title")
+        name = self.text(item, "name", f"{here}.name")
+        if not title and not name:
+            self.problem(f"{here}.name", "an official needs a title or a name")
+        address = self.texts(item, "address", f"{here}.address")
+        emails = self.texts(item, "emails", f"{here}.emails")
+        for j, email in enumerate(emails):
+            if not _EMAIL_RE.match(email):
+                self.problem(f"{here}.emails[{j}]", f"'{email}' is not an email address")
+        fax = self.text(item, "fax", f"{here}.fax")
+        salutation = self.text(item, "salutation", f"{here}.salutation")
+        if role is Role.TARGET:
+            if not salutation:
+                self.problem(f"{here}.salutation", "is required for a target official")
+            if not (address or emails or fax):
+                self.problem(here, "a target official needs address lines, an email or a fax")
+        if not ident:
+            return None
+        return Official(
+            id=ident,
+            role=role,
+            title=title,
+            name=name,
+            organisation=self.text(item, "organisation", f"{here}.organisation"),
+            address=address,
+            country=self.text(item, "country", f"{here}.country"),
+            fax=fax,
+            phone=self.text(item, "phone", f"{here}.phone"),
+            emails=emails,
+            social=self.texts(item, "social", f"{here}.social"),
+            salutation=salutation,
+        )
+
+
+_CASE_FIELDS = {
+    "format", "ua", "kind", "update", "index", "title", "country", "issued", "deadline",
+    "source", "languages", "summary", "details", "asks", "background", "report_reference",
+    "model_letter", "people", "officials",
+}  # fmt: skip
+_OFFICIAL_FIELDS = {
+    "id", "role", "title", "name", "organisation", "address", "country", "fax", "phone",
+    "emails", "social", "salutation",
+}  # fmt: skip
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, datetime):
+        return "a date with a time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _close_match(key: str, allowed: set[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The case as the TOML tables it is written as; empty optional fields are left out."""
+    out: dict[str, Any] = {"format": FORMAT_VERSION, "ua": case.ua}
+    if case.kind is not CaseKind.INITIAL:
+        out["kind"] = case.kind.value
+    if case.kind is CaseKind.FOLLOW_UP:
+        out["update"] = case.update
+    for key in ("index", "title", "country"):
+        if getattr(case, key):
+            out[key] = getattr(case, key)
+    out["issued"] = case.issued
+    if case.deadline:
+        out["deadline"] = case.deadline
+    for key in ("source",):
+        if getattr(case, key):
+            out[key] = getattr(case, key)
+    if case.languages:
+        out["languages"] = list(case.languages)
+    for key in ("summary", "details"):
+        if getattr(case, key):
+            out[key] = getattr(case, key)
+    if case.asks:
+        out["asks"] = list(case.asks)
+    for key in ("background", "report_reference", "model_letter"):
+        if getattr(case, key):
+            out[key] = getattr(case, key)
+    if case.people:
+        out["people"] = [
+            {"name": p.name, **({"gender": p.gender} if p.gender else {})} for p in case.people
+        ]
+    if case.officials:
+        out["officials"] = [_official_to_dict(o) for o in case.officials]
+    return out
+
+
+def _official_to_dict(official: Official) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": official.id, "role": official.role.value}
+    for key in ("title", "name", "organisation"):
+        if getattr(official, key):
+            out[key] = getattr(official, key)
+    if official.address:
+        out["address"] = list(official.address)
+    for key in ("country", "fax", "phone"):
+        if getattr(official, key):
+            out[key] = getattr(official, key)
+    for key in ("emails", "social"):
+        if getattr(official, key):
+            out[key] = list(getattr(official, key))
+    if official.salutation:
+        out["salutation"] = official.salutation
+    return out
+
+
+def dump_case(case: Case) -> str:
+    """TOML text for a case; reading it back gives an equal case."""
+    return tomli_w.dumps(case_to_dict(case), multiline_strings=True)

@@ -1,0 +1,104 @@
+"""The ``uaction`` command line: the whole core without a window, for people and for scripts.
+
+Exit codes: 0 success, 1 bad data (a broken case, a missing official), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from uaction_desktop import __version__, commands
+from uaction_desktop.library import CaseLibrary
+from uaction_desktop.paths import AppPaths, app_paths
+from uaction_desktop.profile import SenderProfile, load_profile
+
+
+class UserError(Exception):
+    """Bad input or data: printed as one line, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class Context:
+    """What every command needs, built lazily so a command pays only for what it uses."""
+
+    paths: AppPaths
+    today: date = field(default_factory=date.today)
+
+    @cached_property
+    def library(self) -> CaseLibrary:
+        return CaseLibrary.standard(self.paths.cases_dir)
+
+    @cached_property
+    def profile(self) -> SenderProfile:
+        return load_profile(self.paths.profile_file)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        command = self.prog.removeprefix("uaction").strip()
+        raise UserError(f"{command}: {message}" if command else message, code=2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="uaction",
+        description="Urgent Action letters, offline: list cases, write letters, keep a log.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="keep all settings and data in DIR (portable mode; same as UACTION_HOME=DIR)",
+    )
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def _today(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"--today: '{text}' is not a date like 2026-11-28", code=2) from exc
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 2
+        context = Context(paths=app_paths(args.home), today=_today(args.today))
+        return int(args.handler(args, context) or 0)
+    except UserError as exc:
+        print(f"uaction: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,351 @@
+"""Compose what is sent: a Letter for print or fax, and the texts for email, phone and social.
+
+Everything comes from the case, the chosen official and the sender profile, through Jinja2
+templates in ``resources/templates``. The environment is sandboxed and strict (a missing variable
+is an error, not a blank). Case text is only ever passed in as data, never compiled, so a case
+containing ``{{ 7*7 }}`` prints exactly that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+from babel.dates import format_date
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from uaction_desktop.model import Case, Channel, Official, join_names, split_paragraphs
+from uaction_desktop.profile import SenderProfile
+from uaction_desktop.requests import requests_from_asks
+from uaction_desktop.resources import resource_path
+
+SOCIAL_LIMIT = 280
+_RECIPIENT_LINE_CHARS = 42  # longer "title name" lines are split in two to fit the window
+
+
+class ChannelError(ValueError):
+    """The official cannot be reached this way (fax without a fax number, ...)."""
+
+
+@dataclass(frozen=True)
+class Letter:
+    """Everything printed on a letter, already decided. Renderers never re-derive any of it."""
+
+    case_ua: str
+    official_id: str
+    sender_name: str
+    sender_lines: tuple[str, ...]
+    date: date
+    date_text: str
+    recipient_lines: tuple[str, ...]
+    subject: str
+    salutation: str
+    paragraphs: tuple[str, ...]
+    closing: str
+    signature: str
+    layout: str = "a4-din-b"
+    title: str = ""
+    case_title: str = ""
+    official_name: str = ""
+    sender_email: str = ""
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def with_body(self, text: str) -> Letter:
+        """The same letter with an edited body (paragraphs separated by blank lines)."""
+        return replace(self, paragraphs=tuple(split_paragraphs(text)))
+
+    def as_text(self) -> str:
+        """Plain text, as pasted into an email or a web form."""
+        parts = [
+            "\n".join([self.sender_name, *self.sender_lines]).strip(),
+            self.date_text,
+            "\n".join(self.recipient_lines),
+            f"{self.salutation},",
+            *self.paragraphs,
+            f"{self.closing}\n\n{self.signature}".strip(),
+        ]
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+
+@dataclass(frozen=True)
+class Message:
+    """A text for the email, phone or social channel."""
+
+    channel: Channel
+    text: str
+    subject: str = ""
+    recipients: tuple[str, ...] = ()
+
+    @property
+    def mailto(self) -> str:
+        """A ``mailto:`` URL the user's mail client opens; the app itself sends nothing."""
+        if not self.recipients:
+            return ""
+        to = ",".join(quote(r, safe="@") for r in self.recipients)
+        return f"mailto:{to}?subject={quote(self.subject, safe='')}&body={quote(self.text, safe='')}"
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(resource_path("templates"))),
+        undefined=StrictUndefined,
+        autoescape=False,  # plain text out; the PDF and Qt layers escape for their own markup
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["pick"] = _pick
+    return env
+
+
+def _pick(variant: int, options: list[str]) -> str:
+    return options[variant % len(options)]
+
+
+def render_template(name: str, **context: Any) -> str:
+    return _environment().get_template(name).render(**context)
+
+
+def _context(case: Case, profile: SenderProfile, variant: int) -> dict[str, Any]:
+    writer_country = with_article(profile.country.strip())
+    return {
+        "people": case.people_names,
+        "title": case.title,
+        "country": case.country,
+        "in_country": f" in {with_article(case.country)}" if case.country else "",
+        "summary": " ".join(case.summary.split()),
+        "requests": requests_from_asks(case.asks),
+        "writer_country": writer_country,
+        "group": profile.group.strip(),
+        "v": variant,
+    }
+
+
+def recipient_lines(official: Official, profile: SenderProfile) -> tuple[str, ...]:
+    """The address block exactly as published, with the country added for mail from abroad."""
+    name_line = official.display_name
+    if len(name_line) > _RECIPIENT_LINE_CHARS and official.title and official.name:
+        lines = [official.title, official.name]
+    else:
+        lines = [name_line] if name_line else []
+    if official.organisation:
+        lines.append(official.organisation)
+    lines.extend(official.address)
+    if _needs_country_line(official, profile):
+        lines.append(official.country.upper())
+    return tuple(lines)
+
+
+def _needs_country_line(official: Official, profile: SenderProfile) -> bool:
+    if not (official.country and profile.country and official.address):
+        return False
+    if _same_country(official.country, profile.country):
+        return False
+    last = official.address[-1].casefold()
+    return official.country.casefold() not in last
+
+
+_COUNTRY_ALIASES = {
+    "usa": "united states",
+    "us": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "great britain": "united kingdom",
+}
+
+
+_NEEDS_THE = re.compile(
+    r"^(united|republic|democratic|czech|dominican|central african|netherlands|philippines|"
+    r"gambia|bahamas|maldives|comoros|seychelles|solomon|marshall|occupied|state of|"
+    r"people's|kingdom)\b",
+    re.IGNORECASE,
+)
+
+
+def with_article(country: str) -> str:
+    """ "United States" -> "the United States"; "Kazakhstan" stays as it is."""
+    if country and _NEEDS_THE.match(country) and not country.lower().startswith("the "):
+        return f"the {country}"
+    return country
+
+
+def _same_country(a: str, b: str) -> bool:
+    def norm(c: str) -> str:
+        c = re.sub(r"[.\s]+", " ", c.casefold()).strip()
+        c = c.removeprefix("the ")
+        return _COUNTRY_ALIASES.get(c.replace(" ", "") if len(c) <= 4 else c, c)
+
+    return norm(a) == norm(b)
+
+
+def compose_letter(
+    case: Case,
+    official: Official,
+    profile: SenderProfile,
+    *,
+    today: date,
+    layout: str | None = None,
+    personal_line: str = "",
+    variant: int = 0,
+) -> Letter:
+    layout = layout or profile.layout
+    if case.model_letter:
+        paragraphs = _model_letter_paragraphs(case.model_letter)
+    else:
+        body = render_template("letter_body.txt.j2", **_context(case, profile, variant))
+        paragraphs = _lines(body)
+    if personal_line.strip():
+        paragraphs.insert(len(paragraphs) - 1, " ".join(personal_line.split()))
+    sender_lines = tuple(line for line in profile.address if line.strip())
+    subject = case.people_names or case.title
+    if case.country:
+        subject = f"{subject}, {case.country}"
+    return Letter(
+        case_ua=case.ua,
+        official_id=official.id,
+        sender_name=profile.name.strip(),
+        sender_lines=sender_lines,
+        sender_email=profile.email.strip(),
+        date=today,
+        date_text=format_date(today, format="long", locale=profile.effective_locale(layout)),
+        recipient_lines=recipient_lines(official, profile),
+        subject=subject,
+        salutation=official.salutation or "Dear Sir or Madam",
+        paragraphs=tuple(paragraphs),
+        closing=profile.effective_closing(layout),
+        signature=profile.name.strip(),
+        layout=layout,
+        title=f"Letter to {official.display_name} about UA {case.ua}",
+        case_title=case.title,
+        official_name=official.display_name,
+    )
+
+
+def _model_letter_paragraphs(text: str) -> list[str]:
+    """A case's own model letter, minus any salutation and sign-off it carries."""
+    paragraphs = split_paragraphs(text)
+    if paragraphs and re.match(r"^(dear|to)\b", paragraphs[0], re.IGNORECASE) and len(
+        paragraphs[0]
+    ) < 80:
+        paragraphs = paragraphs[1:]
+    while paragraphs and re.match(
+        r"^(yours|sincerely|respectfully|kind regards|best regards)\b", paragraphs[-1], re.I
+    ):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+def require_channel(official: Official, channel: Channel) -> None:
+    if channel not in official.channels():
+        what = {
+            Channel.LETTER: "no postal address",
+            Channel.FAX: "no fax number",
+            Channel.EMAIL: "no email address",
+            Channel.PHONE: "no phone number",
+        }.get(channel, "no such contact")
+        raise ChannelError(f"{official.display_name} has {what} in this case")
+
+
+def compose_email(case: Case, official: Official, letter: Letter) -> Message:
+    """The letter as an email: subject, plain-text body and the official's addresses."""
+    require_channel(official, Channel.EMAIL)
+    subject = render_template(
+        "email_subject.txt.j2",
+        people=case.people_names,
+        title=case.title,
+        country=case.country,
+    ).strip()
+    signature = "\n".join(
+        line for line in (letter.signature, *letter.sender_lines, letter.sender_email) if line
+    )
+    body = "\n\n".join(
+        [f"{letter.salutation},", *letter.paragraphs, f"{letter.closing}\n{signature}".strip()]
+    )
+    return Message(Channel.EMAIL, body + "\n", subject=subject, recipients=official.emails)
+
+
+def compose_phone(case: Case, official: Official, profile: SenderProfile) -> Message:
+    require_channel(official, Channel.PHONE)
+    context = _context(case, profile, 0)
+    text = render_template(
+        "phone_script.txt.j2",
+        official=official.display_name,
+        phone=official.phone,
+        sender=profile.name.strip() or "(your name)",
+        addressee=official.title or official.display_name,
+        **{k: context[k] for k in ("people", "title", "in_country", "requests", "writer_country")},
+    )
+    return Message(Channel.PHONE, "\n\n".join(_lines(text)) + "\n", recipients=(official.phone,))
+
+
+def compose_social(case: Case, official: Official) -> Message:
+    """A post of at most 280 characters, naming the official's handle when the case has one."""
+    handle = next((h for h in official.social if h.startswith("@")), "")
+    if not handle and official.social:
+        handle = official.social[0]
+    requests = requests_from_asks(case.asks) or [case.title]
+    hashtag = re.sub(r"[^\w]", "", case.country) if case.country else ""
+    request = requests[0]
+    text = render_template("social_post.txt.j2", handle=handle, request=request, hashtag=hashtag)
+    while len(text) > SOCIAL_LIMIT:
+        overflow = len(text) - SOCIAL_LIMIT
+        request = _shorten(request, len(request) - overflow - 1)
+        text = render_template(
+            "social_post.txt.j2", handle=handle, request=request, hashtag=hashtag
+        )
+    return Message(Channel.SOCIAL, text.strip(), recipients=(handle,) if handle else ())
+
+
+def _shorten(text: str, limit: int) -> str:
+    if limit <= 1:
+        return "…"
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+def fax_cover_lines(letter: Letter, official: Official, pages: int) -> list[tuple[str, str]]:
+    require_channel(official, Channel.FAX)
+    text = render_template(
+        "fax_cover.txt.j2",
+        official=official.display_name,
+        fax=official.fax,
+        sender=letter.sender_name or "(sender)",
+        sender_contact=letter.sender_email,
+        date=letter.date_text,
+        pages=pages,
+        subject=letter.subject,
+    )
+    pairs = []
+    for line in text.splitlines():
+        label, _, value = line.partition(": ")
+        if value:
+            pairs.append((label, value))
+    return pairs
+
+
+def _lines(text: str) -> list[str]:
+    """Templates write one paragraph a line; blank lines are layout, not content."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+__all__ = [
+    "ChannelError",
+    "Letter",
+    "Message",
+    "compose_email",
+    "compose_letter",
+    "compose_phone",
+    "compose_social",
+    "fax_cover_lines",
+    "join_names",
+    "require_channel",
+]

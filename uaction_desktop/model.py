@@ -1,0 +1,154 @@
+"""The case data model: immutable values that the rest of the app reads and never changes.
+
+A case is one Urgent Action document (an initial appeal, a follow-up or a closure notice).
+Its status is derived from dates and from the other documents, never stored in the file.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class CaseKind(enum.StrEnum):
+    INITIAL = "initial"
+    FOLLOW_UP = "follow-up"
+    CLOSURE = "closure"
+
+
+class CaseStatus(enum.StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    CLOSED = "closed"
+
+
+class Role(enum.StrEnum):
+    TARGET = "target"
+    COPY = "copy"
+
+
+class Channel(enum.StrEnum):
+    LETTER = "letter"
+    FAX = "fax"
+    EMAIL = "email"
+    PHONE = "phone"
+    SOCIAL = "social"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    gender: str = ""  # "f", "m", "x" or "" when the document does not say
+
+
+@dataclass(frozen=True)
+class Official:
+    id: str
+    title: str = ""
+    name: str = ""
+    organisation: str = ""
+    address: tuple[str, ...] = ()
+    country: str = ""
+    fax: str = ""
+    phone: str = ""
+    emails: tuple[str, ...] = ()
+    social: tuple[str, ...] = ()
+    salutation: str = ""
+    role: Role = Role.TARGET
+
+    @property
+    def display_name(self) -> str:
+        """Title and name as one would say them: "Prosecutor General Kairat Kozhamzharov"."""
+        return " ".join(part for part in (self.title, self.name) if part)
+
+    def channels(self) -> tuple[Channel, ...]:
+        """The ways this official can be reached, in the order a writer would try them."""
+        found: list[Channel] = []
+        if self.address:
+            found.append(Channel.LETTER)
+        if self.fax:
+            found.append(Channel.FAX)
+        if self.emails:
+            found.append(Channel.EMAIL)
+        if self.phone:
+            found.append(Channel.PHONE)
+        found.append(Channel.SOCIAL)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Case:
+    ua: str
+    title: str
+    country: str
+    issued: date
+    summary: str
+    kind: CaseKind = CaseKind.INITIAL
+    update: int = 0
+    index: str = ""
+    deadline: date | None = None
+    source: str = ""
+    languages: tuple[str, ...] = ()
+    details: str = ""
+    asks: tuple[str, ...] = ()
+    background: str = ""
+    report_reference: str = ""
+    model_letter: str = ""
+    people: tuple[Person, ...] = ()
+    officials: tuple[Official, ...] = ()
+    path: str = field(default="", compare=False)
+
+    @property
+    def key(self) -> str:
+        """Identifies the document: the UA number, plus the update number or "closure"."""
+        if self.kind is CaseKind.FOLLOW_UP:
+            return f"{self.ua}#{self.update}"
+        if self.kind is CaseKind.CLOSURE:
+            return f"{self.ua}#closure"
+        return self.ua
+
+    @property
+    def people_names(self) -> str:
+        return join_names([p.name for p in self.people])
+
+    def official(self, ref: str) -> Official | None:
+        """An official by id, or by 1-based position as the command line takes it."""
+        for candidate in self.officials:
+            if candidate.id == ref:
+                return candidate
+        if ref.isdigit() and 1 <= int(ref) <= len(self.officials):
+            return self.officials[int(ref) - 1]
+        return None
+
+    def days_left(self, today: date) -> int | None:
+        return None if self.deadline is None else (self.deadline - today).days
+
+    def paragraphs(self, text: str) -> list[str]:
+        return split_paragraphs(text)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines, each folded onto one line."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_UA_RE = re.compile(r"^\s*(?:UA\s*[:#-]?\s*)?(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.IGNORECASE)
+
+
+def normalize_ua(text: str) -> str | None:
+    """ "UA 63/18", "63.18", "ua-63-18" -> "63/18"; None if it is not a UA number."""
+    match = _UA_RE.match(text)
+    if not match:
+        return None
+    return f"{int(match.group(1))}/{match.group(2)}"

@@ -1,0 +1,86 @@
+"""The sender profile: who is writing, from where, and how they like to sign off.
+
+Stored as TOML in the config folder and written atomically. Command-line flags and the window
+override single fields without touching the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from uaction_desktop.atomic import write_text_atomic
+
+LAYOUTS = ("a4-din-b", "letter-no10")
+
+
+@dataclass(frozen=True)
+class SenderProfile:
+    name: str = ""
+    address: tuple[str, ...] = ()
+    email: str = ""
+    country: str = ""  # the country the writer writes from
+    group: str = ""  # e.g. "Amnesty International Group 42, Springfield"
+    closing: str = ""  # "" means the layout's usual phrase
+    layout: str = "a4-din-b"
+    locale: str = ""  # e.g. "en_GB"; "" means derived from the layout
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.name.strip()) and bool(self.address)
+
+    def effective_locale(self, layout: str | None = None) -> str:
+        if self.locale:
+            return self.locale
+        return "en_US" if (layout or self.layout) == "letter-no10" else "en_GB"
+
+    def effective_closing(self, layout: str | None = None) -> str:
+        if self.closing:
+            return self.closing
+        return "Sincerely," if (layout or self.layout) == "letter-no10" else "Yours sincerely,"
+
+    def with_overrides(self, **changes: Any) -> SenderProfile:
+        clean = {k: v for k, v in changes.items() if v not in (None, (), [])}
+        if "address" in clean:
+            clean["address"] = tuple(clean["address"])
+        return replace(self, **clean)
+
+
+class ProfileError(Exception):
+    """The profile file exists but cannot be used; the message is for the user."""
+
+
+def load_profile(path: Path) -> SenderProfile:
+    if not path.exists():
+        return SenderProfile()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot read the sender profile: {exc}") from exc
+    known = {f.name for f in fields(SenderProfile)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            continue  # a newer version's field: keep reading, never fail on it
+        if key == "address":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ProfileError(f"{path}: address must be a list of lines")
+            values[key] = tuple(value)
+        elif isinstance(value, str):
+            values[key] = value
+        else:
+            raise ProfileError(f"{path}: {key} must be text")
+    profile = SenderProfile(**values)
+    if profile.layout not in LAYOUTS:
+        profile = replace(profile, layout="a4-din-b")
+    return profile
+
+
+def save_profile(path: Path, profile: SenderProfile) -> None:
+    data = asdict(profile)
+    data["address"] = list(profile.address)
+    write_text_atomic(path, tomli_w.dumps(data))

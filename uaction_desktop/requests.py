@@ -1,0 +1,79 @@
+"""Turn a UA's appeal points into the writer's own requests.
+
+Documents phrase them as instructions to the writer ("Urging them to release ..."); a letter says
+them in the first person to the official ("I urge you to release ..."). Only the leading verb and
+the pronouns that point at the official change; everything else stays exactly as published.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Gerund -> first-person verb. Kept explicit: a wrong guess reads worse than a plain fallback.
+_VERBS = {
+    "urging": "urge",
+    "calling": "call",
+    "asking": "ask",
+    "reminding": "remind",
+    "expressing": "express",
+    "insisting": "insist",
+    "demanding": "demand",
+    "requesting": "request",
+    "seeking": "seek",
+    "welcoming": "welcome",
+    "encouraging": "encourage",
+    "recommending": "recommend",
+    "pressing": "press",
+    "appealing": "appeal",
+    "imploring": "implore",
+    "emphasizing": "emphasize",
+    "emphasising": "emphasise",
+    "stressing": "stress",
+    "noting": "note",
+    "acknowledging": "acknowledge",
+    "thanking": "thank",
+    "reiterating": "reiterate",
+    "pointing": "point",
+    "drawing": "draw",
+    "making": "make",
+    "telling": "tell",
+}
+
+_LEAD = re.compile(r"^(?P<verb>[A-Za-z]+ing)\b(?P<rest>.*)$", re.DOTALL)
+_INNER = re.compile(r"\b(?P<and>and|while|also|but)\s+(?P<verb>[a-z]+ing)\s+them\b")
+
+
+def ask_as_request(ask: str) -> str:
+    """ "Urging them to release X;" -> "I urge you to release X." (one sentence, full stop)."""
+    text = " ".join(ask.split()).rstrip(" ;,.")
+    if not text:
+        return ""
+    match = _LEAD.match(text)
+    verb = _VERBS.get(match.group("verb").lower()) if match else None
+    if match and verb:
+        rest = match.group("rest")
+        rest = re.sub(rf"^(\s+(?:on|upon))?\s+them\b", lambda m: f"{m.group(1) or ''} you", rest)
+        rest = re.sub(r"^(\s+(?:on|upon))?\s+the authorities\b",
+                      lambda m: f"{m.group(1) or ''} you", rest)  # fmt: skip
+        text = f"I {verb}{rest}"
+        text = _INNER.sub(_inner_verb, text)
+    else:
+        text = text[0].upper() + text[1:]
+    return text + "."
+
+
+def _inner_verb(match: re.Match[str]) -> str:
+    verb = _VERBS.get(match.group("verb"))
+    if verb is None:
+        return match.group(0)
+    return f"{match.group('and')} I {verb} you"
+
+
+def fix_following_pronouns(text: str) -> str:
+    """ "remind you that they have" -> "remind you that you have"."""
+    return re.sub(r"\byou that they (have|are|must|should)\b", r"you that you \1", text)
+
+
+def requests_from_asks(asks: tuple[str, ...] | list[str]) -> list[str]:
+    return [fix_following_pronouns(ask_as_request(a)) for a in asks if a.strip()]
+
