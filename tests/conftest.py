@@ -1,0 +1,44 @@
+"""Shared test set-up: headless Qt, and every app path inside the test's own tmp_path."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_CASE = REPO / "cases" / "ua-63-18-kazakhstan.toml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A day on which the bundled UA 63/18 is still active (its deadline is 2018-06-08).
+CASE_ACTIVE_DAY = date(2018, 4, 2)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the real home directory: UACTION_HOME points into tmp_path."""
+    home = tmp_path / "uaction-home"
+    monkeypatch.setenv("UACTION_HOME", str(home))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    return home
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
+    """Fail loudly if anything tries to open a network socket; returns the attempts."""
+    attempts: list[tuple] = []
+    real_socket = socket.socket
+
+    class GuardedSocket(real_socket):  # type: ignore[misc, valid-type]
+        def __init__(self, family: int = -1, *args, **kwargs) -> None:
+            if family in (socket.AF_INET, socket.AF_INET6):
+                attempts.append((family, args))
+                raise AssertionError("the app must never open a network socket")
+            super().__init__(family, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    return attempts
