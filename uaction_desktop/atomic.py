@@ -11,9 +11,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_bytes_atomic(
+    path: str | os.PathLike[str], data: bytes, *, make_parents: bool = False
+) -> None:
+    """Replace ``path`` with ``data`` or, on any error, leave it exactly as it was."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -28,8 +32,10 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     _fsync_dir(target.parent)
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(
+    path: str | os.PathLike[str], text: str, *, make_parents: bool = False
+) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"), make_parents=make_parents)
 
 
 def _fsync_dir(directory: Path) -> None:

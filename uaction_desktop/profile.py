@@ -83,4 +83,4 @@ def load_profile(path: Path) -> SenderProfile:
 def save_profile(path: Path, profile: SenderProfile) -> None:
     data = asdict(profile)
     data["address"] = list(profile.address)
-    write_text_atomic(path, tomli_w.dumps(data))
+    write_text_atomic(path, tomli_w.dumps(data), make_parents=True)

@@ -1,0 +1,107 @@
+"""``uaction letter UA --to OFFICIAL``: a letter (PDF), fax (PDF) or email/phone/social text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from uaction_desktop.atomic import write_bytes_atomic, write_text_atomic
+from uaction_desktop.cli import Context, UserError
+from uaction_desktop.commands.show import find_entry
+from uaction_desktop.model import Channel
+from uaction_desktop.pdf.layouts import LAYOUTS
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "letter",
+        help="write a letter (PDF) or an email, fax, phone script or social post",
+        description="Compose an appeal to one official of a case.",
+    )
+    parser.add_argument("ua", metavar="UA", help="UA number, e.g. 63/18")
+    parser.add_argument(
+        "--to", required=True, metavar="OFFICIAL", help="the official's id or 1-based position"
+    )
+    parser.add_argument(
+        "--channel", choices=[c.value for c in Channel], default=Channel.LETTER.value
+    )
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), help="page layout (PDF only)")
+    parser.add_argument("--sender-name", metavar="NAME")
+    parser.add_argument("--sender-address", metavar="LINE", action="append", default=[])
+    parser.add_argument("--sender-email", metavar="EMAIL")
+    parser.add_argument("--sender-country", metavar="COUNTRY")
+    parser.add_argument("--personal-line", metavar="TEXT", default="")
+    parser.add_argument("--text", action="store_true", help="write the letter as plain text")
+    parser.add_argument("--output", "-o", metavar="FILE", type=Path)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop import compose  # Jinja2 and Babel only when a letter is written
+
+    entry = find_entry(ctx, args.ua)
+    case = entry.case
+    official = case.official(args.to)
+    if official is None:
+        choices = ", ".join(f"{n} or {o.id}" for n, o in enumerate(case.officials, start=1))
+        raise UserError(f"UA {case.ua} has no official '{args.to}' (choose {choices})")
+    profile = ctx.profile.with_overrides(
+        name=args.sender_name,
+        address=args.sender_address,
+        email=args.sender_email,
+        country=args.sender_country,
+        layout=args.layout,
+    )
+    channel = Channel(args.channel)
+    try:
+        compose.require_channel(official, channel)
+    except compose.ChannelError as exc:
+        raise UserError(str(exc)) from exc
+    if entry.status.value != "active":
+        print(
+            f"warning: UA {case.ua} is {entry.status.value}; check with the organisation for an "
+            "update before sending",
+            file=sys.stderr,
+        )
+
+    letter = compose.compose_letter(
+        case, official, profile, today=ctx.today, personal_line=args.personal_line
+    )
+    if channel is Channel.EMAIL:
+        message = compose.compose_email(case, official, letter)
+        text = f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
+        return _write_text(text, args.output)
+    if channel is Channel.PHONE:
+        return _write_text(compose.compose_phone(case, official, profile).text, args.output)
+    if channel is Channel.SOCIAL:
+        return _write_text(compose.compose_social(case, official).text + "\n", args.output)
+    if args.text:
+        return _write_text(letter.as_text(), args.output)
+    if args.output is None:
+        raise UserError("a PDF needs --output FILE (or use --text for plain text)", code=2)
+
+    from uaction_desktop.pdf.fax import render_fax
+    from uaction_desktop.pdf.letter import render_letter
+
+    result = render_fax(letter, official) if channel is Channel.FAX else render_letter(letter)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    _write(args.output, lambda p: write_bytes_atomic(p, result.pdf))
+    print(f"{args.output}: {result.pages} page{'s' if result.pages != 1 else ''}")
+    return 0
+
+
+def _write_text(text: str, output: Path | None) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    _write(output, lambda p: write_text_atomic(p, text))
+    return 0
+
+
+def _write(path: Path, writer) -> None:
+    try:
+        writer(path)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -1,0 +1,138 @@
+"""Bundled fonts, and splitting text into runs each font can actually draw.
+
+Liberation Serif prints the letters (Latin, Cyrillic, Greek); DejaVu Sans fills in what it lacks.
+A character neither can draw is reported, never printed as an empty box.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from uaction_desktop.resources import resource_path
+
+SERIF = "LiberationSerif"
+SERIF_BOLD = "LiberationSerif-Bold"
+SERIF_ITALIC = "LiberationSerif-Italic"
+SERIF_BOLD_ITALIC = "LiberationSerif-BoldItalic"
+FALLBACK = "DejaVuSans"
+FALLBACK_BOLD = "DejaVuSans-Bold"
+
+_FILES = {
+    SERIF: "LiberationSerif-Regular.ttf",
+    SERIF_BOLD: "LiberationSerif-Bold.ttf",
+    SERIF_ITALIC: "LiberationSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+    FALLBACK: "DejaVuSans.ttf",
+    FALLBACK_BOLD: "DejaVuSans-Bold.ttf",
+}
+_FALLBACK_FOR = {
+    SERIF: FALLBACK,
+    SERIF_ITALIC: FALLBACK,
+    SERIF_BOLD: FALLBACK_BOLD,
+    SERIF_BOLD_ITALIC: FALLBACK_BOLD,
+}
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled fonts with ReportLab once per process."""
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    addMapping(SERIF, 0, 0, SERIF)
+    addMapping(SERIF, 1, 0, SERIF_BOLD)
+    addMapping(SERIF, 0, 1, SERIF_ITALIC)
+    addMapping(SERIF, 1, 1, SERIF_BOLD_ITALIC)
+    addMapping(FALLBACK, 0, 0, FALLBACK)
+    addMapping(FALLBACK, 1, 0, FALLBACK_BOLD)
+    addMapping(FALLBACK, 0, 1, FALLBACK)
+    addMapping(FALLBACK, 1, 1, FALLBACK_BOLD)
+
+
+@cache
+def coverage(font_name: str) -> frozenset[int]:
+    register_fonts()
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)
+
+
+def is_invisible(char: str) -> bool:
+    """Format and control characters (bidi overrides, zero-width marks) print as nothing."""
+    return unicodedata.category(char) in ("Cf", "Cc") and char not in "\n\t"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    font: str
+
+
+def runs(text: str, font: str, missing: set[str] | None = None) -> Iterator[Run]:
+    """Split text into runs of one font each; undrawable characters go to ``missing``."""
+    primary = coverage(font)
+    fallback_name = _FALLBACK_FOR.get(font, FALLBACK)
+    fallback = coverage(fallback_name)
+    current_font = font
+    buffer: list[str] = []
+    for char in text:
+        if is_invisible(char):
+            continue
+        code = ord(char)
+        if char == " " or code in primary:
+            chosen = font
+        elif code in fallback:
+            chosen = fallback_name
+        else:
+            if missing is not None:
+                missing.add(char)
+            continue
+        if chosen != current_font and buffer:
+            yield Run("".join(buffer), current_font)
+            buffer = []
+        current_font = chosen
+        buffer.append(char)
+    if buffer:
+        yield Run("".join(buffer), current_font)
+
+
+def paragraph_markup(text: str, font: str = SERIF, missing: set[str] | None = None) -> str:
+    """Escaped Paragraph markup for plain text: user text can never become markup."""
+    parts = []
+    for run in runs(text, font, missing):
+        escaped = escape(run.text)
+        parts.append(escaped if run.font == font else f'<font name="{run.font}">{escaped}</font>')
+    return "".join(parts)
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    register_fonts()
+    return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(text, font))
+
+
+def draw_text(canvas, x: float, y: float, text: str, font: str, size: float,
+              missing: set[str] | None = None) -> float:  # fmt: skip
+    """Draw one line at (x, y) with font fallback; returns the width drawn."""
+    register_fonts()
+    start = x
+    for run in runs(text, font, missing):
+        canvas.setFont(run.font, size)
+        canvas.drawString(x, y, run.text)
+        x += pdfmetrics.stringWidth(run.text, run.font, size)
+    return x - start
+
+
+def draw_text_right(canvas, x_right: float, y: float, text: str, font: str, size: float,
+                    missing: set[str] | None = None) -> None:  # fmt: skip
+    draw_text(canvas, x_right - string_width(text, font, size), y, text, font, size, missing)
+
+
+def describe_missing(chars: set[str]) -> str:
+    """ "王 (U+738B), 😀 (U+1F600)" for a warning."""
+    return ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))

@@ -1,0 +1,367 @@
+"""Letters as print-ready PDF pages: one letter, or many into one document.
+
+The fixed parts of the first page (sender, return line, recipient block in the envelope window,
+date, fold marks) are drawn at exact positions; the text flows with platypus. A letter that runs
+past one page gets a continuation header and "Page n of m" on every page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from uaction_desktop.compose import Letter
+from uaction_desktop.pdf import fonts
+from uaction_desktop.pdf.layouts import PageLayout, get_layout
+
+BODY_SIZE = 11
+BODY_LEADING = 14.5
+RECIPIENT_SIZE = 10
+RECIPIENT_LEADING = 12
+GREY = colors.Color(0.35, 0.35, 0.35)
+MARK_GREY = colors.Color(0.55, 0.55, 0.55)
+
+
+@dataclass
+class RenderResult:
+    pdf: bytes
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    fonts.register_fonts()
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.SERIF,
+        fontSize=BODY_SIZE,
+        leading=BODY_LEADING,
+        alignment=TA_LEFT,
+        spaceAfter=7,
+        splitLongWords=True,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    return {
+        "body": body,
+        "subject": ParagraphStyle("subject", parent=body, fontName=fonts.SERIF_BOLD, spaceAfter=9),
+        "closing": ParagraphStyle("closing", parent=body, spaceAfter=0),
+    }
+
+
+class _StartLetter(ActionFlowable):
+    """Marks where the next letter begins, before the page break that starts it."""
+
+    def __init__(self, letter: Letter) -> None:
+        super().__init__()
+        self.letter = letter
+
+    def apply(self, doc: _LetterDocument) -> None:
+        doc.letter = self.letter
+
+
+class _EndLetter(ActionFlowable):
+    """Now that the letter's page count is known, fill in its "Page n of m" footers."""
+
+    def apply(self, doc: _LetterDocument) -> None:
+        doc.finish_letter()
+
+
+class _SignatureSpace(Flowable):
+    """Room for a handwritten signature; a rule when the letter has no printed name."""
+
+    def __init__(self, width: float, with_rule: bool) -> None:
+        super().__init__()
+        self.width_avail = width
+        self.with_rule = with_rule
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 16 * mm
+
+    def draw(self) -> None:
+        if self.with_rule:
+            self.canv.setStrokeColor(MARK_GREY)
+            self.canv.setLineWidth(0.5)
+            self.canv.line(0, 2 * mm, 70 * mm, 2 * mm)
+
+
+class _LetterDocument(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, layout: PageLayout, first: Letter,
+                 cover: Sequence[tuple[str, str]] = (), **meta: str) -> None:  # fmt: skip
+        self.layout = layout
+        self.cover = list(cover)
+        self.letter = first
+        self.letter_number = 0
+        self.page_in_letter = 0
+        self.missing: set[str] = set()
+        self.warnings: list[str] = []
+        super().__init__(
+            buffer,
+            pagesize=layout.page_size,
+            leftMargin=layout.margin_left * mm,
+            rightMargin=layout.margin_right * mm,
+            topMargin=layout.later_top * mm,
+            bottomMargin=layout.margin_bottom * mm,
+            invariant=1,
+            creator="uaction-desktop",
+            producer="uaction-desktop (ReportLab)",
+            **meta,
+        )
+        width = layout.page_size[0] - (layout.margin_left + layout.margin_right) * mm
+        bottom = layout.margin_bottom * mm
+
+        def frame(top_mm: float, ident: str) -> Frame:
+            height = layout.y(top_mm) - bottom
+            return Frame(layout.margin_left * mm, bottom, width, height, id=ident,
+                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+
+        cover_templates = (
+            [PageTemplate("cover", [frame(layout.later_top, "cover")], onPage=self._cover_page)]
+            if self.cover
+            else []
+        )
+        self.addPageTemplates(
+            [
+                *cover_templates,
+                PageTemplate(
+                    "first",
+                    [frame(layout.body_top, "first")],
+                    onPage=self._first_page,
+                    autoNextPageTemplate="later",
+                ),
+                PageTemplate("later", [frame(layout.later_top, "later")], onPage=self._later_page),
+            ]
+        )
+        self.text_width = width
+
+    # -- page decoration
+
+    def _cover_page(self, canvas, doc) -> None:
+        """A fax cover sheet: who it is for, the fax number, and how many pages to expect."""
+        layout = self.layout
+        left = layout.margin_left * mm
+        canvas.saveState()
+        fonts.draw_text(canvas, left, layout.y(35), "FAX", fonts.SERIF_BOLD, 30)
+        canvas.setLineWidth(1)
+        right = layout.page_size[0] - layout.margin_right * mm
+        canvas.line(left, layout.y(40), right, layout.y(40))
+        top = 55.0
+        for label, value in self.cover:
+            fonts.draw_text(canvas, left, layout.y(top), f"{label}:", fonts.SERIF_BOLD, 13)
+            fonts.draw_text(canvas, left + 35 * mm, layout.y(top), value, fonts.SERIF, 13,
+                            self.missing)  # fmt: skip
+            top += 10
+        canvas.restoreState()
+
+    def _first_page(self, canvas, doc) -> None:
+        self.letter_number += 1
+        self.page_in_letter = 1
+        canvas.saveState()
+        self._fold_marks(canvas)
+        self._sender_block(canvas)
+        self._recipient_block(canvas)
+        self._date(canvas)
+        self._footer_reference(canvas)
+        canvas.restoreState()
+
+    def _later_page(self, canvas, doc) -> None:
+        self.page_in_letter += 1
+        letter, layout = self.letter, self.layout
+        canvas.saveState()
+        self._fold_marks(canvas)
+        canvas.setFillColor(GREY)
+        who = letter.sender_name or "Letter"
+        header = f"{who} to {letter.official_name}, {letter.date_text} (continued)"
+        fonts.draw_text(canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5,
+                        self.missing)  # fmt: skip
+        canvas.setStrokeColor(MARK_GREY)
+        canvas.setLineWidth(0.4)
+        right = layout.page_size[0] - layout.margin_right * mm
+        canvas.line(layout.margin_left * mm, layout.y(18.5), right, layout.y(18.5))
+        self._footer_reference(canvas)
+        canvas.restoreState()
+
+    def _fold_marks(self, canvas) -> None:
+        layout = self.layout
+        canvas.setStrokeColor(MARK_GREY)
+        canvas.setLineWidth(0.4)
+        for top in layout.fold_marks:
+            canvas.line(3 * mm, layout.y(top), 8 * mm, layout.y(top))
+        if layout.punch_mark:
+            canvas.line(3 * mm, layout.y(layout.punch_mark), 10 * mm, layout.y(layout.punch_mark))
+
+    def _sender_block(self, canvas) -> None:
+        letter, layout = self.letter, self.layout
+        lines = [line for line in (*letter.sender_lines, letter.sender_email) if line]
+        right = layout.page_size[0] - layout.margin_right * mm
+        top = layout.sender_top
+        entries = [(letter.sender_name, fonts.SERIF_BOLD, 11)] + [
+            (line, fonts.SERIF, 9.5) for line in lines
+        ]
+        for text, font, size in entries:
+            if not text:
+                continue
+            top += size * 1.25 / mm * 1.0
+            y = layout.y(top)
+            if layout.sender_align == "right":
+                fonts.draw_text_right(canvas, right, y, text, font, size, self.missing)
+            else:
+                fonts.draw_text(canvas, layout.margin_left * mm, y, text, font, size, self.missing)
+        if layout.return_line_top is not None and (letter.sender_name or lines):
+            self._return_line(canvas)
+
+    def _return_line(self, canvas) -> None:
+        """The small sender line above the address that shows in the window (DIN 5008)."""
+        letter, layout = self.letter, self.layout
+        text = " · ".join(p for p in (letter.sender_name, *letter.sender_lines) if p)
+        limit = (layout.window.right - layout.recipient_x - 3) * mm
+        size = 7.0
+        while fonts.string_width(text, fonts.SERIF, size) > limit and size > 5.5:
+            size -= 0.25
+        if fonts.string_width(text, fonts.SERIF, size) > limit:
+            self.warnings.append("the return address is too long for the envelope window")
+        canvas.setFillColor(GREY)
+        y = layout.y(layout.return_line_top)
+        fonts.draw_text(canvas, layout.recipient_x * mm, y, text, fonts.SERIF, size, self.missing)
+        canvas.setStrokeColor(MARK_GREY)
+        canvas.setLineWidth(0.3)
+        width = min(fonts.string_width(text, fonts.SERIF, size), limit)
+        canvas.line(layout.recipient_x * mm, y - 1.2, layout.recipient_x * mm + width, y - 1.2)
+        canvas.setFillColor(colors.black)
+
+    def _recipient_block(self, canvas) -> None:
+        letter, layout = self.letter, self.layout
+        lines = list(letter.recipient_lines)
+        window = layout.window
+        size, leading = float(RECIPIENT_SIZE), float(RECIPIENT_LEADING)
+        available = (window.bottom - layout.recipient_top - 1.5) * mm
+        if len(lines) > layout.recipient_max_lines:
+            self.warnings.append(
+                f"the address block to {letter.official_name} has {len(lines)} lines; "
+                f"the {layout.name} window shows at most {layout.recipient_max_lines}"
+            )
+        if lines and len(lines) * leading > available:
+            leading = max(available / len(lines), 8.0)
+            size = min(size, leading / 1.2)
+            if len(lines) * leading > available:
+                self.warnings.append(
+                    f"the address block to {letter.official_name} does not fit the envelope window"
+                )
+        limit = (window.right - layout.recipient_x - 2) * mm
+        canvas.setFillColor(colors.black)
+        baseline = layout.y(layout.recipient_top) - size * 0.8
+        for line in lines:
+            if fonts.string_width(line, fonts.SERIF, size) > limit:
+                self.warnings.append(f"address line '{line}' is wider than the envelope window")
+            fonts.draw_text(canvas, layout.recipient_x * mm, baseline, line, fonts.SERIF, size,
+                            self.missing)  # fmt: skip
+            baseline -= leading
+
+    def _date(self, canvas) -> None:
+        letter, layout = self.letter, self.layout
+        y = layout.y(layout.date_top)
+        if layout.sender_align == "right":
+            right = layout.page_size[0] - layout.margin_right * mm
+            fonts.draw_text_right(canvas, right, y, letter.date_text, fonts.SERIF, BODY_SIZE)
+        else:
+            fonts.draw_text(canvas, layout.margin_left * mm, y, letter.date_text, fonts.SERIF,
+                            BODY_SIZE)  # fmt: skip
+
+    def _footer_reference(self, canvas) -> None:
+        canvas.doForm(self._footer_name(self.letter_number, self.page_in_letter))
+
+    @staticmethod
+    def _footer_name(letter_number: int, page: int) -> str:
+        return f"footer-{letter_number}-{page}"
+
+    def finish_letter(self) -> None:
+        total = self.page_in_letter
+        canvas = self.canv
+        for page in range(1, total + 1):
+            canvas.beginForm(self._footer_name(self.letter_number, page))
+            if total > 1:
+                text = f"Page {page} of {total}"
+                x = self.layout.page_size[0] / 2 - fonts.string_width(text, fonts.SERIF, 9) / 2
+                canvas.setFillColor(GREY)
+                fonts.draw_text(canvas, x, 12 * mm, text, fonts.SERIF, 9)
+            canvas.endForm()
+
+
+def letter_story(letter: Letter, styles: dict[str, ParagraphStyle], width: float,
+                 missing: set[str]) -> list[Flowable]:  # fmt: skip
+    """The flowing part of one letter: subject, salutation, body, closing and signature."""
+
+    def para(text: str, style: str = "body", font: str = fonts.SERIF) -> Paragraph:
+        return Paragraph(fonts.paragraph_markup(text, font, missing), styles[style])
+
+    story: list[Flowable] = []
+    if letter.subject:
+        story.append(para(letter.subject, "subject", fonts.SERIF_BOLD))
+    story.append(para(f"{letter.salutation},"))
+    story.extend(para(p) for p in letter.paragraphs)
+    ending: list[Flowable] = [Spacer(1, 3), para(letter.closing, "closing")]
+    ending.append(_SignatureSpace(width, with_rule=not letter.signature))
+    if letter.signature:
+        ending.append(para(letter.signature, "closing"))
+    story.append(KeepTogether(ending))
+    return story
+
+
+def render_letters(letters: Sequence[Letter] | Iterable[Letter], layout: str | None = None,
+                   *, title: str = "", author: str = "", subject: str = "",
+                   cover: Sequence[tuple[str, str]] = ()) -> RenderResult:  # fmt: skip
+    """Render letters into one PDF, each starting on a new page (after an optional fax cover)."""
+    letters = list(letters)
+    if not letters:
+        raise ValueError("no letters to render")
+    page_layout = get_layout(layout or letters[0].layout)
+    styles = _styles()
+    buffer = io.BytesIO()
+    first = letters[0]
+    doc = _LetterDocument(
+        buffer,
+        page_layout,
+        first,
+        cover,
+        title=title or first.title,
+        author=author or first.sender_name,
+        subject=subject or first.case_title,
+    )
+    story: list[Flowable] = []
+    if cover:
+        story += [Spacer(1, 1), NextPageTemplate("first"), PageBreak()]
+    for number, letter in enumerate(letters):
+        if number:
+            story += [_StartLetter(letter), NextPageTemplate("first"), PageBreak()]
+        story += letter_story(letter, styles, doc.text_width, doc.missing)
+        story.append(_EndLetter())
+    doc.build(story)
+    warnings = list(dict.fromkeys(doc.warnings))
+    if doc.missing:
+        warnings.append(
+            "these characters cannot be printed with the bundled fonts and were left out: "
+            + fonts.describe_missing(doc.missing)
+        )
+    return RenderResult(buffer.getvalue(), doc.page, warnings)
+
+
+def render_letter(letter: Letter, layout: str | None = None) -> RenderResult:
+    return render_letters([letter], layout)
