@@ -1,0 +1,124 @@
+"""The case, shown as read-only rich text built from escaped case data.
+
+Case files come from strangers: every value is HTML-escaped, and only http(s) and mailto links
+are ever opened.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from urllib.parse import quote
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from uaction_desktop.gui.deadline import deadline_advice
+from uaction_desktop.library import CaseEntry
+from uaction_desktop.model import Official, Role, split_paragraphs
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_BANNER = {
+    "expired": ("#fbe3e1", "#5c1610"),
+    "urgent": ("#fff1cc", "#4d3800"),
+    "ok": ("", ""),
+}
+
+
+class CaseView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseView")
+        self.setAccessibleName("Case details")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.setHtml("<p>Select a case on the left to read it.</p>")
+
+    def show_entry(self, entry: CaseEntry | None, today: date) -> None:
+        if entry is None:
+            self.show_placeholder()
+            return
+        self.setHtml(case_html(entry, today))
+
+    @staticmethod
+    def _open_link(url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)
+
+
+def _p(text: str) -> str:
+    return "".join(f"<p>{escape(para)}</p>" for para in split_paragraphs(text))
+
+
+def case_html(entry: CaseEntry, today: date) -> str:
+    case = entry.case
+    level, advice = deadline_advice(entry, today)
+    parts: list[str] = []
+    head = f"UA {escape(case.ua)}"
+    if case.index:
+        head += f" &nbsp;·&nbsp; {escape(case.index)}"
+    parts.append(f"<p style='color:gray'>{head}</p>")
+    parts.append(f"<h2>{escape(case.title)}</h2>")
+    if advice:
+        bg, fg = _BANNER[level]
+        style = f"background-color:{bg}; color:{fg};" if bg else ""
+        parts.append(
+            f"<table width='100%' cellpadding='6' style='{style}'><tr><td>"
+            f"<b>{escape(advice)}</b></td></tr></table>"
+        )
+    facts = [("Country", case.country), ("Issued", f"{case.issued:%d %B %Y}".lstrip("0"))]
+    if case.deadline:
+        facts.append(("Deadline", f"{case.deadline:%d %B %Y}".lstrip("0")))
+    facts.append(("Status", entry.status.value.capitalize()))
+    if case.people:
+        people = ", ".join(
+            f"{p.name} ({p.gender})" if p.gender else p.name for p in case.people
+        )
+        facts.append(("People", people))
+    if case.languages:
+        facts.append(("Write in", ", ".join(case.languages)))
+    if case.report_reference:
+        facts.append(("Report as", case.report_reference))
+    parts.append("<table cellpadding='2'>")
+    for label, value in facts:
+        parts.append(f"<tr><td><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>")
+    parts.append("</table>")
+    parts.append("<h3>Summary</h3>" + _p(case.summary))
+    if case.details:
+        parts.append(_p(case.details))
+    if case.asks:
+        parts.append("<h3>What to ask for</h3><ul>")
+        parts.extend(f"<li>{escape(ask)}</li>" for ask in case.asks)
+        parts.append("</ul>")
+    if case.officials:
+        parts.append("<h3>Who to write to</h3>")
+        parts.extend(official_html(o) for o in case.officials)
+    if case.background:
+        parts.append("<h3>Background</h3>" + _p(case.background))
+    if case.source:
+        parts.append(f"<p style='color:gray'>Source: {escape(case.source)}</p>")
+    return "".join(parts)
+
+
+def official_html(official: Official) -> str:
+    lines = [f"<b>{escape(official.display_name)}</b>"]
+    if official.role is Role.COPY:
+        lines[0] += " <i>(copies to)</i>"
+    lines += [escape(line) for line in (official.organisation, *official.address) if line]
+    if official.fax:
+        lines.append(f"Fax: {escape(official.fax)}")
+    if official.phone:
+        lines.append(f"Phone: {escape(official.phone)}")
+    for email in official.emails:
+        href = "mailto:" + quote(email, safe="@")
+        lines.append(f"Email: <a href='{escape(href, quote=True)}'>{escape(email)}</a>")
+    for handle in official.social:
+        lines.append(f"Social: {escape(handle)}")
+    if official.salutation:
+        lines.append(f"Salutation: <i>{escape(official.salutation)}</i>")
+    return "<p>" + "<br>".join(lines) + "</p>"

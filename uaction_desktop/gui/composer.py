@@ -1,0 +1,697 @@
+"""The letter composer: pick an official and a channel, adjust the text, see the page as it prints.
+
+Jinja2 and ReportLab are imported on first use, never at start-up, so the window appears first.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from uaction_desktop.atomic import write_bytes_atomic
+from uaction_desktop.drafts import DraftStore
+from uaction_desktop.gui.deadline import deadline_advice
+from uaction_desktop.library import CaseEntry
+from uaction_desktop.model import Channel, Official, Role
+from uaction_desktop.profile import LAYOUTS, SenderProfile
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DELAY_MS = 250
+AUTOSAVE_DELAY_MS = 1000
+PDF_CHANNELS = (Channel.LETTER, Channel.FAX)
+LETTER_BODY_CHANNELS = (Channel.LETTER, Channel.FAX, Channel.EMAIL)
+_CHANNEL_LABELS = {
+    Channel.LETTER: "Letter (post)",
+    Channel.FAX: "Fax",
+    Channel.EMAIL: "Email",
+    Channel.PHONE: "Phone call script",
+    Channel.SOCIAL: "Social media post",
+}
+_LAYOUT_LABELS = {
+    "a4-din-b": "A4, DL/C5 window envelope",
+    "letter-no10": "US Letter, No. 10 window envelope",
+}
+
+
+@dataclass(frozen=True)
+class SentRecord:
+    """What was just exported, printed or emailed: the log offers to record it."""
+
+    entry: CaseEntry
+    official: Official
+    channel: Channel
+    text: str
+    how: str
+
+
+class Composer(QWidget):
+    statusMessage = Signal(str)
+    profileSaved = Signal(object)  # SenderProfile
+    sent = Signal(object)  # SentRecord
+
+    def __init__(self, drafts: DraftStore, profile: SenderProfile, save_profile,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.drafts = drafts
+        self.profile = profile
+        self._save_profile = save_profile
+        self.entry: CaseEntry | None = None
+        self.today = date.today()
+        self._generated = ""  # the suggested text, to tell edits from it
+        self._stale = True
+        self._pdf_bytes = b""
+        self._warnings: list[str] = []
+        self._buffer: QBuffer | None = None
+        self._draft_slot: tuple[str, str] | None = None  # (UA, key) the editor's text belongs to
+        self._letterish = True  # the editor holds a letter body (not a phone script or post)
+        self._build()
+        self._wire()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.banner = QLabel(self)
+        self.banner.setObjectName("deadlineBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setMargin(6)
+        self.banner.hide()
+
+        self.officialPicker = QComboBox(self)
+        self.officialPicker.setObjectName("officialPicker")
+        self.officialPicker.setAccessibleName("Official to write to")
+        self.recipient = QLabel(self)
+        self.recipient.setObjectName("recipientBlock")
+        self.recipient.setTextFormat(Qt.TextFormat.PlainText)
+        self.recipient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recipient.setAccessibleName("Address block and salutation as printed")
+
+        self.channelPicker = QComboBox(self)
+        self.channelPicker.setObjectName("channelPicker")
+        self.channelPicker.setAccessibleName("How to send it")
+        self.layoutPicker = QComboBox(self)
+        self.layoutPicker.setObjectName("layoutPicker")
+        self.layoutPicker.setAccessibleName("Paper and envelope")
+        for name in LAYOUTS:
+            self.layoutPicker.addItem(_LAYOUT_LABELS.get(name, name), name)
+        self._select_layout(self.profile.layout)
+
+        # Sender details, asked for in place the first time (never a blocking dialog).
+        self.senderBox = QGroupBox("Your name and address (printed on the letter)", self)
+        self.senderName = QLineEdit(self.senderBox)
+        self.senderName.setObjectName("senderName")
+        self.senderName.setAccessibleName("Your name")
+        self.senderAddress = QPlainTextEdit(self.senderBox)
+        self.senderAddress.setObjectName("senderAddress")
+        self.senderAddress.setAccessibleName("Your postal address, one line per line")
+        self.senderAddress.setPlaceholderText("12 Elm Street\nSpringfield, IL 62701")
+        self.senderAddress.setTabChangesFocus(True)
+        self.senderAddress.setFixedHeight(70)
+        self.senderCountry = QLineEdit(self.senderBox)
+        self.senderCountry.setObjectName("senderCountry")
+        self.senderCountry.setAccessibleName("The country you write from")
+        self.senderCountry.setPlaceholderText("optional, e.g. United States")
+        self.saveSender = QPushButton("Save my details", self.senderBox)
+        self.saveSender.setObjectName("saveSender")
+        form = QFormLayout(self.senderBox)
+        form.addRow("&Name:", self.senderName)
+        form.addRow("&Address:", self.senderAddress)
+        form.addRow("Co&untry:", self.senderCountry)
+        form.addRow("", self.saveSender)
+        self.senderSummary = QLabel(self)
+        self.senderSummary.setObjectName("senderSummary")
+        self.senderSummary.setTextFormat(Qt.TextFormat.PlainText)
+        self.senderSummary.setWordWrap(True)
+        self.editSender = QPushButton("Change…", self)
+        self.editSender.setObjectName("editSender")
+        self.editSender.setAccessibleName("Change your name and address")
+
+        self.personalLine = QLineEdit(self)
+        self.personalLine.setObjectName("personalLine")
+        self.personalLine.setAccessibleName("Optional personal sentence")
+        self.personalLine.setPlaceholderText("Optional: a sentence of your own, added before the thanks")
+
+        self.letterBody = QPlainTextEdit(self)
+        self.letterBody.setObjectName("letterBody")
+        self.letterBody.setAccessibleName("Letter text")
+        self.letterBody.setTabChangesFocus(True)
+        self.resetBody = QPushButton("Use suggested text", self)
+        self.resetBody.setObjectName("resetBody")
+        self.resetBody.setToolTip("Discard your edits to this letter and start from the suggestion")
+        self.draftState = QLabel(self)
+        self.draftState.setObjectName("draftState")
+
+        self.letterPreview = QPdfView(self)
+        self.letterPreview.setObjectName("letterPreview")
+        self.letterPreview.setAccessibleName("Print preview")
+        self.letterPreview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.letterPreview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdfDocument = QPdfDocument(self)
+        self.letterPreview.setDocument(self.pdfDocument)
+        self.messagePreview = QPlainTextEdit(self)
+        self.messagePreview.setObjectName("messagePreview")
+        self.messagePreview.setReadOnly(True)
+        self.messagePreview.setAccessibleName("Message preview")
+        self.previewStack = QStackedWidget(self)
+        self.previewStack.addWidget(self.letterPreview)
+        self.previewStack.addWidget(self.messagePreview)
+        self.renderWarnings = QLabel(self)
+        self.renderWarnings.setObjectName("renderWarnings")
+        self.renderWarnings.setWordWrap(True)
+        self.renderWarnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.renderWarnings.hide()
+
+        self.exportPdf = QAction("&Export PDF…", self)
+        self.exportPdf.setObjectName("exportPdf")
+        self.exportPdf.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence.StandardKey.SaveAs])
+        self.printLetter = QAction("&Print…", self)
+        self.printLetter.setObjectName("printLetter")
+        self.printLetter.setShortcut(QKeySequence.StandardKey.Print)
+        self.emailLetter = QAction("E&mail…", self)
+        self.emailLetter.setObjectName("emailLetter")
+        self.emailLetter.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.copyText = QAction("&Copy letter text", self)
+        self.copyText.setObjectName("copyText")
+        self.copyText.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        buttons = QHBoxLayout()
+        for action in (self.exportPdf, self.printLetter, self.emailLetter, self.copyText):
+            button = QPushButton(action.text().replace("&", ""), self)
+            button.setObjectName(f"{action.objectName()}Button")
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        left = QWidget(self)
+        form = QFormLayout()
+        form.addRow("&To:", self.officialPicker)
+        form.addRow("", self.recipient)
+        form.addRow("&Send as:", self.channelPicker)
+        form.addRow("&Paper:", self.layoutPicker)
+        sender_row = QHBoxLayout()
+        sender_row.addWidget(self.senderSummary, 1)
+        sender_row.addWidget(self.editSender)
+        form.addRow("From:", sender_row)
+        form.addRow("P&ersonal line:", self.personalLine)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.banner)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.senderBox)
+        body_label = QLabel("&Letter text (edit freely; saved as you type):", left)
+        body_label.setBuddy(self.letterBody)
+        left_layout.addWidget(body_label)
+        left_layout.addWidget(self.letterBody, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.draftState, 1)
+        row.addWidget(self.resetBody)
+        left_layout.addLayout(row)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.previewStack, 1)
+        right_layout.addWidget(self.renderWarnings)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("composerSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([440, 420])
+        right.setMinimumWidth(300)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.previewTimer = QTimer(self)
+        self.previewTimer.setSingleShot(True)
+        self.previewTimer.setInterval(PREVIEW_DELAY_MS)
+        self.autosaveTimer = QTimer(self)
+        self.autosaveTimer.setSingleShot(True)
+        self.autosaveTimer.setInterval(AUTOSAVE_DELAY_MS)
+        self._show_sender()
+        self._set_actions_enabled(False)
+
+    def _wire(self) -> None:
+        self.officialPicker.currentIndexChanged.connect(self._on_official)
+        self.channelPicker.currentIndexChanged.connect(self._on_channel)
+        self.layoutPicker.currentIndexChanged.connect(lambda _i: self._recompose(keep_body=True))
+        self.personalLine.textChanged.connect(lambda _t: self._recompose(keep_body=False))
+        self.letterBody.textChanged.connect(self._on_body_edited)
+        self.resetBody.clicked.connect(self._on_reset)
+        self.saveSender.clicked.connect(self._on_save_sender)
+        self.editSender.clicked.connect(self._on_edit_sender)
+        self.previewTimer.timeout.connect(self.refresh_preview)
+        self.autosaveTimer.timeout.connect(self.save_draft)
+        self.exportPdf.triggered.connect(self.export_pdf)
+        self.printLetter.triggered.connect(self.print_letter)
+        self.emailLetter.triggered.connect(self.email_letter)
+        self.copyText.triggered.connect(self.copy_text)
+
+    # ------------------------------------------------------------------ public API
+
+    def set_entry(self, entry: CaseEntry | None, today: date) -> None:
+        """Show a case; the letter itself is composed when the composer is first shown."""
+        self.save_draft()
+        self.entry = entry
+        self.today = today
+        self.officialPicker.blockSignals(True)
+        self.officialPicker.clear()
+        if entry is not None:
+            for official in entry.case.officials:
+                label = official.display_name
+                if official.role is Role.COPY:
+                    label += " (copy)"
+                self.officialPicker.addItem(label, official.id)
+        self.officialPicker.blockSignals(False)
+        self._show_banner()
+        self._fill_channels()
+        self._stale = True
+        if self.isVisible():
+            self._recompose(keep_body=False)
+        elif entry is None:
+            self._clear()
+
+    def set_profile(self, profile: SenderProfile) -> None:
+        self.profile = profile
+        self._select_layout(profile.layout)
+        self._show_sender()
+        self._stale = True
+        if self.isVisible():
+            self._recompose(keep_body=True)
+
+    def current_official(self) -> Official | None:
+        if self.entry is None or self.officialPicker.currentIndex() < 0:
+            return None
+        return self.entry.case.official(self.officialPicker.currentData())
+
+    def current_channel(self) -> Channel:
+        data = self.channelPicker.currentData()
+        return Channel(data) if data else Channel.LETTER
+
+    def current_layout(self) -> str:
+        return self.layoutPicker.currentData() or self.profile.layout
+
+    def select_official(self, official_id: str) -> None:
+        index = self.officialPicker.findData(official_id)
+        if index >= 0:
+            self.officialPicker.setCurrentIndex(index)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if self._stale:
+            self._recompose(keep_body=False)
+
+    # ------------------------------------------------------------------ composing
+
+    def _recompose(self, keep_body: bool) -> None:
+        official = self.current_official()
+        if self.entry is None or official is None:
+            self._clear()
+            return
+        self._stale = False
+        edited = self.letterBody.toPlainText() if keep_body and self._is_edited() else None
+        generated = self._generated_text(official)
+        self._generated = generated
+        if edited is None:
+            draft = self.drafts.load(self.entry.ua, self._draft_key(official))
+            if draft is not None and draft.body != generated:
+                edited = draft.body
+                self.draftState.setText(f"Your draft from {draft.saved_at:%d %b %Y %H:%M} was restored.")
+            else:
+                self.draftState.setText("")
+        self.letterBody.blockSignals(True)
+        self.letterBody.setPlainText(edited if edited is not None else generated)
+        self.letterBody.blockSignals(False)
+        self._draft_slot = (self.entry.ua, self._draft_key(official))
+        self._letterish = self.current_channel() in LETTER_BODY_CHANNELS
+        self._update_recipient(official)
+        self._set_actions_enabled(True)
+        self.refresh_preview()
+
+    def _generated_text(self, official: Official) -> str:
+        from uaction_desktop import compose
+
+        assert self.entry is not None
+        case = self.entry.case
+        channel = self.current_channel()
+        if channel is Channel.PHONE:
+            return compose.compose_phone(case, official, self.profile).text
+        if channel is Channel.SOCIAL:
+            return compose.compose_social(case, official).text
+        return self._base_letter(official).body
+
+    def _base_letter(self, official: Official):
+        from uaction_desktop import compose
+
+        assert self.entry is not None
+        return compose.compose_letter(
+            self.entry.case,
+            official,
+            self.profile,
+            today=self.today,
+            layout=self.current_layout(),
+            personal_line=self.personalLine.text(),
+        )
+
+    def current_letter(self):
+        """The letter as it will print, with the user's text."""
+        official = self.current_official()
+        if official is None:
+            return None
+        return self._base_letter(official).with_body(self.letterBody.toPlainText())
+
+    def render(self):
+        """The PDF for the current letter or fax (a RenderResult)."""
+        from uaction_desktop.pdf.fax import render_fax
+        from uaction_desktop.pdf.letter import render_letter
+
+        letter = self.current_letter()
+        official = self.current_official()
+        if letter is None or official is None:
+            return None
+        if self.current_channel() is Channel.FAX:
+            return render_fax(letter, official)
+        return render_letter(letter)
+
+    def refresh_preview(self) -> None:
+        self.previewTimer.stop()
+        channel = self.current_channel()
+        if self.entry is None or self.current_official() is None:
+            return
+        if channel in PDF_CHANNELS:
+            result = self.render()
+            self._pdf_bytes = result.pdf
+            self._show_pdf(result.pdf)
+            self._show_warnings(result.warnings)
+            self.previewStack.setCurrentWidget(self.letterPreview)
+        else:
+            self.messagePreview.setPlainText(self.message_text())
+            self.previewStack.setCurrentWidget(self.messagePreview)
+            warnings = []
+            if channel is Channel.SOCIAL and len(self.letterBody.toPlainText()) > 280:
+                warnings.append(f"{len(self.letterBody.toPlainText())} characters: posts are limited to 280.")
+            self._show_warnings(warnings)
+
+    def message_text(self) -> str:
+        from uaction_desktop import compose
+
+        official = self.current_official()
+        channel = self.current_channel()
+        if official is None or self.entry is None:
+            return ""
+        if channel is Channel.EMAIL:
+            message = compose.compose_email(self.entry.case, official, self.current_letter())
+            return f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
+        if channel in (Channel.PHONE, Channel.SOCIAL):
+            return self.letterBody.toPlainText()
+        return self.current_letter().as_text()
+
+    def _show_pdf(self, pdf: bytes) -> None:
+        page = self.letterPreview.pageNavigator().currentPage()
+        old = self._buffer
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdfDocument.load(buffer)
+        self._buffer = buffer
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        if 0 < page < self.pdfDocument.pageCount():
+            self.letterPreview.pageNavigator().jump(page, self.letterPreview.pageNavigator().currentLocation())
+
+    def _show_warnings(self, warnings: list[str]) -> None:
+        self._warnings = list(warnings)
+        self.renderWarnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.renderWarnings.setVisible(bool(warnings))
+
+    # ------------------------------------------------------------------ reactions
+
+    def _on_official(self, _index: int) -> None:
+        self.save_draft()
+        self._fill_channels()
+        self._recompose(keep_body=False)
+
+    def _on_channel(self, _index: int) -> None:
+        self.save_draft()
+        channel = self.current_channel()
+        self.layoutPicker.setEnabled(channel in PDF_CHANNELS)
+        letterish = channel in LETTER_BODY_CHANNELS
+        self._recompose(keep_body=letterish and self._letterish)
+
+    def _on_body_edited(self) -> None:
+        self.previewTimer.start()
+        self.autosaveTimer.start()
+        self.draftState.setText("Edited; saving…" if self._is_edited() else "")
+
+    def _on_reset(self) -> None:
+        official = self.current_official()
+        if self.entry is None or official is None:
+            return
+        self.drafts.discard(self.entry.ua, self._draft_key(official))
+        self.letterBody.blockSignals(True)
+        self.letterBody.setPlainText(self._generated)
+        self.letterBody.blockSignals(False)
+        self.draftState.setText("Back to the suggested text.")
+        self.refresh_preview()
+
+    def save_draft(self) -> None:
+        """Keep the user's text on disk; the suggested text itself needs no draft."""
+        self.autosaveTimer.stop()
+        if self._draft_slot is None or self._stale:
+            return
+        ua, key = self._draft_slot
+        try:
+            if self._is_edited():
+                draft = self.drafts.save(ua, key, self.letterBody.toPlainText())
+                self.draftState.setText(f"Draft saved at {draft.saved_at:%H:%M:%S}.")
+            else:
+                self.drafts.discard(ua, key)
+        except OSError as exc:
+            self.draftState.setText(f"Could not save the draft: {exc.strerror or exc}")
+
+    def _is_edited(self) -> bool:
+        return self.letterBody.toPlainText().strip() != self._generated.strip()
+
+    def _draft_key(self, official: Official) -> str:
+        channel = self.current_channel()
+        return official.id if channel in LETTER_BODY_CHANNELS else f"{official.id}.{channel.value}"
+
+    def _on_save_sender(self) -> None:
+        address = tuple(
+            line.strip() for line in self.senderAddress.toPlainText().splitlines() if line.strip()
+        )
+        name = self.senderName.text().strip()
+        if not name or not address:
+            self.statusMessage.emit("Please give your name and at least one address line.")
+            return
+        profile = self.profile.with_overrides(
+            name=name, address=address, country=self.senderCountry.text().strip() or None
+        )
+        try:
+            self._save_profile(profile)
+        except OSError as exc:
+            QMessageBox.warning(self, "Could not save", f"Your details could not be saved: {exc}")
+            return
+        self.profile = profile
+        self.profileSaved.emit(profile)
+        self._show_sender()
+        self._recompose(keep_body=True)
+        self.statusMessage.emit("Your details are saved.")
+
+    def _on_edit_sender(self) -> None:
+        self.senderBox.show()
+        self.senderName.setFocus()
+
+    # ------------------------------------------------------------------ actions
+
+    def export_pdf(self) -> None:
+        official = self.current_official()
+        if self.entry is None or official is None:
+            return
+        if self.current_channel() not in PDF_CHANNELS:
+            self._select_channel(Channel.LETTER)
+        self.save_draft()
+        result = self.render()
+        suggested = f"UA-{self.entry.ua.replace('/', '-')}-{official.id}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export letter as PDF", suggested, "PDF documents (*.pdf)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            write_bytes_atomic(path, result.pdf)
+        except OSError as exc:
+            QMessageBox.critical(
+                self,
+                "Export failed",
+                f"The PDF could not be written to {path}:\n{exc.strerror or exc}\n\n"
+                "Nothing was changed; any earlier file there is untouched.",
+            )
+            return
+        self.statusMessage.emit(f"Saved {path} ({result.pages} page{'s' if result.pages != 1 else ''}).")
+        self._emit_sent(official, "exported")
+
+    def print_letter(self) -> None:
+        from uaction_desktop.gui.printing import print_pdf
+
+        official = self.current_official()
+        if self.entry is None or official is None:
+            return
+        if self.current_channel() not in PDF_CHANNELS:
+            self._select_channel(Channel.LETTER)
+        result = self.render()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"UA {self.entry.ua} letter")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            how = print_pdf(printer, result.pdf)
+        except Exception as exc:  # noqa: BLE001 - any printing failure is reported, not fatal
+            log.exception("printing failed")
+            QMessageBox.critical(self, "Printing failed", f"The letter could not be printed:\n{exc}")
+            return
+        self.statusMessage.emit(how)
+        self._emit_sent(official, "printed")
+
+    def email_letter(self) -> None:
+        from uaction_desktop import compose
+
+        official = self.current_official()
+        if self.entry is None or official is None:
+            return
+        if not official.emails:
+            self.statusMessage.emit(f"{official.display_name} has no email address in this case.")
+            return
+        message = compose.compose_email(self.entry.case, official, self.current_letter())
+        if not QDesktopServices.openUrl(QUrl(message.mailto)):
+            QMessageBox.information(
+                self,
+                "No mail program",
+                "No mail program opened. Use Copy letter text and paste it into an email to "
+                + ", ".join(official.emails),
+            )
+            return
+        self.statusMessage.emit("Opened your mail program; the app itself sends nothing.")
+        self._emit_sent(official, "emailed", channel=Channel.EMAIL, text=message.text)
+
+    def copy_text(self) -> None:
+        text = self.message_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.statusMessage.emit("Letter text copied.")
+
+    def _emit_sent(self, official: Official, how: str, channel: Channel | None = None,
+                   text: str | None = None) -> None:  # fmt: skip
+        assert self.entry is not None
+        self.sent.emit(
+            SentRecord(self.entry, official, channel or self.current_channel(),
+                       text if text is not None else self.message_text(), how)  # fmt: skip
+        )
+
+    # ------------------------------------------------------------------ helpers
+
+    def _fill_channels(self) -> None:
+        official = self.current_official()
+        previous = self.channelPicker.currentData()
+        self.channelPicker.blockSignals(True)
+        self.channelPicker.clear()
+        if official is not None:
+            for channel in official.channels():
+                self.channelPicker.addItem(_CHANNEL_LABELS[channel], channel.value)
+        index = self.channelPicker.findData(previous)
+        self.channelPicker.setCurrentIndex(max(index, 0))
+        self.channelPicker.blockSignals(False)
+        self.layoutPicker.setEnabled(self.current_channel() in PDF_CHANNELS)
+        if official is not None:
+            self.emailLetter.setEnabled(bool(official.emails))
+
+    def _select_channel(self, channel: Channel) -> None:
+        index = self.channelPicker.findData(channel.value)
+        if index >= 0:
+            self.channelPicker.setCurrentIndex(index)
+
+    def _select_layout(self, name: str) -> None:
+        index = self.layoutPicker.findData(name)
+        if index >= 0:
+            self.layoutPicker.blockSignals(True)
+            self.layoutPicker.setCurrentIndex(index)
+            self.layoutPicker.blockSignals(False)
+
+    def _update_recipient(self, official: Official) -> None:
+        from uaction_desktop.compose import recipient_lines
+
+        lines = recipient_lines(official, self.profile)
+        self.recipient.setText("\n".join(lines) + f"\n\n{official.salutation or 'Dear Sir or Madam'},")
+
+    def _show_banner(self) -> None:
+        if self.entry is None:
+            self.banner.hide()
+            return
+        level, text = deadline_advice(self.entry, self.today)
+        if level == "ok":
+            self.banner.hide()
+            return
+        colours = {"expired": ("#fbe3e1", "#5c1610"), "urgent": ("#fff1cc", "#4d3800")}[level]
+        self.banner.setStyleSheet(
+            f"background-color: {colours[0]}; color: {colours[1]}; border-radius: 4px;"
+        )
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _show_sender(self) -> None:
+        profile = self.profile
+        complete = profile.is_complete
+        self.senderBox.setVisible(not complete)
+        self.senderName.setText(profile.name)
+        self.senderAddress.setPlainText("\n".join(profile.address))
+        self.senderCountry.setText(profile.country)
+        summary = ", ".join(p for p in (profile.name, *profile.address) if p)
+        self.senderSummary.setText(summary if complete else "Not set yet: fill in below.")
+        self.editSender.setVisible(complete)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.exportPdf, self.printLetter, self.emailLetter, self.copyText):
+            action.setEnabled(enabled)
+
+    def _clear(self) -> None:
+        self._draft_slot = None
+        self.letterBody.blockSignals(True)
+        self.letterBody.clear()
+        self.letterBody.blockSignals(False)
+        self.recipient.clear()
+        self.messagePreview.clear()
+        self.pdfDocument.close()
+        self._set_actions_enabled(False)

@@ -1,0 +1,81 @@
+"""Preferences: the sender profile, default paper and closing phrase."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from uaction_desktop.profile import LAYOUTS, SenderProfile
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, profile: SenderProfile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self._profile = profile
+        self.name = QLineEdit(profile.name, self)
+        self.name.setObjectName("prefName")
+        self.address = QPlainTextEdit("\n".join(profile.address), self)
+        self.address.setObjectName("prefAddress")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(80)
+        self.email = QLineEdit(profile.email, self)
+        self.email.setObjectName("prefEmail")
+        self.country = QLineEdit(profile.country, self)
+        self.country.setObjectName("prefCountry")
+        self.group = QLineEdit(profile.group, self)
+        self.group.setObjectName("prefGroup")
+        self.group.setPlaceholderText("e.g. Amnesty International Group 42")
+        self.closing = QLineEdit(profile.closing, self)
+        self.closing.setObjectName("prefClosing")
+        self.closing.setPlaceholderText("Yours sincerely, (A4) / Sincerely, (US Letter)")
+        self.layout_box = QComboBox(self)
+        self.layout_box.setObjectName("prefLayout")
+        for name in LAYOUTS:
+            self.layout_box.addItem(name, name)
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(profile.layout), 0))
+        form = QFormLayout(self)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Address:", self.address)
+        form.addRow("&Email:", self.email)
+        form.addRow("&Country you write from:", self.country)
+        form.addRow("&Group:", self.group)
+        form.addRow("C&losing phrase:", self.closing)
+        form.addRow("Default &paper:", self.layout_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def profile(self) -> SenderProfile:
+        lines = tuple(
+            line.strip() for line in self.address.toPlainText().splitlines() if line.strip()
+        )
+        return SenderProfile(
+            name=self.name.text().strip(),
+            address=lines,
+            email=self.email.text().strip(),
+            country=self.country.text().strip(),
+            group=self.group.text().strip(),
+            closing=self.closing.text().strip(),
+            layout=self.layout_box.currentData(),
+            locale=self._profile.locale,
+        )
+
+    @classmethod
+    def get_data(cls, parent: QWidget | None, profile: SenderProfile) -> SenderProfile | None:
+        """Show the dialog; the edited profile, or None if cancelled."""
+        dialog = cls(profile, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.profile()
+        return None
