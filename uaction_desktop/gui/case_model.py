@@ -112,12 +112,20 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_query(self, text: str) -> None:
-        self._query = text
-        self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "_query", text))
 
     def set_scope(self, scope: str) -> None:
-        self._scope = scope
-        self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "_scope", scope))
+
+    def _change_filter(self, change) -> None:
+        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange().
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
 
     def scope(self) -> str:
         return self._scope
