@@ -55,4 +55,6 @@ def fill_sender(qtbot, window) -> None:
     composer = window.composer
     composer.senderName.setText("Jane Doe")
     composer.senderAddress.setPlainText("12 Elm Street\nSpringfield, IL 62701")
-    qtbot.mouseClick(composer.saveSender, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        composer.saveSender, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton
+    )

@@ -76,9 +76,7 @@ def case_html(entry: CaseEntry, today: date) -> str:
         facts.append(("Deadline", f"{case.deadline:%d %B %Y}".lstrip("0")))
     facts.append(("Status", entry.status.value.capitalize()))
     if case.people:
-        people = ", ".join(
-            f"{p.name} ({p.gender})" if p.gender else p.name for p in case.people
-        )
+        people = ", ".join(f"{p.name} ({p.gender})" if p.gender else p.name for p in case.people)
         facts.append(("People", people))
     if case.languages:
         facts.append(("Write in", ", ".join(case.languages)))

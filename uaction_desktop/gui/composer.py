@@ -153,7 +153,9 @@ class Composer(QWidget):
         self.personalLine = QLineEdit(self)
         self.personalLine.setObjectName("personalLine")
         self.personalLine.setAccessibleName("Optional personal sentence")
-        self.personalLine.setPlaceholderText("Optional: a sentence of your own, added before the thanks")
+        self.personalLine.setPlaceholderText(
+            "Optional: a sentence of your own, added before the thanks"
+        )
 
         self.letterBody = QPlainTextEdit(self)
         self.letterBody.setObjectName("letterBody")
@@ -325,7 +327,7 @@ class Composer(QWidget):
         if index >= 0:
             self.officialPicker.setCurrentIndex(index)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._recompose(keep_body=False)
@@ -345,7 +347,9 @@ class Composer(QWidget):
             draft = self.drafts.load(self.entry.ua, self._draft_key(official))
             if draft is not None and draft.body != generated:
                 edited = draft.body
-                self.draftState.setText(f"Your draft from {draft.saved_at:%d %b %Y %H:%M} was restored.")
+                self.draftState.setText(
+                    f"Your draft from {draft.saved_at:%d %b %Y %H:%M} was restored."
+                )
             else:
                 self.draftState.setText("")
         self.letterBody.blockSignals(True)
@@ -418,7 +422,9 @@ class Composer(QWidget):
             self.previewStack.setCurrentWidget(self.messagePreview)
             warnings = []
             if channel is Channel.SOCIAL and len(self.letterBody.toPlainText()) > 280:
-                warnings.append(f"{len(self.letterBody.toPlainText())} characters: posts are limited to 280.")
+                warnings.append(
+                    f"{len(self.letterBody.toPlainText())} characters: posts are limited to 280."
+                )
             self._show_warnings(warnings)
 
     def message_text(self) -> str:
@@ -430,7 +436,9 @@ class Composer(QWidget):
             return ""
         if channel is Channel.EMAIL:
             message = compose.compose_email(self.entry.case, official, self.current_letter())
-            return f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
+            return (
+                f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
+            )
         if channel in (Channel.PHONE, Channel.SOCIAL):
             return self.letterBody.toPlainText()
         return self.current_letter().as_text()
@@ -447,7 +455,9 @@ class Composer(QWidget):
             old.close()
             old.deleteLater()
         if 0 < page < self.pdfDocument.pageCount():
-            self.letterPreview.pageNavigator().jump(page, self.letterPreview.pageNavigator().currentLocation())
+            self.letterPreview.pageNavigator().jump(
+                page, self.letterPreview.pageNavigator().currentLocation()
+            )
 
     def _show_warnings(self, warnings: list[str]) -> None:
         self._warnings = list(warnings)
@@ -560,7 +570,9 @@ class Composer(QWidget):
                 "Nothing was changed; any earlier file there is untouched.",
             )
             return
-        self.statusMessage.emit(f"Saved {path} ({result.pages} page{'s' if result.pages != 1 else ''}).")
+        self.statusMessage.emit(
+            f"Saved {path} ({result.pages} page{'s' if result.pages != 1 else ''})."
+        )
         self._emit_sent(official, "exported")
 
     def print_letter(self) -> None:
@@ -579,9 +591,11 @@ class Composer(QWidget):
             return
         try:
             how = print_pdf(printer, result.pdf)
-        except Exception as exc:  # noqa: BLE001 - any printing failure is reported, not fatal
+        except Exception as exc:
             log.exception("printing failed")
-            QMessageBox.critical(self, "Printing failed", f"The letter could not be printed:\n{exc}")
+            QMessageBox.critical(
+                self, "Printing failed", f"The letter could not be printed:\n{exc}"
+            )
             return
         self.statusMessage.emit(how)
         self._emit_sent(official, "printed")
@@ -617,8 +631,13 @@ class Composer(QWidget):
                    text: str | None = None) -> None:  # fmt: skip
         assert self.entry is not None
         self.sent.emit(
-            SentRecord(self.entry, official, channel or self.current_channel(),
-                       text if text is not None else self.message_text(), how)  # fmt: skip
+            SentRecord(
+                self.entry,
+                official,
+                channel or self.current_channel(),
+                text if text is not None else self.message_text(),
+                how,
+            )
         )
 
     # ------------------------------------------------------------------ helpers
@@ -654,7 +673,9 @@ class Composer(QWidget):
         from uaction_desktop.compose import recipient_lines
 
         lines = recipient_lines(official, self.profile)
-        self.recipient.setText("\n".join(lines) + f"\n\n{official.salutation or 'Dear Sir or Madam'},")
+        self.recipient.setText(
+            "\n".join(lines) + f"\n\n{official.salutation or 'Dear Sir or Madam'},"
+        )
 
     def _show_banner(self) -> None:
         if self.entry is None:

@@ -1,4 +1,4 @@
-"""What the deadline means for the writer, in one sentence (shared by the case view and composer)."""
+"""What the deadline means for the writer, in one sentence (case view and composer)."""
 
 from __future__ import annotations
 

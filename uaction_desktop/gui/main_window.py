@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         if composer_split is not None:
             self.composer.splitter.restoreState(composer_split)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.composer.save_draft()
         try:
             self.paths.config_dir.mkdir(parents=True, exist_ok=True)
@@ -217,5 +217,3 @@ class MainWindow(QMainWindow):
         except OSError:
             pass  # window state is a nicety; never block quitting over it
         super().closeEvent(event)
-
-
