@@ -1,4 +1,4 @@
-"""The JSON shape of a case, shared by ``uaction show --json``, ``cases --json`` and the importer."""
+"""The JSON shape of a case, shared by ``uaction show --json``, ``cases --json``, the importer."""
 
 from __future__ import annotations
 

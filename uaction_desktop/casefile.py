@@ -37,7 +37,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -109,8 +111,13 @@ def _with_path(case: Case, path: str) -> Case:
 
 
 def _normalize(value: Any) -> Any:
-    """NFC-normalise every string, so the same name always compares and prints the same."""
+    """NFC-normalise every string, so the same name always compares and prints the same.
+
+    Line ends become ``\n`` too: TOML already reads a multi-line string's Windows line ends
+    that way, and an escaped ``\r\n`` must not make a second, different kind of paragraph.
+    """
     if isinstance(value, str):
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
         return [_normalize(v) for v in value]
@@ -129,62 +136,107 @@ def locate_fields(text: str) -> dict[str, int]:
     table = ""
     counts: dict[str, int] = {}
     in_string: str | None = None
-    array_key: str | None = None
-    array_index = 0
-    key_re = re.compile(r'^\s*("([^"]+)"|[A-Za-z0-9_-]+)\s*=')
+    array: _ArrayScan | None = None
     for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
         if in_string:
             if line.count(in_string) % 2 == 1:
                 in_string = None
             continue
-        if array_key is not None:
-            if stripped.startswith(("]", "#")) or not stripped:
-                if stripped.startswith("]"):
-                    array_key = None
-                continue
-            found.setdefault(f"{array_key}[{array_index}]", number)
-            array_index += 1
-            if stripped.rstrip(",").endswith("]") and not stripped.startswith(('"', "'")):
-                array_key = None
-            for quote in ('"""', "'''"):
-                if stripped.count(quote) % 2 == 1:
-                    in_string = quote
+        if array is not None:
+            array.feed(line, number, found)
+            if array.closed:
+                array = None
             continue
-        if stripped.startswith("[["):
-            name = stripped.strip("[] ").strip()
+        header = _TABLE_ARRAY_RE.match(line)
+        if header:
+            name = header.group(1)
             index = counts.get(name, 0)
             counts[name] = index + 1
             table = f"{name}[{index}]"
+            found.setdefault(name, number)
             found.setdefault(table, number)
             continue
-        if stripped.startswith("["):
-            table = stripped.strip("[] ").strip()
+        header = _TABLE_RE.match(line)
+        if header:
+            table = header.group(1)
             found.setdefault(table, number)
             continue
-        match = key_re.match(line)
+        match = _KEY_RE.match(line)
         if not match:
             continue
         key = match.group(2) or match.group(1)
         path = f"{table}.{key}" if table else key
         found.setdefault(path, number)
         rest = line[match.end() :].strip()
+        if rest.startswith("["):
+            array = _ArrayScan(path)
+            array.feed(rest[1:], number, found)
+            if array.closed:
+                array = None
+            continue
         for quote in ('"""', "'''"):
             if rest.count(quote) % 2 == 1:
                 in_string = quote
-        if rest.startswith("[") and "]" not in _strip_strings(rest):
-            array_key, array_index = path, 0
-            inner = rest[1:].strip()
-            if inner and not inner.startswith("#"):
-                found.setdefault(f"{path}[0]", number)
-                array_index = inner.count('",') + inner.count("',") + (
-                    0 if inner.endswith(",") else 1
-                )
     return found
 
 
-def _strip_strings(text: str) -> str:
-    return re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', "", text)
+_KEY_RE = re.compile(r'^\s*("([^"]+)"|[A-Za-z0-9_-]+)\s*=')
+_TABLE_ARRAY_RE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
+_TABLE_RE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+
+
+class _ArrayScan:
+    """Follows one array value across lines: where each item starts, and where it ends.
+
+    Knows strings (including multi-line ones), escapes, comments and nested brackets, so
+    several items on a line, a closing bracket after the last item and a ``]`` inside a
+    string are all placed right.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.index = 0
+        self.depth = 1
+        self.expect_item = True
+        self.quote: str | None = None
+        self.closed = False
+
+    def feed(self, chunk: str, number: int, found: dict[str, int]) -> None:
+        i, n = 0, len(chunk)
+        while i < n and not self.closed:
+            char = chunk[i]
+            if self.quote is not None:
+                if char == "\\" and self.quote[0] == '"':
+                    i += 2
+                elif chunk.startswith(self.quote, i):
+                    i += len(self.quote)
+                    self.quote = None
+                else:
+                    i += 1
+                continue
+            if char == "#":
+                break
+            if char in " \t\r":
+                i += 1
+                continue
+            if self.depth == 1 and self.expect_item and char not in ",]":
+                found.setdefault(f"{self.path}[{self.index}]", number)
+                self.index += 1
+                self.expect_item = False
+            if char in "\"'":
+                self.quote = char * 3 if chunk.startswith(char * 3, i) else char
+                i += len(self.quote)
+                continue
+            if char == "," and self.depth == 1:
+                self.expect_item = True
+            elif char in "[{":
+                self.depth += 1
+            elif char in "]}":
+                self.depth -= 1
+                self.closed = self.depth == 0
+            i += 1
+        if self.quote in ('"', "'"):
+            self.quote = None  # a one-line string never runs on to the next line
 
 
 class _Validator:
@@ -227,7 +279,7 @@ class _Validator:
 
     def text(self, data: Mapping[str, Any], key: str, path: str, required: bool = False) -> str:
         value = self._get(data, key, path, lambda v: isinstance(v, str), "text", required, "")
-        if required and isinstance(value, str) and key in data and not value.strip():
+        if required and isinstance(data.get(key), str) and not value.strip():
             self.problem(path, "must not be empty")
         return value.strip()
 
@@ -316,8 +368,10 @@ class _Validator:
             self.problem("deadline", f"{deadline.isoformat()} is before the issue date")
         summary = self.text(data, "summary", "summary", required=True)
         asks = self.texts(data, "asks", "asks")
-        if not_closure and not asks and "asks" not in data:
+        if not_closure and "asks" not in data:
             self.problem("asks", "is required: the appeal points writers make")
+        elif not_closure and isinstance(data["asks"], list) and not data["asks"]:
+            self.problem("asks", "must list at least one appeal point")
         people = self.people(data.get("people"), "people")
         officials = self.officials(data.get("officials"), "officials", not_closure)
         if issued is None or ua is None or not title or not country or not summary:
@@ -366,7 +420,7 @@ class _Validator:
         return tuple(out)
 
     def officials(self, value: Any, path: str, required: bool) -> tuple[Official, ...]:
-        if value is None:
+        if value is None or (required and value == []):
             if required:
                 self.problem(path, "is required: at least one [[officials]] to write to")
             return ()
@@ -375,11 +429,13 @@ class _Validator:
             return ()
         out: list[Official] = []
         seen: set[str] = set()
+        has_target = False
         for i, item in enumerate(value):
             here = f"{path}[{i}]"
             if not isinstance(item, dict):
                 self.problem(here, "must be a table")
                 continue
+            has_target = has_target or item.get("role", Role.TARGET.value) != Role.COPY.value
             official = self.official(item, here)
             if official is None:
                 continue
@@ -387,8 +443,8 @@ class _Validator:
                 self.problem(f"{here}.id", f"'{official.id}' is used by another official")
             seen.add(official.id)
             out.append(official)
-        if required and value and not any(o.role is Role.TARGET for o in out):
-            self.problem(path, "needs at least one official with role = \"target\"")
+        if required and value and not has_target:
+            self.problem(path, 'needs at least one official with role = "target"')
         return tuple(out)
 
     def official(self, item: dict[str, Any], here: str) -> Official | None:

@@ -18,7 +18,7 @@ from functools import cached_property
 from uaction_desktop import __version__, commands
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.paths import AppPaths, app_paths
-from uaction_desktop.profile import SenderProfile, load_profile
+from uaction_desktop.profile import ProfileError, SenderProfile, load_profile
 
 
 class UserError(Exception):
@@ -47,9 +47,10 @@ class Context:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
+        # One line, no usage dump: the hint says where the full usage is.
         command = self.prog.removeprefix("uaction").strip()
-        raise UserError(f"{command}: {message}" if command else message, code=2)
+        hint = f" (see: {self.prog} --help)"
+        raise UserError(f"{command}: {message}{hint}" if command else message + hint, code=2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"uaction: {exc}", file=sys.stderr)
         return exc.code
+    except ProfileError as exc:  # a hand-edited profile that cannot be used
+        print(f"uaction: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -90,7 +90,8 @@ class Message:
         if not self.recipients:
             return ""
         to = ",".join(quote(r, safe="@") for r in self.recipients)
-        return f"mailto:{to}?subject={quote(self.subject, safe='')}&body={quote(self.text, safe='')}"
+        subject, body = quote(self.subject, safe=""), quote(self.text, safe="")
+        return f"mailto:{to}?subject={subject}&body={body}"
 
 
 @cache
@@ -182,7 +183,8 @@ def _same_country(a: str, b: str) -> bool:
     def norm(c: str) -> str:
         c = re.sub(r"[.\s]+", " ", c.casefold()).strip()
         c = c.removeprefix("the ")
-        return _COUNTRY_ALIASES.get(c.replace(" ", "") if len(c) <= 4 else c, c)
+        # "USA", "U.S.A." and "U S" all mean the same; so do "UK" and "U.K."
+        return _COUNTRY_ALIASES.get(c, _COUNTRY_ALIASES.get(c.replace(" ", ""), c))
 
     return norm(a) == norm(b)
 
@@ -233,9 +235,11 @@ def compose_letter(
 def _model_letter_paragraphs(text: str) -> list[str]:
     """A case's own model letter, minus any salutation and sign-off it carries."""
     paragraphs = split_paragraphs(text)
-    if paragraphs and re.match(r"^(dear|to)\b", paragraphs[0], re.IGNORECASE) and len(
-        paragraphs[0]
-    ) < 80:
+    if (
+        paragraphs
+        and re.match(r"^(dear|to)\b", paragraphs[0], re.IGNORECASE)
+        and len(paragraphs[0]) < 80
+    ):
         paragraphs = paragraphs[1:]
     while paragraphs and re.match(
         r"^(yours|sincerely|respectfully|kind regards|best regards)\b", paragraphs[-1], re.I
@@ -298,7 +302,11 @@ def compose_social(case: Case, official: Official) -> Message:
     text = render_template("social_post.txt.j2", handle=handle, request=request, hashtag=hashtag)
     while len(text) > SOCIAL_LIMIT:
         overflow = len(text) - SOCIAL_LIMIT
-        request = _shorten(request, len(request) - overflow - 1)
+        shorter = _shorten(request, len(request) - overflow - 1)
+        if len(shorter) >= len(request):  # the handle and hashtag alone are too long
+            text = text[: SOCIAL_LIMIT - 1].rstrip() + "…"
+            break
+        request = shorter
         text = render_template(
             "social_post.txt.j2", handle=handle, request=request, hashtag=hashtag
         )

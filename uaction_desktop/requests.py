@@ -52,7 +52,7 @@ def ask_as_request(ask: str) -> str:
     verb = _VERBS.get(match.group("verb").lower()) if match else None
     if match and verb:
         rest = match.group("rest")
-        rest = re.sub(rf"^(\s+(?:on|upon))?\s+them\b", lambda m: f"{m.group(1) or ''} you", rest)
+        rest = re.sub(r"^(\s+(?:on|upon))?\s+them\b", lambda m: f"{m.group(1) or ''} you", rest)
         rest = re.sub(r"^(\s+(?:on|upon))?\s+the authorities\b",
                       lambda m: f"{m.group(1) or ''} you", rest)  # fmt: skip
         text = f"I {verb}{rest}"
@@ -75,5 +75,5 @@ def fix_following_pronouns(text: str) -> str:
 
 
 def requests_from_asks(asks: tuple[str, ...] | list[str]) -> list[str]:
-    return [fix_following_pronouns(ask_as_request(a)) for a in asks if a.strip()]
-
+    requests = (fix_following_pronouns(ask_as_request(a)) for a in asks)
+    return [r for r in requests if r]  # an ask of only punctuation asks nothing

@@ -34,8 +34,10 @@ def run(args: argparse.Namespace, ctx) -> int:
         return 0
     for entry in shown:
         case = entry.case
-        when = days_left_text(case.deadline, ctx.today) if entry.status is CaseStatus.ACTIVE else (
-            entry.status.value
+        when = (
+            days_left_text(case.deadline, ctx.today)
+            if entry.status is CaseStatus.ACTIVE
+            else entry.status.value
         )
         deadline = case.deadline.isoformat() if case.deadline else "-"
         print(f"UA {case.ua:<9} {deadline}  {when:<28} {case.country}: {case.title}")

@@ -17,7 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, ctx) -> int:
     files: list[Path] = []
     for path in args.paths:
-        files.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
+        found = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        if not found:
+            print(f"{path}: no case files (*.toml) in this folder")
+        files.extend(found)
     bad = 0
     for path in files:
         result = load_case_file(path)

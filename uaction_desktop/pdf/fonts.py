@@ -60,7 +60,10 @@ def register_fonts() -> None:
 def coverage(font_name: str) -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(font_name)
-    return frozenset(font.face.charToGlyph)
+    # Only the Basic Multilingual Plane: ReportLab writes a character beyond U+FFFF into the
+    # font's ToUnicode map as an odd-length hex string, which breaks copying and searching the
+    # text. Such characters (emoji and the like) are reported as unprintable instead.
+    return frozenset(code for code in font.face.charToGlyph if code <= 0xFFFF)
 
 
 def is_invisible(char: str) -> bool:

@@ -121,6 +121,11 @@ class _LetterDocument(BaseDocTemplate):
             topMargin=layout.later_top * mm,
             bottomMargin=layout.margin_bottom * mm,
             invariant=1,
+            # The canvas opens every page with a font; left at ReportLab's default that is
+            # Helvetica, listed in the PDF unembedded although nothing is printed with it.
+            initialFontName=fonts.SERIF,
+            initialFontSize=BODY_SIZE,
+            initialLeading=BODY_LEADING,
             creator="uaction-desktop",
             producer="uaction-desktop (ReportLab)",
             **meta,
