@@ -493,14 +493,40 @@ class _Validator:
 
 
 _CASE_FIELDS = {
-    "format", "ua", "kind", "update", "index", "title", "country", "issued", "deadline",
-    "source", "languages", "summary", "details", "asks", "background", "report_reference",
-    "model_letter", "people", "officials",
-}  # fmt: skip
+    "format",
+    "ua",
+    "kind",
+    "update",
+    "index",
+    "title",
+    "country",
+    "issued",
+    "deadline",
+    "source",
+    "languages",
+    "summary",
+    "details",
+    "asks",
+    "background",
+    "report_reference",
+    "model_letter",
+    "people",
+    "officials",
+}
 _OFFICIAL_FIELDS = {
-    "id", "role", "title", "name", "organisation", "address", "country", "fax", "phone",
-    "emails", "social", "salutation",
-}  # fmt: skip
+    "id",
+    "role",
+    "title",
+    "name",
+    "organisation",
+    "address",
+    "country",
+    "fax",
+    "phone",
+    "emails",
+    "social",
+    "salutation",
+}
 
 
 def _describe(value: Any) -> str:

@@ -53,8 +53,9 @@ def ask_as_request(ask: str) -> str:
     if match and verb:
         rest = match.group("rest")
         rest = re.sub(r"^(\s+(?:on|upon))?\s+them\b", lambda m: f"{m.group(1) or ''} you", rest)
-        rest = re.sub(r"^(\s+(?:on|upon))?\s+the authorities\b",
-                      lambda m: f"{m.group(1) or ''} you", rest)  # fmt: skip
+        rest = re.sub(
+            r"^(\s+(?:on|upon))?\s+the authorities\b", lambda m: f"{m.group(1) or ''} you", rest
+        )
         text = f"I {verb}{rest}"
         text = _INNER.sub(_inner_verb, text)
     else:

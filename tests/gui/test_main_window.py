@@ -89,9 +89,15 @@ def test_whole_flow_search_compose_edit_export(
     window.composer.exportPdf.trigger()
     assert target.exists(), dialogs.messages
     text = pdf_text(target)
-    for expected in ("Ambassador Erzhan Kazykhanov", "Embassy of the Republic of Kazakhstan",
-                     "1401 16th St NW", "Washington DC 20036", "Dear Ambassador", "Jane Doe",
-                     EXTRA):  # fmt: skip
+    for expected in (
+        "Ambassador Erzhan Kazykhanov",
+        "Embassy of the Republic of Kazakhstan",
+        "1401 16th St NW",
+        "Washington DC 20036",
+        "Dear Ambassador",
+        "Jane Doe",
+        EXTRA,
+    ):
         assert expected in " ".join(text.split()), expected
     assert not no_network
 
@@ -127,8 +133,10 @@ def test_broken_case_file_is_listed_and_others_load(make_window, isolated_home: 
     cases.mkdir(parents=True)
     (cases / "broken.toml").write_text('format = 1\nua = "12/19"\ntitel = "typo"\n', "utf-8")
     window = make_window()
-    problems = [window.caseListPanel.problems.item(i).text()
-                for i in range(window.caseListPanel.problems.count())]  # fmt: skip
+    problems = [
+        window.caseListPanel.problems.item(i).text()
+        for i in range(window.caseListPanel.problems.count())
+    ]
     assert any("broken.toml:3: titel: unknown field" in p for p in problems), problems
     assert window.caseListPanel.model.rowCount() == 1  # UA 63/18 still loads
 
@@ -210,6 +218,7 @@ def test_window_appears_before_reportlab_and_jinja_are_imported(isolated_home: P
         "assert w.caseListPanel.model.rowCount() == 1\n"
         "print(sorted(m for m in ('reportlab', 'jinja2', 'babel') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120, check=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr

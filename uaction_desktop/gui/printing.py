@@ -56,8 +56,9 @@ def _print_raster(printer: QPrinter, pdf: bytes) -> str:
             if page:
                 printer.newPage()
             size_pt = document.pagePointSize(page)
-            pixels = QSize(round(size_pt.width() / 72 * RASTER_DPI),
-                           round(size_pt.height() / 72 * RASTER_DPI))  # fmt: skip
+            pixels = QSize(
+                round(size_pt.width() / 72 * RASTER_DPI), round(size_pt.height() / 72 * RASTER_DPI)
+            )
             image = document.render(page, pixels)
             target = painter.viewport()
             scaled = pixels.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)

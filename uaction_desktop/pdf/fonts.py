@@ -119,8 +119,9 @@ def string_width(text: str, font: str, size: float) -> float:
     return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(text, font))
 
 
-def draw_text(canvas, x: float, y: float, text: str, font: str, size: float,
-              missing: set[str] | None = None) -> float:  # fmt: skip
+def draw_text(
+    canvas, x: float, y: float, text: str, font: str, size: float, missing: set[str] | None = None
+) -> float:
     """Draw one line at (x, y) with font fallback; returns the width drawn."""
     register_fonts()
     start = x
@@ -131,8 +132,15 @@ def draw_text(canvas, x: float, y: float, text: str, font: str, size: float,
     return x - start
 
 
-def draw_text_right(canvas, x_right: float, y: float, text: str, font: str, size: float,
-                    missing: set[str] | None = None) -> None:  # fmt: skip
+def draw_text_right(
+    canvas,
+    x_right: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    missing: set[str] | None = None,
+) -> None:
     draw_text(canvas, x_right - string_width(text, font, size), y, text, font, size, missing)
 
 

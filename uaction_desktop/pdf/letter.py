@@ -104,8 +104,14 @@ class _SignatureSpace(Flowable):
 
 
 class _LetterDocument(BaseDocTemplate):
-    def __init__(self, buffer: io.BytesIO, layout: PageLayout, first: Letter,
-                 cover: Sequence[tuple[str, str]] = (), **meta: str) -> None:  # fmt: skip
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        layout: PageLayout,
+        first: Letter,
+        cover: Sequence[tuple[str, str]] = (),
+        **meta: str,
+    ) -> None:
         self.layout = layout
         self.cover = list(cover)
         self.letter = first
@@ -135,8 +141,17 @@ class _LetterDocument(BaseDocTemplate):
 
         def frame(top_mm: float, ident: str) -> Frame:
             height = layout.y(top_mm) - bottom
-            return Frame(layout.margin_left * mm, bottom, width, height, id=ident,
-                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+            return Frame(
+                layout.margin_left * mm,
+                bottom,
+                width,
+                height,
+                id=ident,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
 
         cover_templates = (
             [PageTemplate("cover", [frame(layout.later_top, "cover")], onPage=self._cover_page)]
@@ -171,8 +186,9 @@ class _LetterDocument(BaseDocTemplate):
         top = 55.0
         for label, value in self.cover:
             fonts.draw_text(canvas, left, layout.y(top), f"{label}:", fonts.SERIF_BOLD, 13)
-            fonts.draw_text(canvas, left + 35 * mm, layout.y(top), value, fonts.SERIF, 13,
-                            self.missing)  # fmt: skip
+            fonts.draw_text(
+                canvas, left + 35 * mm, layout.y(top), value, fonts.SERIF, 13, self.missing
+            )
             top += 10
         canvas.restoreState()
 
@@ -195,8 +211,9 @@ class _LetterDocument(BaseDocTemplate):
         canvas.setFillColor(GREY)
         who = letter.sender_name or "Letter"
         header = f"{who} to {letter.official_name}, {letter.date_text} (continued)"
-        fonts.draw_text(canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5,
-                        self.missing)  # fmt: skip
+        fonts.draw_text(
+            canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5, self.missing
+        )
         canvas.setStrokeColor(MARK_GREY)
         canvas.setLineWidth(0.4)
         right = layout.page_size[0] - layout.margin_right * mm
@@ -276,8 +293,9 @@ class _LetterDocument(BaseDocTemplate):
         for line in lines:
             if fonts.string_width(line, fonts.SERIF, size) > limit:
                 self.warnings.append(f"address line '{line}' is wider than the envelope window")
-            fonts.draw_text(canvas, layout.recipient_x * mm, baseline, line, fonts.SERIF, size,
-                            self.missing)  # fmt: skip
+            fonts.draw_text(
+                canvas, layout.recipient_x * mm, baseline, line, fonts.SERIF, size, self.missing
+            )
             baseline -= leading
 
     def _date(self, canvas) -> None:
@@ -287,8 +305,9 @@ class _LetterDocument(BaseDocTemplate):
             right = layout.page_size[0] - layout.margin_right * mm
             fonts.draw_text_right(canvas, right, y, letter.date_text, fonts.SERIF, BODY_SIZE)
         else:
-            fonts.draw_text(canvas, layout.margin_left * mm, y, letter.date_text, fonts.SERIF,
-                            BODY_SIZE)  # fmt: skip
+            fonts.draw_text(
+                canvas, layout.margin_left * mm, y, letter.date_text, fonts.SERIF, BODY_SIZE
+            )
 
     def _footer_reference(self, canvas) -> None:
         canvas.doForm(self._footer_name(self.letter_number, self.page_in_letter))
@@ -310,8 +329,9 @@ class _LetterDocument(BaseDocTemplate):
             canvas.endForm()
 
 
-def letter_story(letter: Letter, styles: dict[str, ParagraphStyle], width: float,
-                 missing: set[str]) -> list[Flowable]:  # fmt: skip
+def letter_story(
+    letter: Letter, styles: dict[str, ParagraphStyle], width: float, missing: set[str]
+) -> list[Flowable]:
     """The flowing part of one letter: subject, salutation, body, closing and signature."""
 
     def para(text: str, style: str = "body", font: str = fonts.SERIF) -> Paragraph:
@@ -330,9 +350,15 @@ def letter_story(letter: Letter, styles: dict[str, ParagraphStyle], width: float
     return story
 
 
-def render_letters(letters: Sequence[Letter] | Iterable[Letter], layout: str | None = None,
-                   *, title: str = "", author: str = "", subject: str = "",
-                   cover: Sequence[tuple[str, str]] = ()) -> RenderResult:  # fmt: skip
+def render_letters(
+    letters: Sequence[Letter] | Iterable[Letter],
+    layout: str | None = None,
+    *,
+    title: str = "",
+    author: str = "",
+    subject: str = "",
+    cover: Sequence[tuple[str, str]] = (),
+) -> RenderResult:
     """Render letters into one PDF, each starting on a new page (after an optional fax cover)."""
     letters = list(letters)
     if not letters:
