@@ -42,8 +42,11 @@ class CaseListPanel(QWidget):
         self.scope = QComboBox(self)
         self.scope.setObjectName("caseScope")
         self.scope.setAccessibleName("Which cases to list")
-        for label, value in (("Active", CaseFilterProxy.ACTIVE), ("Expired and closed",
-                             CaseFilterProxy.EXPIRED), ("All", CaseFilterProxy.ALL)):  # fmt: skip
+        for label, value in (
+            ("Active", CaseFilterProxy.ACTIVE),
+            ("Expired and closed", CaseFilterProxy.EXPIRED),
+            ("All", CaseFilterProxy.ALL),
+        ):
             self.scope.addItem(label, value)
 
         self.note = QLabel(self)
@@ -65,7 +68,7 @@ class CaseListPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
+        for column in (0, 2, 3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnHidden(3, True)  # the status column says it in words
 

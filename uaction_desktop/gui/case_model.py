@@ -21,7 +21,7 @@ from uaction_desktop.model import CaseStatus
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("UA", "Title", "Country", "Deadline", "Status")
+COLUMNS = ("UA", "Title", "Country", "Deadline", "Status", "Done")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -37,6 +37,15 @@ class CaseTableModel(QAbstractTableModel):
         self._entries = list(entries)
         self._today = today
         self.endResetModel()
+
+    def set_acted(self, uas: set[str]) -> None:
+        """UAs with at least one logged action; the list shows which are still to do."""
+        self._acted = set(uas)
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self._entries) - 1, 5))
+
+    def acted(self, entry: CaseEntry) -> bool:
+        return entry.ua in self._acted
 
     def entries(self) -> list[CaseEntry]:
         return list(self._entries)
@@ -67,7 +76,8 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"UA {case.ua}: {case.title}\n{self.status_text(entry)}"
+            done = "You have logged an action." if self.acted(entry) else "Not acted on yet."
+            return f"UA {case.ua}: {case.title}\n{self.status_text(entry)}\n{done}"
         if role == ENTRY_ROLE:
             return entry
         if role == SORT_ROLE:
@@ -99,6 +109,10 @@ class CaseTableModel(QAbstractTableModel):
             return case.country
         if column == 3:
             return case.deadline.isoformat() if case.deadline else ""
+        if column == 5:
+            if self.acted(entry):
+                return "✓"
+            return "to do" if entry.status is CaseStatus.ACTIVE else ""
         return self.status_text(entry)
 
     def _sort_key(self, entry: CaseEntry, column: int) -> object:

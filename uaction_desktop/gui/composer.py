@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from uaction_desktop.atomic import write_bytes_atomic
 from uaction_desktop.drafts import DraftStore
+from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_actions
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
@@ -73,9 +74,17 @@ class Composer(QWidget):
     profileSaved = Signal(object)  # SenderProfile
     sent = Signal(object)  # SentRecord
 
-    def __init__(self, drafts: DraftStore, profile: SenderProfile, save_profile,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        drafts: DraftStore,
+        profile: SenderProfile,
+        save_profile,
+        parent: QWidget | None = None,
+        actions: ComposerActions | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._owns_actions = actions is None  # else whoever made them triggers our methods
+        self._actions = actions or make_composer_actions(self)
         self.drafts = drafts
         self.profile = profile
         self._save_profile = save_profile
@@ -187,18 +196,11 @@ class Composer(QWidget):
         self.renderWarnings.setTextFormat(Qt.TextFormat.PlainText)
         self.renderWarnings.hide()
 
-        self.exportPdf = QAction("&Export PDF…", self)
-        self.exportPdf.setObjectName("exportPdf")
-        self.exportPdf.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence.StandardKey.SaveAs])
-        self.printLetter = QAction("&Print…", self)
-        self.printLetter.setObjectName("printLetter")
-        self.printLetter.setShortcut(QKeySequence.StandardKey.Print)
-        self.emailLetter = QAction("E&mail…", self)
-        self.emailLetter.setObjectName("emailLetter")
-        self.emailLetter.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        self.copyText = QAction("&Copy letter text", self)
-        self.copyText.setObjectName("copyText")
-        self.copyText.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        actions = self._actions
+        self.exportPdf = actions.exportPdf
+        self.printLetter = actions.printLetter
+        self.emailLetter = actions.emailLetter
+        self.copyText = actions.copyText
         buttons = QHBoxLayout()
         for action in (self.exportPdf, self.printLetter, self.emailLetter, self.copyText):
             button = QPushButton(action.text().replace("&", ""), self)
@@ -273,10 +275,11 @@ class Composer(QWidget):
         self.editSender.clicked.connect(self._on_edit_sender)
         self.previewTimer.timeout.connect(self.refresh_preview)
         self.autosaveTimer.timeout.connect(self.save_draft)
-        self.exportPdf.triggered.connect(self.export_pdf)
-        self.printLetter.triggered.connect(self.print_letter)
-        self.emailLetter.triggered.connect(self.email_letter)
-        self.copyText.triggered.connect(self.copy_text)
+        if self._owns_actions:
+            self.exportPdf.triggered.connect(self.export_pdf)
+            self.printLetter.triggered.connect(self.print_letter)
+            self.emailLetter.triggered.connect(self.email_letter)
+            self.copyText.triggered.connect(self.copy_text)
 
     # ------------------------------------------------------------------ public API
 
@@ -326,6 +329,11 @@ class Composer(QWidget):
         index = self.officialPicker.findData(official_id)
         if index >= 0:
             self.officialPicker.setCurrentIndex(index)
+
+    def ensure_composed(self) -> None:
+        """Compose now if a case arrived while the composer was hidden."""
+        if self._stale:
+            self._recompose(keep_body=False)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -545,6 +553,7 @@ class Composer(QWidget):
     # ------------------------------------------------------------------ actions
 
     def export_pdf(self) -> None:
+        self.ensure_composed()
         official = self.current_official()
         if self.entry is None or official is None:
             return
@@ -576,6 +585,7 @@ class Composer(QWidget):
         self._emit_sent(official, "exported")
 
     def print_letter(self) -> None:
+        self.ensure_composed()
         from uaction_desktop.gui.printing import print_pdf
 
         official = self.current_official()
@@ -601,6 +611,7 @@ class Composer(QWidget):
         self._emit_sent(official, "printed")
 
     def email_letter(self) -> None:
+        self.ensure_composed()
         from uaction_desktop import compose
 
         official = self.current_official()
@@ -622,13 +633,15 @@ class Composer(QWidget):
         self._emit_sent(official, "emailed", channel=Channel.EMAIL, text=message.text)
 
     def copy_text(self) -> None:
+        self.ensure_composed()
         text = self.message_text()
         if text:
             QGuiApplication.clipboard().setText(text)
             self.statusMessage.emit("Letter text copied.")
 
-    def _emit_sent(self, official: Official, how: str, channel: Channel | None = None,
-                   text: str | None = None) -> None:  # fmt: skip
+    def _emit_sent(
+        self, official: Official, how: str, channel: Channel | None = None, text: str | None = None
+    ) -> None:
         assert self.entry is not None
         self.sent.emit(
             SentRecord(
@@ -654,8 +667,6 @@ class Composer(QWidget):
         self.channelPicker.setCurrentIndex(max(index, 0))
         self.channelPicker.blockSignals(False)
         self.layoutPicker.setEnabled(self.current_channel() in PDF_CHANNELS)
-        if official is not None:
-            self.emailLetter.setEnabled(bool(official.emails))
 
     def _select_channel(self, channel: Channel) -> None:
         index = self.channelPicker.findData(channel.value)
@@ -704,8 +715,10 @@ class Composer(QWidget):
         self.editSender.setVisible(complete)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.exportPdf, self.printLetter, self.emailLetter, self.copyText):
+        for action in (self.exportPdf, self.printLetter, self.copyText):
             action.setEnabled(enabled)
+        official = self.current_official() if enabled else None
+        self.emailLetter.setEnabled(bool(official and official.emails))
 
     def _clear(self) -> None:
         self._draft_slot = None

@@ -1,0 +1,211 @@
+"""What one logged action is: an immutable value, checked when it is made.
+
+Everything about the case and the official is a snapshot taken when the action was logged, so
+the log still reads correctly after a case file changes or is deleted, and after it has been
+merged into a coordinator's log on another machine.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from uaction_desktop.model import normalize_ua
+
+MAX_COUNT = 1_000_000  # far above any real group's output; catches typos such as 10000000
+
+
+class ActionChannel(enum.StrEnum):
+    """How the appeal went out. The values are stored in the database and in exported files."""
+
+    LETTER = "letter"
+    EMAIL = "email"
+    FAX = "fax"
+    PHONE = "phone"
+    SOCIAL = "social"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The plural heading used in reports ("Letters: 3")."""
+        return _CHANNEL_LABELS[self]
+
+    def describe(self, count: int) -> str:
+        """ "1 letter", "3 phone calls": how a sentence says it."""
+        noun = _CHANNEL_NOUNS[self]
+        if count == 1:
+            return f"1 {noun}"
+        return f"{count} {noun}es" if noun.endswith("x") else f"{count} {noun}s"
+
+
+_CHANNEL_NOUNS = {
+    ActionChannel.LETTER: "letter",
+    ActionChannel.EMAIL: "email",
+    ActionChannel.FAX: "fax",
+    ActionChannel.PHONE: "phone call",
+    ActionChannel.SOCIAL: "social media post",
+    ActionChannel.OTHER: "other action",
+}
+
+_CHANNEL_LABELS = {
+    ActionChannel.LETTER: "Letters",
+    ActionChannel.EMAIL: "Emails",
+    ActionChannel.FAX: "Faxes",
+    ActionChannel.PHONE: "Phone calls",
+    ActionChannel.SOCIAL: "Social media posts",
+    ActionChannel.OTHER: "Other actions",
+}
+
+
+class ReplyStatus(enum.StrEnum):
+    """Whether the official answered. Only a reply (good or bad) or "not expected" has a date."""
+
+    NONE = "none"  # none yet
+    REPLIED = "replied"
+    UNSATISFACTORY = "unsatisfactory"
+    NOT_EXPECTED = "not-expected"
+
+    @property
+    def label(self) -> str:
+        return _REPLY_LABELS[self]
+
+
+_REPLY_LABELS = {
+    ReplyStatus.NONE: "no reply yet",
+    ReplyStatus.REPLIED: "replied",
+    ReplyStatus.UNSATISFACTORY: "unsatisfactory reply",
+    ReplyStatus.NOT_EXPECTED: "no reply expected",
+}
+
+
+def new_id() -> str:
+    """A random UUID: ids made on different machines never collide, so logs merge safely."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing sent (or one call made) about one case, to one official.
+
+    ``count`` is how many were sent in this one entry (a group posting 12 signed letters logs one
+    action with count 12). Totals and reports always add up ``count``.
+    """
+
+    case_ua: str
+    channel: ActionChannel
+    sent_on: date
+    count: int = 1
+    case_index: str = ""
+    official_id: str = ""
+    official_title: str = ""
+    official_name: str = ""
+    signer: str = ""
+    note: str = ""
+    text: str = ""  # the text that was sent, as sent
+    reply: ReplyStatus = ReplyStatus.NONE
+    reply_on: date | None = None
+    reported_on: date | None = None  # when it was reported to the organisation
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        # Enums are accepted as their text values, because that is how every caller holds them.
+        for name, kind in (("channel", ActionChannel), ("reply", ReplyStatus)):
+            value = getattr(self, name)
+            if not isinstance(value, kind):
+                try:
+                    object.__setattr__(self, name, kind(value))
+                except ValueError:
+                    choices = ", ".join(v.value for v in kind)
+                    raise ValueError(f"{name}: '{value}' is not one of {choices}") from None
+        problems = action_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    @property
+    def official_display(self) -> str:
+        """ "Prosecutor General Kairat Kozhamzharov", or the bare id when no name was recorded."""
+        shown = " ".join(p for p in (self.official_title, self.official_name) if p)
+        return shown or self.official_id
+
+    def differences(self, other: Action) -> tuple[str, ...]:
+        """The names of the fields in which two versions of the same action differ."""
+        return tuple(
+            f.name for f in fields(self) if getattr(self, f.name) != getattr(other, f.name)
+        )
+
+
+_TEXT_FIELDS = (
+    "case_index",
+    "official_id",
+    "official_title",
+    "official_name",
+    "signer",
+    "note",
+    "text",
+)
+
+
+def action_problems(action: Action) -> list[str]:
+    """Everything wrong with an action, as "field: problem" sentences (empty when it is valid)."""
+    problems: list[str] = []
+    try:
+        canonical = str(uuid.UUID(action.id)) if isinstance(action.id, str) else None
+    except ValueError:
+        canonical = None
+    if canonical != action.id:
+        problems.append(f"id: '{action.id}' is not a UUID in its usual lower-case form")
+    if not isinstance(action.case_ua, str) or normalize_ua(action.case_ua) != action.case_ua:
+        problems.append(f"case_ua: '{action.case_ua}' is not a UA number written like 63/18")
+    count = action.count
+    if not isinstance(count, int) or isinstance(count, bool):
+        problems.append(f"count: must be a whole number, not {count!r}")
+    elif not 1 <= count <= MAX_COUNT:
+        problems.append(f"count: must be between 1 and {MAX_COUNT}, not {count}")
+    for name in ("sent_on", "reply_on", "reported_on"):
+        value = getattr(action, name)
+        if name != "sent_on" and value is None:
+            continue
+        if type(value) is not date:  # a datetime is a date too, and would compare wrongly
+            problems.append(f"{name}: must be a date, not {value!r}")
+    for name in _TEXT_FIELDS:
+        value = getattr(action, name)
+        if not isinstance(value, str):
+            problems.append(f"{name}: must be text")
+        elif not value.isascii():
+            try:  # JSON's "\ud800" escapes can smuggle in what no file can store
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                problems.append(f"{name}: contains characters that are not valid Unicode")
+    if action.reply is ReplyStatus.NONE and action.reply_on is not None:
+        problems.append("reply_on: there is no reply to date (reply is 'none')")
+    return problems
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which actions a query covers. Every field left as None means "any"; dates are inclusive."""
+
+    case_ua: str | None = None
+    channel: ActionChannel | None = None
+    since: date | None = None
+    until: date | None = None
+    reported: bool | None = None  # True: reported only; False: not yet reported only
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Sums of ``count`` by channel, over some set of actions.
+
+    ``counts`` lists only the channels used, in :class:`ActionChannel` order; ``actions`` is the
+    number of log entries behind them.
+    """
+
+    counts: Mapping[ActionChannel, int]
+    actions: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())

@@ -1,0 +1,309 @@
+"""``uaction log ...``: the action log without a window (add, list, report, export, import, erase).
+
+Every problem with the log file (locked, read-only, damaged, full disk) is one sentence on
+stderr and exit status 1; ``log add`` exits 0 only once the action is on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from uaction_desktop.actionlog import (
+    Action,
+    ActionChannel,
+    ActionFilter,
+    ActionLog,
+    ActionLogError,
+    ImportResult,
+    action_to_record,
+)
+from uaction_desktop.actionlog.report import report_text
+from uaction_desktop.cli import Context, UserError
+from uaction_desktop.model import normalize_ua
+
+Handler = Callable[[argparse.Namespace, Context], int]
+CHANNELS = [c.value for c in ActionChannel]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "log",
+        help="record, list and report the actions you took",
+        description="Your private record of what you sent. It stays on this computer unless "
+        "you export it.",
+    )
+    parser.set_defaults(handler=_show_help(parser))
+    actions = parser.add_subparsers(dest="log_command", metavar="ACTION")
+
+    add = actions.add_parser("add", help="record an action you took")
+    add.add_argument("--case", required=True, metavar="UA", help="UA number, e.g. 63/18")
+    add.add_argument(
+        "--to",
+        required=True,
+        metavar="OFFICIAL",
+        help="the official's id or number in the case (see: uaction show UA)",
+    )
+    add.add_argument("--channel", required=True, choices=CHANNELS)
+    add.add_argument("--count", type=_count, default=1, metavar="N", help="how many (default 1)")
+    add.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="when (default: today)")
+    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--signer", default="", metavar="NAME", help="who signed: you or a group")
+    add.set_defaults(handler=_guarded(run_add))
+
+    listing = actions.add_parser("list", help="list logged actions, newest first")
+    _filter_arguments(listing, case_option=True)
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=_guarded(run_list))
+
+    report = actions.add_parser(
+        "report", help="the summary to paste into the organisation's report form"
+    )
+    report.add_argument("ua", nargs="?", metavar="UA", help="one case (default: all cases)")
+    _filter_arguments(report, case_option=False)
+    report.add_argument(
+        "--mark-reported",
+        action="store_true",
+        help="then mark these actions as reported today",
+    )
+    report.set_defaults(handler=_guarded(run_report))
+
+    export = actions.add_parser("export", help="write the log to a JSON (to merge) or CSV file")
+    export.add_argument("--output", "-o", required=True, type=Path, metavar="FILE")
+    export.add_argument(
+        "--format", choices=["json", "csv"], help="default: from FILE's suffix (.csv), else json"
+    )
+    _filter_arguments(export, case_option=True)
+    export.set_defaults(handler=_guarded(run_export))
+
+    merge = actions.add_parser(
+        "import",
+        help="merge JSON files exported by group members",
+        description="Merge exported logs. An action already here is never counted twice; one "
+        "that differs from ours is reported as a conflict and ours is kept. Exit status 1 if a "
+        "file could not be imported or had conflicts.",
+    )
+    merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    merge.set_defaults(handler=_guarded(run_import))
+
+    erase = actions.add_parser("erase", help="delete every logged action from this computer")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.set_defaults(handler=_guarded(run_erase))
+
+
+def _filter_arguments(parser: argparse.ArgumentParser, case_option: bool) -> None:
+    if case_option:
+        parser.add_argument("--case", metavar="UA", help="only this case")
+    parser.add_argument("--channel", choices=CHANNELS, help="only this channel")
+    parser.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
+    parser.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="up to this day")
+    parser.add_argument("--unreported", action="store_true", help="only actions not yet reported")
+
+
+def _where(args: argparse.Namespace, ua_text: str | None) -> ActionFilter:
+    return ActionFilter(
+        case_ua=_ua(ua_text) if ua_text else None,
+        channel=ActionChannel(args.channel) if args.channel else None,
+        since=args.since,
+        until=args.until,
+        reported=False if args.unreported else None,
+    )
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+
+
+def _ua(text: str) -> str:
+    ua = normalize_ua(text)
+    if ua is None:
+        raise UserError(f"'{text}' is not a UA number such as 63/18")
+    return ua
+
+
+def _show_help(parser: argparse.ArgumentParser) -> Handler:
+    def show(args: argparse.Namespace, ctx: Context) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+
+    return show
+
+
+def _guarded(handler: Handler) -> Handler:
+    """Problems with the log file are sentences for the user, not tracebacks."""
+
+    def run(args: argparse.Namespace, ctx: Context) -> int:
+        try:
+            return handler(args, ctx)
+        except ActionLogError as exc:
+            raise UserError(str(exc)) from exc
+
+    return run
+
+
+def _open(ctx: Context) -> ActionLog:
+    return ActionLog.open(ctx.paths.action_log_file)
+
+
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    ua = _ua(args.case)
+    entry = ctx.library.find(ua, ctx.today)
+    if entry is None:
+        raise UserError(f"no case UA {ua} (see: uaction cases --all)")
+    case = entry.case
+    official = case.official(args.to)
+    if official is None:
+        choices = ", ".join(f"{n} ({o.id})" for n, o in enumerate(case.officials, start=1))
+        raise UserError(f"UA {ua} has no official '{args.to}'; choose one of: {choices}")
+    when = args.date or ctx.today
+    if when > ctx.today:
+        raise UserError(f"--date {when.isoformat()} is after today ({ctx.today.isoformat()})")
+    action = Action(
+        case_ua=case.ua,
+        case_index=case.index,
+        official_id=official.id,
+        official_title=official.title,
+        official_name=official.name,
+        channel=ActionChannel(args.channel),
+        count=args.count,
+        sent_on=when,
+        signer=args.signer,
+        note=args.note,
+    )
+    with _open(ctx) as log:
+        log.add(action)  # returns once committed with synchronous=FULL
+    what = action.channel.describe(action.count)
+    print(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}.")
+    print(f"id: {action.id}", flush=True)
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    where = _where(args, args.case)
+    with _open(ctx) as log:
+        found = log.actions(where)
+    if args.json:
+        print(json.dumps([action_to_record(a) for a in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("No actions match." if where != ActionFilter() else "No actions logged yet.")
+        return 0
+    for a in found:
+        line = f"{a.sent_on.isoformat()}  UA {a.case_ua:<8} {a.channel.value:<7}{a.count:>4}"
+        line += f"  {a.official_display or '-'}"
+        if a.reported_on:
+            line += f"  [reported {a.reported_on.isoformat()}]"
+        if a.note:
+            line += f"  - {' '.join(a.note.split())}"
+        print(line)
+    entries = "entry" if len(found) == 1 else "entries"
+    print(f"{len(found)} {entries}, {sum(a.count for a in found)} sent.")
+    return 0
+
+
+def run_report(args: argparse.Namespace, ctx: Context) -> int:
+    where = _where(args, args.ua)
+    references = {
+        e.ua: e.case.report_reference
+        for e in ctx.library.entries(ctx.today)
+        if e.case.report_reference
+    }
+    with _open(ctx) as log:
+        chosen = log.actions(where, newest_first=False)
+        print(report_text(chosen, references, where.since, where.until), end="")
+        if args.mark_reported and chosen:
+            changed = log.mark_reported([a.id for a in chosen], ctx.today)
+            # On stderr, so that the report alone can be piped to the clipboard.
+            print(
+                f"Marked {len(changed)} of {len(chosen)} as reported on {ctx.today}.",
+                file=sys.stderr,
+            )
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    output: Path = args.output
+    fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "json")
+    with _open(ctx) as log:
+        write = log.export_csv if fmt == "csv" else log.export_json
+        written = write(output, _where(args, args.case))
+    noun = "action" if written == 1 else "actions"
+    print(f"Exported {written} {noun} to {output} ({fmt.upper()}).")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: Context) -> int:
+    status = 0
+    with _open(ctx) as log:
+        for path in args.files:
+            try:
+                result = log.import_json(path)
+            except ActionLogError as exc:
+                if exc.path == log.path:
+                    raise  # the log itself failed: stop
+                print(f"uaction: {exc}", file=sys.stderr)
+                status = 1
+                continue
+            print(f"{path}: {_import_summary(result)}")
+            for conflict in result.conflicts:
+                ours = conflict.ours
+                print(
+                    f"  conflict: {ours.id} (UA {ours.case_ua}, {ours.sent_on.isoformat()}) "
+                    f"differs in {', '.join(conflict.fields)}; your version was kept"
+                )
+            if result.conflicts:
+                status = 1
+    return status
+
+
+def _import_summary(result: ImportResult) -> str:
+    conflicts = len(result.conflicts)
+    return (
+        f"{result.added} added, {result.unchanged} already in the log, "
+        f"{conflicts} conflict{'' if conflicts == 1 else 's'}"
+    )
+
+
+def run_erase(args: argparse.Namespace, ctx: Context) -> int:
+    if not args.yes and not sys.stdin.isatty():
+        raise UserError("log erase: not run from a terminal; add --yes to erase", code=2)
+    if not ctx.paths.action_log_file.exists():
+        print(f"There is no action log to erase ({ctx.paths.action_log_file}).")
+        return 0
+    with _open(ctx) as log:
+        present = log.count()
+        backups = log.backups()
+        if not args.yes:
+            noun = "action" if present == 1 else "actions"
+            sys.stderr.write(
+                f"Erase all {present} {noun} from {log.path}? This cannot be undone. "
+                "Type 'yes' to confirm: "
+            )
+            sys.stderr.flush()
+            if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+                print("Nothing was erased.", file=sys.stderr)
+                return 1
+        erased = log.erase()
+    noun = "action" if erased == 1 else "actions"
+    extra = ""
+    if backups:
+        extra = f" and {len(backups)} backup cop{'y' if len(backups) == 1 else 'ies'}"
+    print(f"Erased {erased} {noun}{extra} from {ctx.paths.action_log_file}.")
+    return 0
