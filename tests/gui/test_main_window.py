@@ -45,6 +45,8 @@ def test_named_widgets_and_actions_exist(make_window) -> None:
     assert isinstance(window.findChild(QTableView, "caseList"), QTableView)
     assert isinstance(window.findChild(QLineEdit, "caseSearch"), QLineEdit)
     assert window.findChild(object, "caseView") is not None
+    # The composer is built when the Write tab is first opened (a faster start-up).
+    window.showWriter.trigger()
     assert isinstance(window.findChild(QComboBox, "officialPicker"), QComboBox)
     assert isinstance(window.findChild(QPlainTextEdit, "letterBody"), QPlainTextEdit)
     assert isinstance(window.findChild(QPdfView, "letterPreview"), QPdfView)

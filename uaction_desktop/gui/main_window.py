@@ -1,25 +1,42 @@
-"""The main window: case list on the left; the case and the letter composer on the right.
+"""The main window: case list on the left; the case, the letter composer and the log on the right.
 
-This is the one place where the parts are wired together; parts never call each other.
+This is the one place where the parts are wired together; parts never call each other. The
+composer (with its PDF preview) and the log are built the first time they are needed, so the
+window with the case list appears as fast as possible.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+)
 
 from uaction_desktop import __version__
-from uaction_desktop.drafts import DraftStore
 from uaction_desktop.gui.case_list import CaseListPanel
 from uaction_desktop.gui.case_view import CaseView
-from uaction_desktop.gui.composer import Composer
-from uaction_desktop.gui.preferences import PreferencesDialog
+from uaction_desktop.gui.composer_actions import make_composer_actions
 from uaction_desktop.library import CaseEntry, CaseLibrary
+from uaction_desktop.model import CaseStatus
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_profile, save_profile
+
+if TYPE_CHECKING:
+    from uaction_desktop.actionlog import Action
+    from uaction_desktop.gui.composer import Composer, SentRecord
+    from uaction_desktop.gui.log_panel import LogPanel
+
+CASE_TAB, WRITE_TAB, LOG_TAB = 0, 1, 2
+ACTED_DELAY_MS = 150  # read the log for the case list's "done" marks just after the first paint
 
 
 class MainWindow(QMainWindow):
@@ -31,17 +48,19 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.profile, profile_problem = self._load_profile()
         self.library = CaseLibrary()
+        self._entry: CaseEntry | None = None
+        self._composer: Composer | None = None
+        self._log_panel: LogPanel | None = None
+        self._last_sent: SentRecord | None = None
 
         self.caseListPanel = CaseListPanel(self)
         self.caseView = CaseView(self)
-        self.composer = Composer(
-            DraftStore(self.paths.drafts_dir), self.profile, self._save_profile, self
-        )
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("caseTabs")
-        self.tabs.addTab(self.caseView, "&Case")
-        self.tabs.addTab(self.composer, "&Write")
         self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.caseView, "&Case")
+        self.tabs.addTab(QLabel("Preparing the letter…", self), "&Write")
+        self.tabs.addTab(QLabel("Opening the action log…", self), "&Log")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.caseListPanel)
@@ -52,78 +71,168 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.countLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.countLabel)
+        self.logThisButton = QPushButton("Log this…", self)
+        self.logThisButton.setObjectName("logThisButton")
+        self.logThisButton.setToolTip("Record what you just sent in your action log")
+        self.statusBar().addWidget(self.logThisButton)
+        self.logThisButton.hide()
 
+        self.composerActions = make_composer_actions(self)
         self._build_menus()
         self._wire()
         self.reload_cases()
         self._restore_state()
+        QTimer.singleShot(ACTED_DELAY_MS, self._update_acted)
         if profile_problem:
             self.statusBar().showMessage(profile_problem)
 
     # -- set-up
 
+    def _action(self, text: str, name: str, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
     def _build_menus(self) -> None:
-        composer = self.composer
+        acts = self.composerActions
+        self.exportPdf, self.printLetter = acts.exportPdf, acts.printLetter
+        self.emailLetter, self.copyText = acts.emailLetter, acts.copyText
+
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(composer.exportPdf)
-        file_menu.addAction(composer.printLetter)
-        file_menu.addAction(composer.emailLetter)
+        for action in (acts.exportPdf, acts.printLetter, acts.emailLetter):
+            file_menu.addAction(action)
         file_menu.addSeparator()
-        self.reloadCases = QAction("&Reload cases", self)
-        self.reloadCases.setObjectName("reloadCases")
-        self.reloadCases.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reloadCases = self._action(
+            "&Reload cases", "reloadCases", QKeySequence.StandardKey.Refresh
+        )
         file_menu.addAction(self.reloadCases)
         file_menu.addSeparator()
-        self.quitAction = QAction("&Quit", self)
-        self.quitAction.setObjectName("quitApp")
-        self.quitAction.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quitAction = self._action("&Quit", "quitApp", QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.quitAction)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.findAction = QAction("&Find case…", self)
-        self.findAction.setObjectName("findCase")
-        self.findAction.setShortcut(QKeySequence.StandardKey.Find)
+        self.findAction = self._action("&Find case…", "findCase", QKeySequence.StandardKey.Find)
         edit_menu.addAction(self.findAction)
-        edit_menu.addAction(composer.copyText)
+        edit_menu.addAction(acts.copyText)
         edit_menu.addSeparator()
-        self.preferencesAction = QAction("&Preferences…", self)
-        self.preferencesAction.setObjectName("preferences")
+        self.preferencesAction = self._action("&Preferences…", "preferences")
         self.preferencesAction.setMenuRole(QAction.MenuRole.PreferencesRole)
         shortcuts = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
         self.preferencesAction.setShortcuts(shortcuts or [QKeySequence("Ctrl+,")])
         edit_menu.addAction(self.preferencesAction)
 
         view_menu = self.menuBar().addMenu("&View")
-        self.showCase = QAction("The &case", self)
-        self.showCase.setObjectName("showCase")
-        self.showCase.setShortcut(QKeySequence("Ctrl+1"))
-        self.showWriter = QAction("&Write a letter", self)
-        self.showWriter.setObjectName("showWriter")
-        self.showWriter.setShortcut(QKeySequence("Ctrl+2"))
-        self.showList = QAction("Case &list", self)
-        self.showList.setObjectName("showList")
-        self.showList.setShortcut(QKeySequence("Ctrl+L"))
-        for action in (self.showList, self.showCase, self.showWriter):
+        self.showList = self._action("Case &list", "showList", QKeySequence("Ctrl+L"))
+        self.showCase = self._action("The &case", "showCase", QKeySequence("Ctrl+1"))
+        self.showWriter = self._action("&Write a letter", "showWriter", QKeySequence("Ctrl+2"))
+        self.showLog = self._action("Action &log", "showLog", QKeySequence("Ctrl+3"))
+        for action in (self.showList, self.showCase, self.showWriter, self.showLog):
             view_menu.addAction(action)
 
+        log_menu = self.menuBar().addMenu("&Log")
+        self.logThis = self._action(
+            "&Log what I just sent…", "logThis", QKeySequence("Ctrl+Shift+L")
+        )
+        self.logThis.setEnabled(False)
+        self.logAdd = self._action("&Add an action…", "logAddMenu")
+        for action in (self.logThis, self.logAdd):
+            log_menu.addAction(action)
+
         help_menu = self.menuBar().addMenu("&Help")
-        self.aboutAction = QAction("&About", self)
-        self.aboutAction.setObjectName("about")
+        self.aboutAction = self._action("&About", "about")
         help_menu.addAction(self.aboutAction)
 
     def _wire(self) -> None:
-        """Every connection between the parts, in one place."""
+        """Every connection between the parts, in one place (the lazily built parts are wired
+        in :meth:`_wire_composer` and :meth:`_wire_log`)."""
         self.caseListPanel.caseSelected.connect(self._on_case_selected)
-        self.composer.statusMessage.connect(self.statusBar().showMessage)
-        self.composer.profileSaved.connect(self._on_profile_saved)
+        self.tabs.currentChanged.connect(self._on_tab)
         self.reloadCases.triggered.connect(self.reload_cases)
         self.quitAction.triggered.connect(self.close)
-        self.findAction.triggered.connect(self._on_find)
+        self.findAction.triggered.connect(self.caseListPanel.focus_search)
         self.preferencesAction.triggered.connect(self.edit_preferences)
-        self.showCase.triggered.connect(lambda: self.tabs.setCurrentWidget(self.caseView))
-        self.showWriter.triggered.connect(self._show_writer)
         self.showList.triggered.connect(lambda: self.caseListPanel.table.setFocus())
+        self.showCase.triggered.connect(lambda: self.tabs.setCurrentIndex(CASE_TAB))
+        self.showWriter.triggered.connect(self._show_writer)
+        self.showLog.triggered.connect(lambda: self.tabs.setCurrentIndex(LOG_TAB))
+        self.logThis.triggered.connect(self.log_last_sent)
+        self.logThisButton.clicked.connect(self.log_last_sent)
+        self.logAdd.triggered.connect(lambda: self.logPanel.add_action())
         self.aboutAction.triggered.connect(self._about)
+        acts = self.composerActions
+        acts.exportPdf.triggered.connect(lambda: self.composer.export_pdf())
+        acts.printLetter.triggered.connect(lambda: self.composer.print_letter())
+        acts.emailLetter.triggered.connect(lambda: self.composer.email_letter())
+        acts.copyText.triggered.connect(lambda: self.composer.copy_text())
+
+    def _wire_composer(self, composer: Composer) -> None:
+        composer.statusMessage.connect(self.statusBar().showMessage)
+        composer.profileSaved.connect(self._on_profile_saved)
+        composer.sent.connect(self._on_sent)
+
+    def _wire_log(self, panel: LogPanel) -> None:
+        panel.statusMessage.connect(self.statusBar().showMessage)
+        panel.changed.connect(self._update_acted)
+
+    # -- the parts built on first use
+
+    @property
+    def composer(self) -> Composer:
+        if self._composer is None:
+            from uaction_desktop.drafts import DraftStore
+            from uaction_desktop.gui.composer import Composer
+
+            composer = Composer(
+                DraftStore(self.paths.drafts_dir),
+                self.profile,
+                self._save_profile,
+                self,
+                actions=self.composerActions,
+            )
+            self._composer = composer
+            self._wire_composer(composer)
+            self._put_tab(WRITE_TAB, composer, "&Write")
+            state = self._window_settings().value("composerSplitter")
+            if state is not None:
+                composer.splitter.restoreState(state)
+            composer.set_entry(self._entry, self.today)
+        return self._composer
+
+    @property
+    def logPanel(self) -> LogPanel:
+        if self._log_panel is None:
+            from uaction_desktop.gui.log_panel import LogPanel
+
+            panel = LogPanel(
+                self.paths.action_log_file,
+                cases=lambda: [e.case for e in self.library.entries(self.today)],
+                signer=lambda: self.profile.name,
+                today=self.today,
+                parent=self,
+            )
+            self._log_panel = panel
+            self._wire_log(panel)
+            self._put_tab(LOG_TAB, panel, "&Log")
+            panel.refresh()
+        return self._log_panel
+
+    def _put_tab(self, index: int, widget, title: str) -> None:
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+
+    def _on_tab(self, index: int) -> None:
+        if index == WRITE_TAB:
+            self.composer.ensure_composed()
+        elif index == LOG_TAB:
+            self.logPanel.refresh()
 
     # -- behaviour
 
@@ -131,7 +240,7 @@ class MainWindow(QMainWindow):
         self.library = CaseLibrary.standard(self.paths.cases_dir)
         entries = self.library.entries(self.today)
         self.caseListPanel.set_cases(entries, self.library.problems, self.today)
-        active = sum(1 for e in entries if e.status.value == "active")
+        active = sum(1 for e in entries if e.status is CaseStatus.ACTIVE)
         problems = len(self.library.problems)
         text = f"{len(entries)} case{'s' if len(entries) != 1 else ''}, {active} active"
         if problems:
@@ -139,21 +248,28 @@ class MainWindow(QMainWindow):
         self.countLabel.setText(text)
 
     def _on_case_selected(self, entry: CaseEntry | None) -> None:
+        self._entry = entry
         self.caseView.show_entry(entry, self.today)
-        self.composer.set_entry(entry, self.today)
+        if self._composer is not None:
+            self._composer.set_entry(entry, self.today)
+        else:
+            has_official = bool(entry and entry.case.officials)
+            for action in self.composerActions.all():
+                action.setEnabled(has_official)
+            if entry is not None and has_official:
+                self.emailLetter.setEnabled(any(o.emails for o in entry.case.officials))
         if entry is not None:
             self.setWindowTitle(f"UA {entry.ua}: {entry.case.title} — Urgent Action letters")
         else:
             self.setWindowTitle("Urgent Action letters")
 
-    def _on_find(self) -> None:
-        self.caseListPanel.focus_search()
-
     def _show_writer(self) -> None:
-        self.tabs.setCurrentWidget(self.composer)
+        self.tabs.setCurrentIndex(WRITE_TAB)
         self.composer.officialPicker.setFocus()
 
     def edit_preferences(self) -> None:
+        from uaction_desktop.gui.preferences import PreferencesDialog
+
         profile = PreferencesDialog.get_data(self, self.profile)
         if profile is None:
             return
@@ -167,7 +283,8 @@ class MainWindow(QMainWindow):
 
     def _on_profile_saved(self, profile: SenderProfile) -> None:
         self.profile = profile
-        self.composer.set_profile(profile)
+        if self._composer is not None:
+            self._composer.set_profile(profile)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -176,6 +293,56 @@ class MainWindow(QMainWindow):
             f"uaction-desktop {__version__}\n\nWrite, print and log Urgent Action appeals, "
             "offline. Nothing you write leaves this computer unless you send it.",
         )
+
+    # -- the action log
+
+    def _on_sent(self, record: SentRecord) -> None:
+        """After an export, print or email: offer to log it, prefilled, in one step."""
+        self._last_sent = record
+        self.logThis.setEnabled(True)
+        self.logThisButton.show()
+
+    def log_last_sent(self) -> Action | None:
+        from uaction_desktop.actionlog import Action, ActionChannel
+
+        record = self._last_sent
+        if record is None:
+            return None
+        case, official = record.entry.case, record.official
+        prefill = Action(
+            case_ua=case.ua,
+            case_index=case.index,
+            official_id=official.id,
+            official_title=official.title,
+            official_name=official.name,
+            channel=ActionChannel(record.channel.value),
+            sent_on=self.today,
+            signer=self.profile.name,
+            note=f"{record.how} from the app",
+            text=record.text,
+        )
+        action = self.logPanel.add_action(prefill)
+        if action is not None:
+            self._last_sent = None
+            self.logThis.setEnabled(False)
+            self.logThisButton.hide()
+        return action
+
+    def _update_acted(self) -> None:
+        """Mark the cases already acted on (read from the log once the window is up)."""
+        path = self.paths.action_log_file
+        if not path.exists():
+            self.caseListPanel.model.set_acted(set())
+            return
+        from uaction_desktop.actionlog import ActionLog, ActionLogError
+
+        try:
+            with ActionLog.open(path) as log:  # normal open: upgrades an older log once
+                acted = log.cases_with_actions()
+        except ActionLogError as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        self.caseListPanel.model.set_acted(acted)
 
     # -- persistence
 
@@ -201,18 +368,19 @@ class MainWindow(QMainWindow):
         splitter = settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        composer_split = settings.value("composerSplitter")
-        if composer_split is not None:
-            self.composer.splitter.restoreState(composer_split)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.composer.save_draft()
+        if self._composer is not None:
+            self._composer.save_draft()
+        if self._log_panel is not None:
+            self._log_panel.close_log()
         try:
             self.paths.config_dir.mkdir(parents=True, exist_ok=True)
             settings = self._window_settings()
             settings.setValue("geometry", self.saveGeometry())
             settings.setValue("splitter", self.splitter.saveState())
-            settings.setValue("composerSplitter", self.composer.splitter.saveState())
+            if self._composer is not None:
+                settings.setValue("composerSplitter", self._composer.splitter.saveState())
             settings.sync()
         except OSError:
             pass  # window state is a nicety; never block quitting over it

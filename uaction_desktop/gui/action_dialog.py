@@ -1,0 +1,166 @@
+"""Add or edit one logged action. Returns a plain Action (or None) through ``get_data``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from uaction_desktop.actionlog import MAX_COUNT, Action, ActionChannel, ReplyStatus
+from uaction_desktop.model import Case
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class ActionDialog(QDialog):
+    def __init__(
+        self, cases: list[Case], action: Action, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionDialog")
+        self.setWindowTitle(title)
+        self._action = action
+        self._cases = {c.ua: c for c in cases}
+
+        self.case = QComboBox(self)
+        self.case.setObjectName("actionCase")
+        self.case.setEditable(True)
+        for case in cases:
+            self.case.addItem(f"{case.ua}  {case.title}", case.ua)
+        if action.case_ua and self.case.findData(action.case_ua) < 0:
+            self.case.addItem(action.case_ua, action.case_ua)
+        self.case.setCurrentIndex(max(self.case.findData(action.case_ua), 0))
+        self.official = QComboBox(self)
+        self.official.setObjectName("actionOfficial")
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("actionChannel")
+        for channel in ActionChannel:
+            self.channel.addItem(channel.value, channel.value)
+        self.channel.setCurrentIndex(self.channel.findData(action.channel.value))
+        self.count = QSpinBox(self)
+        self.count.setObjectName("actionCount")
+        self.count.setRange(1, MAX_COUNT)
+        self.count.setValue(action.count)
+        self.sent_on = QDateEdit(_qdate(action.sent_on), self)
+        self.sent_on.setObjectName("actionDate")
+        self.sent_on.setCalendarPopup(True)
+        self.sent_on.setDisplayFormat("yyyy-MM-dd")
+        self.signer = QLineEdit(action.signer, self)
+        self.signer.setObjectName("actionSigner")
+        self.signer.setPlaceholderText("you, or the group (e.g. Group 42 meeting)")
+        self.note = QLineEdit(action.note, self)
+        self.note.setObjectName("actionNote")
+        self.reply = QComboBox(self)
+        self.reply.setObjectName("actionReply")
+        for status in ReplyStatus:
+            self.reply.addItem(status.label, status.value)
+        self.reply.setCurrentIndex(self.reply.findData(action.reply.value))
+        self.reply_on = QDateEdit(_qdate(action.reply_on or date.today()), self)
+        self.reply_on.setObjectName("actionReplyDate")
+        self.reply_on.setDisplayFormat("yyyy-MM-dd")
+        self.reply_on.setCalendarPopup(True)
+        self.text = QPlainTextEdit(action.text, self)
+        self.text.setObjectName("actionText")
+        self.text.setTabChangesFocus(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("actionError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        form = QFormLayout(self)
+        form.addRow("&Case:", self.case)
+        form.addRow("&To:", self.official)
+        form.addRow("C&hannel:", self.channel)
+        form.addRow("How &many:", self.count)
+        form.addRow("&Date sent:", self.sent_on)
+        form.addRow("&Signed by:", self.signer)
+        form.addRow("&Note:", self.note)
+        form.addRow("&Reply:", self.reply)
+        form.addRow("Reply d&ate:", self.reply_on)
+        form.addRow("Te&xt sent:", self.text)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.case.currentIndexChanged.connect(self._fill_officials)
+        self.reply.currentIndexChanged.connect(self._reply_changed)
+        self._fill_officials()
+        self._reply_changed()
+
+    def _fill_officials(self) -> None:
+        ua = self.case.currentData()
+        case = self._cases.get(ua)
+        self.official.clear()
+        if case is not None:
+            for official in case.officials:
+                self.official.addItem(official.display_name, official.id)
+        if self._action.official_id and self.official.findData(self._action.official_id) < 0:
+            self.official.addItem(self._action.official_display, self._action.official_id)
+        self.official.setCurrentIndex(max(self.official.findData(self._action.official_id), 0))
+
+    def _reply_changed(self) -> None:
+        self.reply_on.setEnabled(self.reply.currentData() != ReplyStatus.NONE.value)
+
+    def action(self) -> Action:
+        """The edited action; raises ValueError with a readable message if it is not valid."""
+        ua = self.case.currentData() or self.case.currentText().strip()
+        case = self._cases.get(ua)
+        official_id = self.official.currentData() or ""
+        official = case.official(official_id) if case and official_id else None
+        reply = ReplyStatus(self.reply.currentData())
+        return replace(
+            self._action,
+            case_ua=ua,
+            case_index=case.index if case else self._action.case_index,
+            official_id=official_id,
+            official_title=official.title if official else self._action.official_title,
+            official_name=official.name if official else self._action.official_name,
+            channel=ActionChannel(self.channel.currentData()),
+            count=self.count.value(),
+            sent_on=_pydate(self.sent_on.date()),
+            signer=self.signer.text().strip(),
+            note=self.note.text().strip(),
+            reply=reply,
+            reply_on=None if reply is ReplyStatus.NONE else _pydate(self.reply_on.date()),
+            text=self.text.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.action()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def get_data(
+        cls, parent: QWidget | None, cases: list[Case], action: Action, title: str = "Log an action"
+    ) -> Action | None:
+        dialog = cls(cases, action, title, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.action()
+        return None

@@ -1,0 +1,456 @@
+"""The action log tab: what was sent, totals, a monthly chart, reports, export and merge.
+
+The log file is opened on first use, not at start-up. Every failure of the file (locked,
+read-only, newer version, corrupt) is shown as the sentence the core gives, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from uaction_desktop.actionlog import (
+    Action,
+    ActionChannel,
+    ActionFilter,
+    ActionLog,
+    ActionLogError,
+    ImportResult,
+)
+from uaction_desktop.gui.action_dialog import ActionDialog, _pydate
+from uaction_desktop.gui.log_model import ACTION_ROLE, ActionFilterProxy, ActionTableModel
+from uaction_desktop.gui.month_chart import MonthChart
+from uaction_desktop.model import Case
+
+
+class ReportDialog(QDialog):
+    """Shows the text to paste into the organisation's form; can mark the actions reported."""
+
+    def __init__(self, text: str, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportDialog")
+        self.setWindowTitle("Report to the organisation")
+        self.mark = False
+        view = QPlainTextEdit(text, self)
+        view.setObjectName("reportText")
+        view.setReadOnly(True)
+        copy = QPushButton("&Copy to clipboard", self)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        buttons = QDialogButtonBox(self)
+        mark = buttons.addButton(
+            f"&Mark {count} as reported", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        mark.setEnabled(count > 0)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self._mark)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(copy)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def _mark(self) -> None:
+        self.mark = True
+        self.accept()
+
+    @classmethod
+    def get_data(cls, parent: QWidget | None, text: str, count: int) -> bool:
+        """True when the user asked to mark the actions as reported."""
+        dialog = cls(text, count, parent)
+        dialog.exec()
+        return dialog.mark
+
+
+class LogPanel(QWidget):
+    changed = Signal()  # the log's contents changed
+    statusMessage = Signal(str)
+
+    def __init__(
+        self,
+        path,
+        cases: Callable[[], list[Case]],
+        signer: Callable[[], str],
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("logPanel")
+        self.path = path
+        self._cases = cases
+        self._signer = signer
+        self.today = today
+        self._log: ActionLog | None = None
+        self._last_deleted: Action | None = None
+        self._build()
+
+    # -- building
+
+    def _build(self) -> None:
+        self.error = QLabel(self)
+        self.error.setObjectName("logError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("background-color: #fbe3e1; color: #5c1610; padding: 6px;")
+        self.error.hide()
+
+        self.caseFilter = QComboBox(self)
+        self.caseFilter.setObjectName("logCaseFilter")
+        self.caseFilter.setAccessibleName("Show actions for case")
+        self.channelFilter = QComboBox(self)
+        self.channelFilter.setObjectName("logChannelFilter")
+        self.channelFilter.setAccessibleName("Show actions sent by")
+        self.channelFilter.addItem("All channels", None)
+        for channel in ActionChannel:
+            self.channelFilter.addItem(channel.label, channel.value)
+        self.reportedFilter = QComboBox(self)
+        self.reportedFilter.setObjectName("logReportedFilter")
+        self.reportedFilter.setAccessibleName("Reported or not")
+        for label, value in (
+            ("Reported or not", None),
+            ("Not yet reported", False),
+            ("Reported", True),
+        ):
+            self.reportedFilter.addItem(label, value)
+        self.useSince = QCheckBox("&From", self)
+        self.since = QDateEdit(QDate(self.today.year, 1, 1), self)
+        self.since.setObjectName("logSince")
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setCalendarPopup(True)
+        self.useUntil = QCheckBox("&to", self)
+        self.until = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), self)
+        self.until.setObjectName("logUntil")
+        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setCalendarPopup(True)
+
+        self.model = ActionTableModel(self)
+        self.proxy = ActionFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("logTable")
+        self.table.setAccessibleName("Logged actions")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("logTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart = MonthChart(self)
+        self.sentText = QPlainTextEdit(self)
+        self.sentText.setObjectName("logSentText")
+        self.sentText.setReadOnly(True)
+        self.sentText.setPlaceholderText("Select an action to see the text that was sent.")
+
+        self.addAction_ = QAction("&Add…", self)
+        self.addAction_.setObjectName("logAdd")
+        self.editAction = QAction("&Edit…", self)
+        self.editAction.setObjectName("logEdit")
+        self.deleteAction = QAction("&Delete", self)
+        self.deleteAction.setObjectName("logDelete")
+        self.deleteAction.setShortcut(QKeySequence.StandardKey.Delete)
+        self.deleteAction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undoAction = QAction("&Undo delete", self)
+        self.undoAction.setObjectName("logUndo")
+        self.undoAction.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undoAction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undoAction.setEnabled(False)
+        self.reportAction = QAction("&Report…", self)
+        self.reportAction.setObjectName("logReport")
+        self.csvAction = QAction("Export &CSV…", self)
+        self.csvAction.setObjectName("logExportCsv")
+        self.exportAction = QAction("E&xport for the group…", self)
+        self.exportAction.setObjectName("logExportJson")
+        self.importAction = QAction("&Merge members' logs…", self)
+        self.importAction.setObjectName("logImport")
+        for action in (self.deleteAction, self.undoAction):
+            self.addAction(action)
+
+        filters = QHBoxLayout()
+        for widget in (
+            self.caseFilter,
+            self.channelFilter,
+            self.reportedFilter,
+            self.useSince,
+            self.since,
+            self.useUntil,
+            self.until,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        buttons = QHBoxLayout()
+        for action in (
+            self.addAction_,
+            self.editAction,
+            self.deleteAction,
+            self.undoAction,
+            self.reportAction,
+            self.csvAction,
+            self.exportAction,
+            self.importAction,
+        ):
+            button = QPushButton(action.text().replace("&", ""), self)
+            button.setObjectName(action.objectName() + "Button")
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            button.setEnabled(action.isEnabled())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        summary = QWidget(lower)
+        summary_layout = QVBoxLayout(summary)
+        summary_layout.setContentsMargins(0, 0, 0, 0)
+        summary_layout.addWidget(self.totals)
+        summary_layout.addWidget(self.chart, 1)
+        lower.addWidget(summary)
+        lower.addWidget(self.sentText)
+        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.addWidget(self.table)
+        vertical.addWidget(lower)
+        vertical.setStretchFactor(0, 2)
+        vertical.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.error)
+        layout.addLayout(filters)
+        layout.addWidget(vertical, 1)
+        layout.addLayout(buttons)
+
+        for combo in (self.caseFilter, self.channelFilter, self.reportedFilter):
+            combo.currentIndexChanged.connect(self.refresh)
+        for check in (self.useSince, self.useUntil):
+            check.toggled.connect(self.refresh)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._show_text)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.addAction_.triggered.connect(lambda: self.add_action())
+        self.editAction.triggered.connect(self.edit_selected)
+        self.deleteAction.triggered.connect(self.delete_selected)
+        self.undoAction.triggered.connect(self.undo_delete)
+        self.reportAction.triggered.connect(self.report)
+        self.csvAction.triggered.connect(self.export_csv)
+        self.exportAction.triggered.connect(self.export_json)
+        self.importAction.triggered.connect(self.import_json)
+
+    # -- the log file
+
+    def log(self) -> ActionLog | None:
+        """The open log, opening it on first use; None (with the reason shown) if it can't be."""
+        if self._log is None:
+            try:
+                self._log = ActionLog.open(self.path)
+            except ActionLogError as exc:
+                self._show_error(str(exc))
+                return None
+        return self._log
+
+    def close_log(self) -> None:
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def _run(self, what: Callable[[ActionLog], object]) -> object | None:
+        log = self.log()
+        if log is None:
+            return None
+        try:
+            result = what(log)
+        except ActionLogError as exc:
+            self._show_error(str(exc))
+            return None
+        self.error.hide()
+        return result
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.statusMessage.emit(text)
+
+    # -- showing
+
+    def current_filter(self) -> ActionFilter:
+        channel = self.channelFilter.currentData()
+        return ActionFilter(
+            case_ua=self.caseFilter.currentData(),
+            channel=ActionChannel(channel) if channel else None,
+            since=_pydate(self.since.date()) if self.useSince.isChecked() else None,
+            until=_pydate(self.until.date()) if self.useUntil.isChecked() else None,
+            reported=self.reportedFilter.currentData(),
+        )
+
+    def refresh(self) -> None:
+        log = self.log()
+        if log is None:
+            self.model.set_actions([])
+            return
+        self._fill_case_filter(log)
+        where = self.current_filter()
+        actions = self._run(lambda lg: lg.actions(where)) or []
+        self.model.set_actions(actions)
+        totals = self._run(lambda lg: lg.totals(where)) or {}
+        lines = []
+        for ua, tally in totals.items():
+            parts = " · ".join(f"{c.label}: {n}" for c, n in tally.counts.items())
+            lines.append(f"UA {ua}: {parts} (total {tally.total})")
+        self.totals.setText("\n".join(lines) or "Nothing logged for this selection yet.")
+        monthly = self._run(lambda lg: lg.monthly(where)) or {}
+        self.chart.set_data(
+            [(m, {c.value: n for c, n in t.counts.items()}) for m, t in monthly.items()]
+        )
+        self.sentText.clear()
+
+    def _fill_case_filter(self, log: ActionLog) -> None:
+        current = self.caseFilter.currentData()
+        known = {c.ua for c in self._cases()}
+        uas = sorted(known | (self._run(lambda lg: lg.cases_with_actions()) or set()))
+        self.caseFilter.blockSignals(True)
+        self.caseFilter.clear()
+        self.caseFilter.addItem("All cases", None)
+        for ua in uas:
+            self.caseFilter.addItem(f"UA {ua}", ua)
+        self.caseFilter.setCurrentIndex(max(self.caseFilter.findData(current), 0))
+        self.caseFilter.blockSignals(False)
+
+    def _show_text(self, current, _previous=None) -> None:
+        action = current.data(ACTION_ROLE) if current.isValid() else None
+        self.sentText.setPlainText(action.text if action else "")
+
+    def selected_action(self) -> Action | None:
+        index = self.table.currentIndex()
+        return index.data(ACTION_ROLE) if index.isValid() else None
+
+    # -- changing
+
+    def add_action(self, prefill: Action | None = None) -> Action | None:
+        cases = self._cases()
+        template = prefill or Action(
+            case_ua=cases[0].ua if cases else "1/00",
+            channel=ActionChannel.LETTER,
+            sent_on=self.today,
+            signer=self._signer(),
+        )
+        action = ActionDialog.get_data(self, cases, template, "Log an action")
+        if action is None:
+            return None
+        if self._run(lambda lg: lg.add(action)) is None:
+            return None
+        self._after_change(f"Logged {action.count} {action.channel.value} for UA {action.case_ua}.")
+        return action
+
+    def edit_selected(self) -> None:
+        action = self.selected_action()
+        if action is None:
+            return
+        edited = ActionDialog.get_data(self, self._cases(), action, "Edit action")
+        if edited is None or edited == action:
+            return
+        if self._run(lambda lg: lg.update(edited)) is not None:
+            self._after_change("Action updated.")
+
+    def delete_selected(self) -> None:
+        action = self.selected_action()
+        if action is None:
+            return
+        deleted = self._run(lambda lg: lg.delete(action.id))
+        if deleted is None:
+            return
+        self._last_deleted = action
+        self.undoAction.setEnabled(True)
+        self._after_change(
+            f"Deleted the {action.channel.value} to {action.official_display}. Undo with Ctrl+Z."
+        )
+
+    def undo_delete(self) -> None:
+        action = self._last_deleted
+        if action is None:
+            return
+        if self._run(lambda lg: lg.add(action)) is not None:
+            self._last_deleted = None
+            self.undoAction.setEnabled(False)
+            self._after_change("Deleted action restored.")
+
+    def _after_change(self, message: str) -> None:
+        self.refresh()
+        self.changed.emit()
+        self.statusMessage.emit(message)
+
+    # -- reports and files
+
+    def report(self) -> None:
+        where = self.current_filter()
+        references = {c.ua: c.report_reference for c in self._cases() if c.report_reference}
+        text = self._run(lambda lg: lg.report_text(where, references))
+        if text is None:
+            return
+        pending = replace(where, reported=False)
+        ids = [a.id for a in (self._run(lambda lg: lg.actions(pending)) or [])]
+        if ReportDialog.get_data(self, str(text), len(ids)):
+            changed = self._run(lambda lg: lg.mark_reported(ids, self.today)) or []
+            self._after_change(f"Marked {len(changed)} action(s) as reported.")
+
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the log as CSV", "action-log.csv", "CSV files (*.csv)"
+        )
+        if path:
+            where = self.current_filter()
+            count = self._run(lambda lg: lg.export_csv(path, where))
+            if count is not None:
+                self.statusMessage.emit(f"Wrote {count} action(s) to {path}.")
+
+    def export_json(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the log for your group", "action-log.json", "Action logs (*.json)"
+        )
+        if path:
+            count = self._run(lambda lg: lg.export_json(path))
+            if count is not None:
+                self.statusMessage.emit(f"Wrote {count} action(s) to {path}.")
+
+    def import_json(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Merge members' logs", "", "Action logs (*.json)"
+        )
+        results: list[str] = []
+        for path in paths:
+            result = self._run(lambda lg, p=path: lg.import_json(p))
+            if isinstance(result, ImportResult):
+                line = f"{path}: {result.added} added, {result.unchanged} already here"
+                if result.conflicts:
+                    line += (
+                        f", {len(result.conflicts)} conflicting (kept yours; differing: "
+                        + "; ".join(", ".join(c.fields) for c in result.conflicts[:5])
+                        + ")"
+                    )
+                results.append(line)
+        if results:
+            self._after_change("Merged.")
+            QMessageBox.information(self, "Logs merged", "\n".join(results))

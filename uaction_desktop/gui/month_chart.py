@@ -1,0 +1,81 @@
+"""A small stacked bar chart: actions per month, by channel. Painted with QPainter.
+
+QtCharts is not part of the PySide6 modules we ship, and this chart needs nothing it offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+# Colour-blind-safe (Okabe-Ito) colours, one per channel.
+CHANNEL_COLOURS = {
+    "letter": "#0072B2",
+    "email": "#E69F00",
+    "fax": "#009E73",
+    "phone": "#CC79A7",
+    "social": "#56B4E9",
+    "other": "#999999",
+}
+
+
+class MonthChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("logChart")
+        self.setAccessibleName("Actions per month by channel")
+        self.setMinimumHeight(140)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._data: list[tuple[str, Mapping[str, int]]] = []
+
+    def set_data(self, months: list[tuple[str, Mapping[str, int]]]) -> None:
+        """``[("2026-10", {"letter": 12, "email": 3}), ...]`` oldest first."""
+        self._data = months[-12:]
+        self.setAccessibleDescription(
+            "; ".join(f"{m}: {sum(c.values())}" for m, c in self._data) or "no actions yet"
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 160)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_colour = palette.color(QPalette.ColorRole.WindowText)
+        rect = QRectF(self.rect()).adjusted(36, 8, -8, -34)
+        if not self._data:
+            painter.setPen(text_colour)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No actions logged yet.")
+            return
+        top = max(sum(c.values()) for _, c in self._data) or 1
+        slot = rect.width() / len(self._data)
+        bar = max(4.0, slot * 0.6)
+        painter.setPen(text_colour)
+        painter.drawText(QRectF(0, rect.top() - 6, 32, 14), Qt.AlignmentFlag.AlignRight, str(top))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        for i, (month, counts) in enumerate(self._data):
+            x = rect.left() + i * slot + (slot - bar) / 2
+            y = rect.bottom()
+            for channel, colour in CHANNEL_COLOURS.items():
+                value = counts.get(channel, 0)
+                if not value:
+                    continue
+                height = rect.height() * value / top
+                painter.fillRect(QRectF(x, y - height, bar, height), QColor(colour))
+                y -= height
+            painter.setPen(text_colour)
+            label = QRectF(x - 10, rect.bottom() + 4, bar + 20, 14)
+            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, month[2:])
+        legend_x = rect.left()
+        for channel, colour in CHANNEL_COLOURS.items():
+            if not any(c.get(channel) for _, c in self._data):
+                continue
+            painter.fillRect(QRectF(legend_x, rect.bottom() + 20, 10, 10), QColor(colour))
+            painter.drawText(QRectF(legend_x + 14, rect.bottom() + 18, 80, 14), 0, channel)
+            legend_x += 80
+        painter.end()
