@@ -1,0 +1,152 @@
+"""``uaction pack``: a meeting's whole pack as one PDF: briefings, letters, tally, envelopes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from uaction_desktop.cli import Context, UserError
+from uaction_desktop.pdf.layouts import LAYOUTS
+
+ENVELOPE_CHOICES = ("dl", "c5", "no10")
+LABEL_CHOICES = ("a4-21", "letter-30")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "pack",
+        help="print a meeting pack: briefings, every member's letters, tally, envelopes",
+        description=(
+            "Build one PDF for a group meeting. Without --case, the active cases, most urgent "
+            "first. Letters come signer by signer; envelopes and labels follow the same order."
+        ),
+    )
+    parser.add_argument(
+        "--case",
+        dest="cases",
+        action="append",
+        default=[],
+        metavar="UA",
+        help="a case to include (repeat for more); default: all active cases",
+    )
+    signers = parser.add_mutually_exclusive_group()
+    signers.add_argument(
+        "--copies",
+        type=_positive,
+        metavar="N",
+        help="N blank copies of each letter, to sign and address by hand (default 1)",
+    )
+    signers.add_argument(
+        "--roster",
+        type=Path,
+        metavar="FILE.csv",
+        help="CSV with a header row: name (required), address, email; one letter set per row",
+    )
+    parser.add_argument(
+        "--officials",
+        choices=("targets", "all"),
+        default="targets",
+        help="write to the targets only (default) or also to 'copies to'",
+    )
+    parser.add_argument(
+        "--briefings",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a one-page briefing per case to read aloud (default: on)",
+    )
+    parser.add_argument(
+        "--cover",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a cover with the meeting date and contents (default: on)",
+    )
+    parser.add_argument("--tally", action="store_true", help="add a tally sheet")
+    addressing = parser.add_mutually_exclusive_group()
+    addressing.add_argument("--envelopes", choices=ENVELOPE_CHOICES, help="one envelope per letter")
+    addressing.add_argument("--labels", choices=LABEL_CHOICES, help="one address label per letter")
+    parser.add_argument(
+        "--no-return-address",
+        dest="return_address",
+        action="store_false",
+        help="leave the return address off the envelopes",
+    )
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), help="page layout of the letters")
+    parser.add_argument(
+        "--duplex",
+        action="store_true",
+        help="for double-sided printing: every letter starts on a front side",
+    )
+    parser.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the meeting date, printed on the letters (default: today)",
+    )
+    parser.add_argument("--output", "-o", required=True, type=Path, metavar="FILE.pdf")
+    parser.set_defaults(handler=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop.pack import (  # ReportLab only when a pack is built
+        PackError,
+        PackOptions,
+        RosterError,
+        build_pack,
+        load_roster,
+    )
+
+    signers: int | tuple = args.copies or 1
+    if args.roster is not None:
+        try:
+            roster = load_roster(args.roster)
+        except RosterError as exc:
+            raise UserError(str(exc)) from exc
+        if roster.ignored_columns:
+            print(
+                f"warning: {args.roster}: ignored columns: {', '.join(roster.ignored_columns)}",
+                file=sys.stderr,
+            )
+        signers = roster.signers
+    try:
+        options = PackOptions(
+            cases=tuple(args.cases),
+            officials=args.officials,
+            signers=signers,
+            cover=args.cover,
+            briefings=args.briefings,
+            tally=args.tally,
+            envelopes=args.envelopes,
+            labels=args.labels,
+            layout=args.layout,
+            duplex=args.duplex,
+            meeting_date=args.date,
+            return_address=args.return_address,
+        )
+        result = build_pack(options, ctx.library, ctx.profile, args.output, today=ctx.today)
+    except PackError as exc:
+        raise UserError(str(exc)) from exc
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    parts = ", ".join(f"{p.name} {p.range_text}" for p in result.parts)
+    plural = "s" if result.letters != 1 else ""
+    print(f"{args.output}: {result.pages} pages ({parts}); {result.letters} letter{plural}")
+    return 0

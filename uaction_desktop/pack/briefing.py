@@ -1,0 +1,107 @@
+"""One page per case to read aloud at the meeting: what happened, what we ask, by when, to whom.
+
+Always exactly one page: a long case is printed smaller (and reported), never spilled onto a
+second page that the reader would have to find mid-sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepInFrame, Spacer
+
+from uaction_desktop.compose import recipient_lines
+from uaction_desktop.model import CaseKind, CaseStatus, Role, join_names, split_paragraphs
+from uaction_desktop.pack.pages import Texts, content_area, footer
+from uaction_desktop.pack.plan import CasePlan
+from uaction_desktop.pdf.layouts import PageLayout
+from uaction_desktop.profile import SenderProfile
+
+_TOO_SMALL = 1.4  # content this many times the page height is printed too small to read aloud
+
+
+def deadline_text(deadline: date | None, meeting: date, locale: str) -> str:
+    if deadline is None:
+        return "No deadline given"
+    when = format_date(deadline, format="long", locale=locale)
+    days = (deadline - meeting).days
+    if days > 1:
+        return f"Send by {when} ({days} days after the meeting)"
+    if days == 1:
+        return f"Send by {when} (the day after the meeting)"
+    if days == 0:
+        return f"Send by {when} (the day of the meeting)"
+    return f"The deadline was {when}, {-days} days before the meeting: check for an update"
+
+
+def key_background(planned: CasePlan) -> str:
+    """The first paragraph of the background (or of the details): enough to read aloud."""
+    case = planned.case
+    for text in (case.background, case.details):
+        paragraphs = split_paragraphs(text)
+        if paragraphs:
+            return paragraphs[0]
+    return ""
+
+
+def briefing_story(
+    planned: CasePlan,
+    meeting: date,
+    letters_each: int,
+    profile: SenderProfile,
+    locale: str,
+    texts: Texts,
+) -> list[Flowable]:
+    case = planned.case
+    reference = " · ".join(p for p in (f"UA {case.ua}", case.index, case.country) if p)
+    if case.kind is CaseKind.FOLLOW_UP:
+        reference += f" · update {case.update}"
+    story: list[Flowable] = [texts(reference, "small"), texts(case.title, "title")]
+    people = join_names([p.name for p in case.people])
+    if people:
+        story.append(texts(f"About: {people}"))
+    status = planned.entry.status
+    deadline = deadline_text(case.deadline, meeting, locale)
+    if status is CaseStatus.CLOSED:
+        deadline = "This case is closed: do not send these letters without checking first"
+    story.append(texts(deadline, "strong"))
+    story.append(texts("What happened", "heading"))
+    story += [texts(p) for p in split_paragraphs(case.summary)]
+    if case.asks:
+        story.append(texts("What we ask", "heading"))
+        story += [texts.bullet(" ".join(ask.split())) for ask in case.asks]
+    background = key_background(planned)
+    if background:
+        story += [texts("Background", "heading"), texts(background)]
+    story.append(texts("Who we write to", "heading"))
+    if not planned.officials:
+        story.append(texts("No one in this case can be written to by post."))
+    for official in planned.officials:
+        lines = recipient_lines(official, profile)
+        role = " (copy)" if official.role is Role.COPY else ""
+        plural = "s" if letters_each != 1 else ""
+        story.append(
+            texts.bullet(
+                f"{lines[0]}{role}: {', '.join(lines[1:])}. "
+                f"Salutation: “{official.salutation or 'Dear Sir or Madam'}”. "
+                f"{letters_each} letter{plural} in this pack."
+            )
+        )
+    return story
+
+
+def draw_briefing(
+    canvas: Canvas, layout: PageLayout, story: list[Flowable], label: str, page_label: str
+) -> bool:
+    """Draw one briefing page; False when it had to be printed uncomfortably small."""
+    area = content_area(layout)
+    height = area.top - area.bottom
+    natural = sum(f.wrapOn(canvas, area.width, height)[1] + f.getSpaceAfter() for f in story)
+    frame = KeepInFrame(area.width, height, [*story, Spacer(1, 0)], mode="shrink")
+    _, used = frame.wrapOn(canvas, area.width, height)
+    frame.drawOn(canvas, area.x, area.top - used)
+    footer(canvas, layout, label, page_label)
+    canvas.showPage()
+    return natural <= height * _TOO_SMALL

@@ -1,0 +1,115 @@
+"""Envelopes, one per letter and in the letters' order: the recipient where the post reads it.
+
+Geometry (mm from the envelope's top-left, the envelope printed landscape):
+
+- The recipient block sits in the lower right half, below the stamp zone in the top-right corner
+  (74 x 40 mm on DL and C5, as Deutsche Post's franking zone; 2 x 1.5 in on No. 10) and clear of
+  the bottom edge, where sorting machines look for it (UPU, Royal Mail and Deutsche Post
+  guidance: at least 15 mm from the right and bottom edges; USPS: inside the OCR read area, at
+  most 2 3/4 in above the bottom edge and above the 5/8 in barcode clear zone).
+- The return address, when there is one, is small in the top-left corner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import inch, mm
+from reportlab.pdfgen.canvas import Canvas
+
+from uaction_desktop.pack.address import draw_block, fit_block
+
+RECIPIENT_SIZE, RECIPIENT_SMALLEST = 11.5, 8.0
+RETURN_SIZE, RETURN_SMALLEST = 8.5, 6.5
+
+
+@dataclass(frozen=True)
+class EnvelopeSpec:
+    name: str
+    description: str
+    width: float  # mm
+    height: float  # mm
+    recipient_x: float  # left edge of the recipient block
+    recipient_top: float  # top of its first line
+    recipient_bottom: float  # the block ends above this
+    margin_right: float  # kept clear on the right
+    return_x: float
+    return_top: float
+    return_width: float  # the return address stays left of the stamp zone
+    return_bottom: float
+    stamp_width: float  # the stamp and franking zone in the top-right corner, kept empty
+    stamp_height: float
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return self.width * mm, self.height * mm
+
+    @property
+    def recipient_width(self) -> float:
+        return self.width - self.margin_right - self.recipient_x
+
+
+_IN = inch / mm  # millimetres in an inch
+
+ENVELOPES: dict[str, EnvelopeSpec] = {
+    spec.name: spec
+    for spec in (
+        EnvelopeSpec(
+            "dl", "DL, 220 × 110 mm", 220, 110,
+            recipient_x=100, recipient_top=50, recipient_bottom=95, margin_right=15,
+            return_x=10, return_top=10, return_width=95, return_bottom=40,
+            stamp_width=74, stamp_height=40,
+        ),
+        EnvelopeSpec(
+            "c5", "C5, 229 × 162 mm", 229, 162,
+            recipient_x=105, recipient_top=75, recipient_bottom=147, margin_right=15,
+            return_x=10, return_top=10, return_width=100, return_bottom=45,
+            stamp_width=74, stamp_height=40,
+        ),
+        EnvelopeSpec(
+            "no10", "No. 10, 9.5 × 4.125 in", 9.5 * _IN, 4.125 * _IN,
+            recipient_x=4 * _IN, recipient_top=1.875 * _IN, recipient_bottom=3.5 * _IN,
+            margin_right=0.5 * _IN,
+            return_x=0.375 * _IN, return_top=0.375 * _IN, return_width=3.6 * _IN,
+            return_bottom=1.5 * _IN, stamp_width=2 * _IN, stamp_height=1.5 * _IN,
+        ),
+    )
+}  # fmt: skip
+
+
+def draw_envelope(
+    canvas: Canvas,
+    spec: EnvelopeSpec,
+    recipient: tuple[str, ...],
+    sender: tuple[str, ...],
+    missing: set[str],
+    warnings: list[str],
+) -> None:
+    """One envelope page: the recipient block and, if given, the return address."""
+    canvas.setPageSize(spec.page_size)
+    height = spec.page_size[1]
+    fit = fit_block(
+        recipient,
+        spec.recipient_width,
+        spec.recipient_bottom - spec.recipient_top,
+        RECIPIENT_SIZE,
+        RECIPIENT_SMALLEST,
+    )
+    if not fit.fits:
+        warnings.append(
+            f"the address of {recipient[0]} does not fit the {spec.description} envelope's "
+            "address zone"
+        )
+    draw_block(canvas, recipient, spec.recipient_x, height - spec.recipient_top * mm, fit, missing)
+    if sender:
+        small = fit_block(
+            sender,
+            spec.return_width,
+            spec.return_bottom - spec.return_top,
+            RETURN_SIZE,
+            RETURN_SMALLEST,
+        )
+        if not small.fits:
+            warnings.append(f"the return address of {sender[0]} is too long for an envelope")
+        draw_block(canvas, sender, spec.return_x, height - spec.return_top * mm, small, missing)
+    canvas.showPage()

@@ -1,0 +1,95 @@
+"""What goes into a meeting pack: one frozen value the window and the command line both build.
+
+Frozen, so the GUI can hand it to a worker thread without anyone changing it underneath.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from uaction_desktop.pdf.layouts import LAYOUTS
+
+OfficialsChoice = Literal["targets", "all"]
+ENVELOPES = ("dl", "c5", "no10")
+LABELS = ("a4-21", "letter-30")
+
+
+class PackError(Exception):
+    """The pack cannot be built as asked; the message is for the user."""
+
+
+class PackCancelled(Exception):
+    """The user cancelled; nothing was written and any old file is untouched."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One member who signs letters. A blank copy is a signer with no name."""
+
+    name: str = ""
+    address: tuple[str, ...] = ()
+    email: str = ""
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.name
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """Everything the coordinator chooses. Defaults make a useful pack: cover, briefings, letters.
+
+    ``signers`` is either a number of blank copies or the roster's signers, in roster order.
+    ``cases`` are UA numbers; empty means the active cases, most urgent first.
+    """
+
+    cases: tuple[str, ...] = ()
+    officials: OfficialsChoice = "targets"
+    signers: int | tuple[Signer, ...] = 1
+    cover: bool = True
+    briefings: bool = True
+    tally: bool = False
+    envelopes: str | None = None  # "dl", "c5", "no10"
+    labels: str | None = None  # "a4-21", "letter-30"
+    layout: str | None = None  # None: the sender profile's layout
+    duplex: bool = False
+    meeting_date: date | None = None  # None: the day the pack is built
+    return_address: bool = True  # on envelopes: the signer's address, or the group's
+
+    def __post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise PackError("; ".join(problems))
+
+    def problems(self) -> list[str]:
+        """Every reason these options cannot make a pack, in words for the user."""
+        found = []
+        if self.officials not in ("targets", "all"):
+            found.append(f"officials must be 'targets' or 'all', not '{self.officials}'")
+        if isinstance(self.signers, int):
+            if self.signers < 1:
+                found.append("the number of copies must be at least 1")
+        elif not self.signers:
+            found.append("the roster has no signers")
+        if self.envelopes is not None and self.envelopes not in ENVELOPES:
+            found.append(f"unknown envelope '{self.envelopes}' (choose {', '.join(ENVELOPES)})")
+        if self.labels is not None and self.labels not in LABELS:
+            found.append(f"unknown label sheet '{self.labels}' (choose {', '.join(LABELS)})")
+        if self.envelopes and self.labels:
+            found.append("choose envelopes or labels, not both")
+        if self.layout is not None and self.layout not in LAYOUTS:
+            found.append(f"unknown layout '{self.layout}' (choose {', '.join(LAYOUTS)})")
+        return found
+
+    @property
+    def signer_list(self) -> tuple[Signer, ...]:
+        """The signers in order; blank copies are nameless signers."""
+        if isinstance(self.signers, int):
+            return (Signer(),) * self.signers
+        return self.signers
+
+    @property
+    def blank_copies(self) -> bool:
+        return isinstance(self.signers, int)
