@@ -251,8 +251,13 @@ def test_variants_differ_but_facts_and_requests_do_not(case: Case, jane: SenderP
         assert "Germany" in letter.paragraphs[-2]
         assert letter.recipient_lines == letters[0].recipient_lines
         assert letter.salutation == letters[0].salutation
-    # Variants cycle: variant 3 reads like variant 0.
-    again = compose_letter(case, case.officials[0], profile, today=DAY, variant=3)
+    # Three independent choices of three phrasings: 27 wordings, then they cycle.
+    wordings = {
+        compose_letter(case, case.officials[0], profile, today=DAY, variant=v).paragraphs
+        for v in range(27)
+    }
+    assert len(wordings) == 27
+    again = compose_letter(case, case.officials[0], profile, today=DAY, variant=27)
     assert again.paragraphs == letters[0].paragraphs
 
 

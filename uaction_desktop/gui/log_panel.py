@@ -365,6 +365,21 @@ class LogPanel(QWidget):
         self._after_change(f"Logged {action.count} {action.channel.value} for UA {action.case_ua}.")
         return action
 
+    def record(self, actions: list[Action]) -> bool:
+        """Add several actions at once (a meeting's letters): all of them, or none."""
+
+        def add_all(log: ActionLog) -> int:
+            with log.transaction():
+                for action in actions:
+                    log.add(action)
+            return len(actions)
+
+        if self._run(add_all) is None:
+            return False
+        total = sum(a.count for a in actions)
+        self._after_change(f"Logged {total} letters in {len(actions)} entries.")
+        return True
+
     def edit_selected(self) -> None:
         action = self.selected_action()
         if action is None:

@@ -104,6 +104,11 @@ class MainWindow(QMainWindow):
         for action in (acts.exportPdf, acts.printLetter, acts.emailLetter):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.meetingPack = self._action(
+            "&Meeting pack…", "meetingPack", QKeySequence("Ctrl+Shift+P")
+        )
+        file_menu.addAction(self.meetingPack)
+        file_menu.addSeparator()
         self.reloadCases = self._action(
             "&Reload cases", "reloadCases", QKeySequence.StandardKey.Refresh
         )
@@ -161,6 +166,7 @@ class MainWindow(QMainWindow):
         self.logThisButton.clicked.connect(self.log_last_sent)
         self.logAdd.triggered.connect(lambda: self.logPanel.add_action())
         self.aboutAction.triggered.connect(self._about)
+        self.meetingPack.triggered.connect(self.open_meeting_pack)
         acts = self.composerActions
         acts.exportPdf.triggered.connect(lambda: self.composer.export_pdf())
         acts.printLetter.triggered.connect(lambda: self.composer.print_letter())
@@ -285,6 +291,15 @@ class MainWindow(QMainWindow):
         self.profile = profile
         if self._composer is not None:
             self._composer.set_profile(profile)
+
+    def open_meeting_pack(self) -> None:
+        from uaction_desktop.gui.pack_dialog import PackDialog
+
+        result = PackDialog.open(
+            self, self.library, self.profile, self.today, record=self.logPanel.record
+        )
+        if result is not None:
+            self.statusBar().showMessage(f"Meeting pack saved: {result.path}")
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,392 @@
+"""The meeting pack: choose cases and signers, build the PDF off the UI thread, then log it.
+
+Building runs on a worker thread behind a progress dialog with Cancel; a cancelled or failed
+build leaves no partial file (the core writes atomically at the very end).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from uaction_desktop.actionlog import Action, ActionChannel
+from uaction_desktop.library import CaseLibrary
+from uaction_desktop.model import CaseStatus
+from uaction_desktop.pack import (
+    PackCancelled,
+    PackError,
+    PackOptions,
+    PackResult,
+    RosterError,
+    build_pack,
+    load_roster,
+    plan_pack,
+)
+from uaction_desktop.profile import LAYOUTS, SenderProfile
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    options: PackOptions
+    output: Path
+
+
+class PackWorker(QThread):
+    """Runs ``build_pack`` away from the UI thread and reports through signals."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)  # PackResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        request: PackRequest,
+        library: CaseLibrary,
+        profile: SenderProfile,
+        today: date,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.request = request
+        self.library = library
+        self.profile = profile
+        self.today = today
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = build_pack(
+                self.request.options,
+                self.library,
+                self.profile,
+                self.request.output,
+                today=self.today,
+                progress=lambda done, total, what: self.progressed.emit(done, total, what),
+                cancelled=self.stop.is_set,
+            )
+        except PackCancelled:
+            self.cancelled.emit()
+        except PackError as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.succeeded.emit(result)
+
+
+class PackDialog(QDialog):
+    def __init__(
+        self,
+        library: CaseLibrary,
+        profile: SenderProfile,
+        today: date,
+        record: Callable[[list[Action]], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("packDialog")
+        self.setWindowTitle("Meeting pack")
+        self.setMinimumWidth(560)
+        self.library = library
+        self.profile = profile
+        self.today = today
+        self._record = record
+        self.result: PackResult | None = None
+        self.worker: PackWorker | None = None
+        self._build()
+        self._update_summary()
+
+    def _build(self) -> None:
+        self.cases = QListWidget(self)
+        self.cases.setObjectName("packCases")
+        self.cases.setAccessibleName("Cases in the pack")
+        for entry in self.library.entries(self.today):
+            item = QListWidgetItem(f"UA {entry.ua}  {entry.case.title}  ({entry.status.value})")
+            item.setData(Qt.ItemDataRole.UserRole, entry.ua)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            active = entry.status is CaseStatus.ACTIVE
+            item.setCheckState(Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
+            self.cases.addItem(item)
+        self.officials = QComboBox(self)
+        self.officials.setObjectName("packOfficials")
+        self.officials.addItem("Target officials", "targets")
+        self.officials.addItem("Targets and “copies to”", "all")
+        self.copies = QSpinBox(self)
+        self.copies.setObjectName("packCopies")
+        self.copies.setRange(1, 500)
+        self.copies.setValue(10)
+        self.copies.setSuffix(" members")
+        self.roster = QLineEdit(self)
+        self.roster.setObjectName("packRoster")
+        self.roster.setPlaceholderText("optional: a member list (CSV with a name column)")
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._choose_roster)
+        roster_row = QHBoxLayout()
+        roster_row.addWidget(self.roster, 1)
+        roster_row.addWidget(browse)
+        self.cover = QCheckBox("Cover page", self)
+        self.cover.setChecked(True)
+        self.briefings = QCheckBox("A briefing per case, to read aloud", self)
+        self.briefings.setChecked(True)
+        self.tally = QCheckBox("Tally sheet", self)
+        self.tally.setChecked(True)
+        self.duplex = QCheckBox("Printing on both sides (each letter starts on a front)", self)
+        self.envelopes = QComboBox(self)
+        self.envelopes.setObjectName("packEnvelopes")
+        for label, value in (
+            ("No envelopes or labels", None),
+            ("DL envelopes", ("env", "dl")),
+            ("C5 envelopes", ("env", "c5")),
+            ("No. 10 envelopes", ("env", "no10")),
+            ("A4 label sheets (3 × 7)", ("lab", "a4-21")),
+            ("US Letter label sheets (3 × 10)", ("lab", "letter-30")),
+        ):
+            self.envelopes.addItem(label, value)
+        self.layout_box = QComboBox(self)
+        self.layout_box.setObjectName("packLayout")
+        for name in LAYOUTS:
+            self.layout_box.addItem(name, name)
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(self.profile.layout), 0))
+        self.meeting = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), self)
+        self.meeting.setObjectName("packDate")
+        self.meeting.setDisplayFormat("yyyy-MM-dd")
+        self.meeting.setCalendarPopup(True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("packSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.buildButton = QPushButton("&Build pack…", self)
+        self.buildButton.setObjectName("packBuild")
+        self.buildButton.setDefault(True)
+        self.signed = QSpinBox(self)
+        self.signed.setObjectName("packSigned")
+        self.signed.setRange(0, 10000)
+        self.signed.setSuffix(" letters signed to each official")
+        self.logButton = QPushButton("&Record in the log", self)
+        self.logButton.setObjectName("packLog")
+        log_row = QHBoxLayout()
+        log_row.addWidget(self.signed, 1)
+        log_row.addWidget(self.logButton)
+        self.after = QWidget(self)
+        self.after.setLayout(log_row)
+        self.after.hide()
+
+        form = QFormLayout()
+        form.addRow("&Cases:", self.cases)
+        form.addRow("&Write to:", self.officials)
+        form.addRow("&Members:", self.copies)
+        form.addRow("Or a roster:", roster_row)
+        form.addRow("Include:", self.cover)
+        form.addRow("", self.briefings)
+        form.addRow("", self.tally)
+        form.addRow("&Envelopes:", self.envelopes)
+        form.addRow("&Paper:", self.layout_box)
+        form.addRow("", self.duplex)
+        form.addRow("Meeting &date:", self.meeting)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.buildButton, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.after)
+        layout.addWidget(buttons)
+
+        self.cases.itemChanged.connect(lambda _i: self._update_summary())
+        for widget in (self.officials, self.envelopes, self.layout_box):
+            widget.currentIndexChanged.connect(lambda _i: self._update_summary())
+        self.copies.valueChanged.connect(lambda _v: self._update_summary())
+        self.roster.textChanged.connect(lambda _t: self._update_summary())
+        self.buildButton.clicked.connect(self.choose_output_and_build)
+        self.logButton.clicked.connect(self.record_in_log)
+
+    # -- options
+
+    def _choose_roster(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Member list", "", "CSV files (*.csv)")
+        if path:
+            self.roster.setText(path)
+
+    def chosen_cases(self) -> tuple[str, ...]:
+        return tuple(
+            self.cases.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.cases.count())
+            if self.cases.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def options(self) -> PackOptions:
+        """The choices as PackOptions; raises PackError or RosterError with a user message."""
+        cases = self.chosen_cases()
+        if not cases:
+            raise PackError("choose at least one case")
+        signers: int | tuple = self.copies.value()
+        if self.roster.text().strip():
+            signers = load_roster(Path(self.roster.text().strip())).signers
+        extra = self.envelopes.currentData()
+        meeting = self.meeting.date()
+        return PackOptions(
+            cases=cases,
+            officials=self.officials.currentData(),
+            signers=signers,
+            cover=self.cover.isChecked(),
+            briefings=self.briefings.isChecked(),
+            tally=self.tally.isChecked(),
+            envelopes=extra[1] if extra and extra[0] == "env" else None,
+            labels=extra[1] if extra and extra[0] == "lab" else None,
+            layout=self.layout_box.currentData(),
+            duplex=self.duplex.isChecked(),
+            meeting_date=date(meeting.year(), meeting.month(), meeting.day()),
+        )
+
+    def _update_summary(self) -> None:
+        try:
+            plan = plan_pack(self.options(), self.library, self.today)
+        except (PackError, RosterError, OSError) as exc:
+            self.summary.setText(f"⚠ {exc}")
+            self.buildButton.setEnabled(False)
+            return
+        per_official = len(plan.signers)
+        officials = sum(len(c.officials) for c in plan.cases)
+        self.summary.setText(
+            f"{plan.letters} letters: {per_official} to each of {officials} official"
+            f"{'s' if officials != 1 else ''} in {len(plan.cases)} case"
+            f"{'s' if len(plan.cases) != 1 else ''}." + ("".join(f"\n⚠ {w}" for w in plan.warnings))
+        )
+        self.buildButton.setEnabled(True)
+
+    # -- building
+
+    def choose_output_and_build(self) -> None:
+        suggested = f"meeting-pack-{self.meeting.date().toString('yyyy-MM-dd')}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the meeting pack", suggested, "PDF documents (*.pdf)"
+        )
+        if path:
+            self.build(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+
+    def build(self, output: Path) -> PackWorker | None:
+        try:
+            request = PackRequest(self.options(), output)
+        except (PackError, RosterError, OSError) as exc:
+            QMessageBox.warning(self, "Meeting pack", str(exc))
+            return None
+        progress = QProgressDialog("Building the meeting pack…", "Cancel", 0, 100, self)
+        progress.setObjectName("packProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        worker = PackWorker(request, self.library, self.profile, self.today, self)
+        self.worker = worker
+        self.progress = progress
+
+        def moved(done: int, total: int, what: str) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(min(done, total))
+            progress.setLabelText(f"Building the meeting pack: {what}")
+
+        worker.progressed.connect(moved)
+        progress.canceled.connect(worker.stop.set)
+        worker.succeeded.connect(self._built)
+        worker.failed.connect(self._failed)
+        worker.cancelled.connect(self._cancelled)
+        worker.finished.connect(progress.reset)
+        self.buildButton.setEnabled(False)
+        worker.start()
+        return worker
+
+    def _built(self, result: PackResult) -> None:
+        self.result = result
+        self.buildButton.setEnabled(True)
+        counts = {c.letters for c in result.counts}
+        self.signed.setValue(max(counts) if counts else 0)
+        self.after.show()
+        warnings = "".join(f"\n⚠ {w}" for w in result.warnings)
+        self.summary.setText(
+            f"Saved {result.path}: {result.pages} pages, {result.letters} letters. "
+            "After the meeting, record what was signed:" + warnings
+        )
+
+    def _failed(self, message: str) -> None:
+        self.buildButton.setEnabled(True)
+        QMessageBox.warning(self, "Meeting pack", f"The pack could not be built: {message}")
+
+    def _cancelled(self) -> None:
+        self.buildButton.setEnabled(True)
+        self.summary.setText("Cancelled: no file was written.")
+
+    # -- logging
+
+    def actions_to_log(self) -> list[Action]:
+        """One action per official: "N letters to each official of UA X at the meeting"."""
+        if self.result is None:
+            return []
+        signed = self.signed.value()
+        if signed < 1:
+            return []
+        meeting = self.result.meeting_date
+        actions = []
+        for count in self.result.counts:
+            entry = self.library.find(count.ua, self.today)
+            official = entry.case.official(count.official_id) if entry else None
+            actions.append(
+                Action(
+                    case_ua=count.ua,
+                    case_index=entry.case.index if entry else "",
+                    official_id=count.official_id,
+                    official_title=official.title if official else "",
+                    official_name=official.name if official else count.official_name,
+                    channel=ActionChannel.LETTER,
+                    sent_on=min(meeting, self.today),
+                    count=signed,
+                    signer=self.profile.group or "Group meeting",
+                    note=f"Meeting of {meeting.isoformat()}",
+                )
+            )
+        return actions
+
+    def record_in_log(self) -> None:
+        actions = self.actions_to_log()
+        if actions and self._record(actions):
+            total = sum(a.count for a in actions)
+            self.summary.setText(f"Recorded {total} letters in the log.")
+            self.after.hide()
+
+    @classmethod
+    def open(
+        cls,
+        parent: QWidget | None,
+        library: CaseLibrary,
+        profile: SenderProfile,
+        today: date,
+        record: Callable[[list[Action]], bool],
+    ) -> PackResult | None:
+        """Show the dialog; returns the last pack built, if any."""
+        dialog = cls(library, profile, today, record, parent)
+        dialog.exec()
+        if dialog.worker is not None:
+            dialog.worker.wait()
+        return dialog.result
