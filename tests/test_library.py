@@ -75,18 +75,30 @@ def test_a_broken_file_never_stops_the_others(user_cases: Path) -> None:
     assert len([p for p in library.problems if p.file.endswith("a-broken.toml")]) == 12
 
 
-def test_the_same_ua_in_two_files_is_reported(user_cases: Path) -> None:
-    shutil.copy(BUNDLED_CASE, user_cases / "my-copy-of-63-18.toml")
+def test_the_same_ua_in_two_user_files_is_reported(user_cases: Path) -> None:
+    shutil.copy(BUNDLED_CASE, user_cases / "a-63-18.toml")
+    shutil.copy(BUNDLED_CASE, user_cases / "b-63-18.toml")
     library = CaseLibrary.standard(user_cases)
     assert len(library.entries(TODAY)) == 1
     (duplicate,) = library.problems
-    assert duplicate.file == str(user_cases / "my-copy-of-63-18.toml")
+    assert duplicate.file == str(user_cases / "b-63-18.toml")
     assert duplicate.field == "ua"
     assert "UA 63/18 is also in" in duplicate.message
-    assert str(BUNDLED_CASE.name) in duplicate.message
+    assert "a-63-18.toml" in duplicate.message
     assert "ignored" in duplicate.message
-    # The bundled document is the one kept.
-    assert library.entries(TODAY)[0].bundled
+
+
+def test_a_users_copy_replaces_the_bundled_case(user_cases: Path) -> None:
+    text = BUNDLED_CASE.read_text("utf-8").replace(
+        'title = "Woman detained for reading opposition website"',
+        'title = "Corrected title"',
+    )
+    (user_cases / "my-copy-of-63-18.toml").write_text(text, "utf-8")
+    library = CaseLibrary.standard(user_cases)
+    assert library.problems == []
+    (entry,) = library.entries(TODAY)
+    assert entry.case.title == "Corrected title"
+    assert not entry.bundled
 
 
 def test_follow_up_is_the_document_to_write_from(user_cases: Path) -> None:

@@ -105,4 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the package's module, so its exception classes are the ones commands raise.
+    from uaction_desktop.cli import main as package_main
+
+    sys.exit(package_main())

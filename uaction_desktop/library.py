@@ -61,22 +61,28 @@ class CaseLibrary:
         return cls.load([user_cases_dir], bundled=bundled_cases_dir())
 
     def _report_duplicates(self) -> None:
+        """Two files for one document: a user's own copy replaces a bundled one (that is how a
+        bundled case is corrected); any other pair is reported and the later file ignored."""
         by_key: dict[str, list[Case]] = defaultdict(list)
         for case in self.documents:
             by_key[case.key].append(case)
         keep: list[Case] = []
         for case in self.documents:
             same = by_key[case.key]
-            if same[0] is case:
+            users = [c for c in same if c.path not in self.bundled_paths]
+            chosen = users[0] if users else same[0]
+            if case is chosen:
                 keep.append(case)
-                continue
-            self.problems.append(
-                Problem(
-                    case.path,
-                    "ua",
-                    f"UA {case.ua} is also in {same[0].path}; this copy is ignored",
+            elif case.path in self.bundled_paths:
+                continue  # replaced by the user's own copy
+            else:
+                self.problems.append(
+                    Problem(
+                        case.path,
+                        "ua",
+                        f"UA {case.ua} is also in {chosen.path}; this copy is ignored",
+                    )
                 )
-            )
         self.documents = keep
 
     def entries(self, today: date) -> list[CaseEntry]:

@@ -1,0 +1,89 @@
+"""``uaction import FILE``: a draft case file from a published Urgent Action document.
+
+The draft goes to stdout as TOML (with review notes as comments), to ``--output`` (never over
+an existing file without ``--force``), or as JSON with ``--json``. Nothing else is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from uaction_desktop.atomic import write_text_atomic
+from uaction_desktop.cli import Context, UserError
+from uaction_desktop.importer import DocumentError, Draft, import_file
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="make a draft case file from an Urgent Action document (PDF, Word, email, text)",
+        description="Read an Urgent Action document and print a draft case file to review. "
+        "Every field gets a confidence; text that could not be placed is listed, never lost.",
+    )
+    parser.add_argument("file", metavar="FILE", type=Path, help=".pdf, .docx, .eml, .html or .txt")
+    parser.add_argument(
+        "--output", "-o", metavar="CASE.toml", type=Path, help="write the case file here"
+    )
+    parser.add_argument("--force", action="store_true", help="replace --output if it exists")
+    parser.add_argument(
+        "--json", action="store_true", help="print the draft as JSON, with confidences"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    output: Path | None = args.output
+    if output is not None:
+        _check_output(output, args.file, args.force)
+    try:
+        draft = import_file(args.file)
+    except DocumentError as exc:
+        raise UserError(exc.message) from exc
+    text = draft.to_toml(ctx.today)
+    if output is not None:
+        try:
+            write_text_atomic(output, text)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    if args.json:
+        data = draft.to_json(ctx.today)
+        data["file"] = str(output) if output is not None else ""
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif output is None:
+        sys.stdout.write(text)
+    _report(draft, args.file, output, ctx)
+    return 0
+
+
+def _check_output(output: Path, source: Path, force: bool) -> None:
+    if output.exists() and output.is_dir():
+        raise UserError(f"--output {output} is a folder; give a file name such as case.toml")
+    if not output.parent.is_dir():
+        raise UserError(f"--output: the folder {output.parent} does not exist")
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise UserError("--output would replace the document being imported")
+    if output.exists() and not force:
+        raise UserError(f"{output} already exists (add --force to replace it)")
+
+
+def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> None:
+    """A few lines on stderr: what was read, and what a reviewer has to do."""
+    case = draft.to_case(ctx.today)
+    kind = case.kind.value if case.kind.value != "follow-up" else f"follow-up {case.update}"
+    print(
+        f"read UA {case.ua or '?'} ({kind}) from {source.name}: {len(case.officials)} "
+        f"official(s), {len(case.asks)} appeal point(s), {len(draft.leftovers)} leftover(s)",
+        file=sys.stderr,
+    )
+    for warning in draft.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    review = draft.to_review()
+    if review:
+        print(f"{len(review)} field(s) to review: {', '.join(review)}", file=sys.stderr)
+    for problem in draft.problems(ctx.today):
+        print(f"to complete: {problem.field}: {problem.message}", file=sys.stderr)
+    if output is not None:
+        print(f"wrote {output}", file=sys.stderr)

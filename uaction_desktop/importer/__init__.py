@@ -1,0 +1,57 @@
+"""Import a published Urgent Action (PDF, Word, email or text) into a case draft.
+
+Qt-free. The GUI editor and ``uaction import`` both use :func:`import_file` (or
+:func:`parse_text` for text already in hand) and get a :class:`Draft` whose fields each carry a
+:class:`Confidence` and a note, plus ``leftovers``: text the parser could not place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from uaction_desktop.importer.draft import (
+    CASE_FIELDS,
+    OFFICIAL_FIELDS,
+    Confidence,
+    Draft,
+    DraftOfficial,
+    DraftPerson,
+    Field,
+    Leftover,
+)
+from uaction_desktop.importer.extract import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    DocumentError,
+    Extracted,
+    extract_file,
+)
+from uaction_desktop.importer.parse import parse_text
+
+
+def import_file(path: str | Path) -> Draft:
+    """Read a document and parse it. Raises :class:`DocumentError` (with a message for the
+    user) when the file cannot be read as a document; never for what the text says."""
+    extracted = extract_file(path)
+    draft = parse_text(extracted.text, warnings=extracted.warnings)
+    draft.dropped.extend(extracted.dropped)
+    return draft
+
+
+__all__ = [
+    "CASE_FIELDS",
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
+    "OFFICIAL_FIELDS",
+    "Confidence",
+    "DocumentError",
+    "Draft",
+    "DraftOfficial",
+    "DraftPerson",
+    "Extracted",
+    "Field",
+    "Leftover",
+    "extract_file",
+    "import_file",
+    "parse_text",
+]

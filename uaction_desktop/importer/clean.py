@@ -1,0 +1,129 @@
+"""Text as extracted -> lines worth reading. Conversion debris is dropped, but every dropped line
+is kept with its reason, so nothing disappears without a trace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from uaction_desktop.importer.draft import Leftover
+
+_BOOKMARK_RE = re.compile(r"\[(?:bookmark|image|picture|figure):[^\]\n]{0,200}\]", re.IGNORECASE)
+_IMAGE_LINE_RE = re.compile(
+    r"^(?:[\w .()~-]{0,80}[\\/])?[\w .()~-]{0,80}\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|svg|webp)$",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+_LOGO_RE = re.compile(r"^(?:amnesty|international|amnesty\s+international)$", re.IGNORECASE)
+_WEB_CHROME_RE = re.compile(
+    r"^[-•*]?\s*(?:downloads?|download\s+(?:the\s+)?(?:full\s+)?(?:ua|urgent action|pdf|word)\b.*"
+    r"|share(?:\s+this)?|print(?:\s+this\s+page)?|back to top|skip to (?:main )?content)$",
+    re.IGNORECASE,
+)
+_TEMPLATE_RE = re.compile(r"^name\s+address\s*1\b", re.IGNORECASE)
+_BREADCRUMB_RE = re.compile(r"^[•›»>]\s*[\w’' &-]{1,40}$")
+_FOOTER_WORDS_RE = re.compile(
+    r"(?:@|www\.|https?://|\bT\s*\(|\bTel\b|Peter Benenson House|Easton Street)", re.IGNORECASE
+)
+_ORG_ADDRESS_RE = re.compile(r"Peter Benenson House|1 Easton Street", re.IGNORECASE)
+_ORG_NAME_RE = re.compile(r"Amnesty|\bAI[A-Z]{2,3}\b|Urgent Action Network|\b\d{5}\b")
+_CONTACT_LABEL_RE = re.compile(r"\b(?:fax|phone|tel|e-?mail|salutation|twitter)\s*:", re.IGNORECASE)
+
+
+@dataclass
+class CleanText:
+    """The document as lines, plus what was taken out and why."""
+
+    lines: list[str]
+    dropped: list[Leftover] = field(default_factory=list)
+    footers: list[str] = field(default_factory=list)
+    front_matter: str = ""
+
+
+def normalise_characters(text: str) -> str:
+    """NFC, one kind of line break and space, no control or invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n")
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    for ch in text:
+        if ch in "\n":
+            out.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if ch == "\t" or category == "Zs":
+            out.append(" ")
+        elif category in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def clean_text(text: str) -> CleanText:
+    text = normalise_characters(text)
+    result = CleanText(lines=[])
+    for match in _BOOKMARK_RE.finditer(text):
+        result.dropped.append(Leftover(match.group(0), "conversion marker"))
+    text = _BOOKMARK_RE.sub("", text)
+    lines = _unquote([line.strip() for line in text.split("\n")])
+    lines = _take_front_matter(lines, result)
+    seen_text = False
+    for number, line in enumerate(lines):
+        reason = _debris_reason(line, near_top=not seen_text and number < 8)
+        if reason == "footer":
+            result.footers.append(line)
+        if reason:
+            result.dropped.append(Leftover(line, reason))
+            line = ""
+        elif line:
+            seen_text = True
+        result.lines.append(line)
+    return result
+
+
+def _unquote(lines: list[str]) -> list[str]:
+    """A forwarded email quotes every line ("> "); the quote marks are not the document."""
+    content = [line for line in lines if line]
+    if not content or sum(line.startswith(">") for line in content) * 2 < len(content):
+        return lines
+    return [re.sub(r"^(?:>\s?)+", "", line).strip() for line in lines]
+
+
+def _take_front_matter(lines: list[str], result: CleanText) -> list[str]:
+    """Comment lines ("# ...") closed by a "---" line at the very top: notes about the file,
+    kept as a leftover for the reviewer rather than parsed as the document."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None or not lines[first].startswith("#"):
+        return lines
+    for i in range(first, min(len(lines), first + 80)):
+        if lines[i] == "---":
+            result.front_matter = "\n".join(lines[first:i])
+            return lines[i + 1 :]
+        if lines[i] and not lines[i].startswith("#"):
+            return lines
+    return lines
+
+
+def _debris_reason(line: str, near_top: bool) -> str:
+    if not line:
+        return ""
+    if _IMAGE_LINE_RE.match(line):
+        return "image file name"
+    if _PAGE_NUMBER_RE.match(line):
+        return "page number"
+    if _LOGO_RE.match(line):
+        return "logo text"
+    if _WEB_CHROME_RE.match(line):
+        return "web page link"
+    if _TEMPLATE_RE.match(line):
+        return "empty address template"
+    if near_top and _BREADCRUMB_RE.match(line):
+        return "web page menu"
+    if _ORG_ADDRESS_RE.search(line):
+        return "footer"
+    footer_like = _FOOTER_WORDS_RE.search(line) or _ORG_NAME_RE.search(line)
+    if "|" in line and footer_like and not _CONTACT_LABEL_RE.search(line):
+        return "footer"
+    return ""

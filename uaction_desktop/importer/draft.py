@@ -1,0 +1,243 @@
+"""A case draft: what the parser read, how sure it is of each field, and what it could not place.
+
+The draft is for a coordinator to review, so every value carries a confidence and a note saying
+where it came from, and text the parser could not place is kept as ``leftovers`` rather than lost.
+``to_case`` gives an ordinary :class:`~uaction_desktop.model.Case`; ``to_toml`` the case file.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from uaction_desktop.case_json import case_to_json
+from uaction_desktop.casefile import Problem, dump_case, parse_case_text
+from uaction_desktop.model import Case, CaseKind, Official, Person, Role
+
+CASE_FIELDS = (
+    "ua", "kind", "update", "index", "title", "country", "issued", "deadline", "source",
+    "languages", "summary", "details", "asks", "background", "report_reference", "model_letter",
+)  # fmt: skip
+OFFICIAL_FIELDS = (
+    "id", "role", "title", "name", "organisation", "address", "country", "fax", "phone",
+    "emails", "social", "salutation",
+)  # fmt: skip
+_TUPLE_FIELDS = {"languages", "asks", "address", "emails", "social"}
+
+
+class Confidence(enum.StrEnum):
+    """How sure the parser is of a value (the GUI colours fields by it)."""
+
+    HIGH = "high"  # read from a label or a fixed place in a known layout
+    MEDIUM = "medium"  # inferred from a looser pattern; usually right
+    LOW = "low"  # a guess: check it against the document
+    MISSING = "missing"  # nothing found: the field is empty (or holds a stated placeholder)
+
+    @property
+    def rank(self) -> int:
+        return ("missing", "low", "medium", "high").index(self.value)
+
+
+@dataclass
+class Field:
+    """One value with its confidence and a note for the reviewer."""
+
+    value: Any
+    confidence: Confidence = Confidence.MISSING
+    note: str = ""
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence is not Confidence.HIGH
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Text the parser did not put into any field (or dropped as debris), with the reason."""
+
+    text: str
+    note: str
+
+
+@dataclass
+class DraftPerson:
+    name: Field
+    gender: Field
+
+
+@dataclass
+class DraftOfficial:
+    """An official's fields, plus the lines of the document they were read from."""
+
+    fields: dict[str, Field]
+    source_text: str = ""
+
+    def value(self, key: str) -> Any:
+        return self.fields[key].value
+
+
+def empty_fields(keys: tuple[str, ...]) -> dict[str, Field]:
+    defaults: dict[str, Any] = {"kind": CaseKind.INITIAL, "update": 0, "role": Role.TARGET}
+    out: dict[str, Field] = {}
+    for key in keys:
+        value = () if key in _TUPLE_FIELDS else defaults.get(key, "")
+        if key in ("issued", "deadline"):
+            value = None
+        out[key] = Field(value, Confidence.MISSING, "not found in the document")
+    return out
+
+
+@dataclass
+class Draft:
+    """The parser's result. Read fields with :meth:`field` ("title", "officials[0].fax")."""
+
+    fields: dict[str, Field] = field(default_factory=lambda: empty_fields(CASE_FIELDS))
+    people: list[DraftPerson] = field(default_factory=list)
+    officials: list[DraftOfficial] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)
+    dropped: list[Leftover] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def set(self, key: str, value: Any, confidence: Confidence, note: str = "") -> None:
+        self.fields[key] = Field(value, confidence, note)
+
+    def value(self, key: str) -> Any:
+        return self.fields[key].value
+
+    def field(self, path: str) -> Field:
+        """A field by its case-file path: "title", "people[0].gender", "officials[1].emails"."""
+        match = re.fullmatch(r"(people|officials)\[(\d+)\]\.(\w+)", path)
+        if not match:
+            return self.fields[path]
+        group, index, key = match.group(1), int(match.group(2)), match.group(3)
+        if group == "people":
+            return getattr(self.people[index], key)
+        return self.officials[index].fields[key]
+
+    def assessments(self) -> dict[str, Field]:
+        """Every field by path, in case-file order."""
+        out = dict(self.fields)
+        for i, person in enumerate(self.people):
+            out[f"people[{i}].name"] = person.name
+            out[f"people[{i}].gender"] = person.gender
+        for i, official in enumerate(self.officials):
+            for key in OFFICIAL_FIELDS:
+                out[f"officials[{i}].{key}"] = official.fields[key]
+        return out
+
+    def to_review(self) -> dict[str, Field]:
+        """What a reviewer should look at first, by path: values below high confidence, and
+        required fields that are missing (empty optional fields are not listed)."""
+        required = {"ua", "title", "country", "issued", "summary"}
+        if self.value("kind") is not CaseKind.CLOSURE:
+            required |= {"deadline", "asks"}
+        out: dict[str, Field] = {}
+        for path, f in self.assessments().items():
+            key = path.rsplit(".", 1)[-1]
+            if f.confidence is Confidence.MISSING:
+                target = (
+                    path.startswith("officials")
+                    and self.field(path.rsplit(".", 1)[0] + ".role").value is Role.TARGET
+                )
+                if path in required or (key == "salutation" and target):
+                    out[path] = f
+            elif f.needs_review:
+                out[path] = f
+        return out
+
+    # ---------------------------------------------------------------- conversion
+
+    def to_case(self, today: date | None = None) -> Case:
+        """The draft as a case. A missing issue date becomes ``today`` (its field says so);
+        other missing values stay empty, for ``uaction check`` and the editor to point out."""
+        kind = self.value("kind")
+        issued = self.value("issued")
+        if issued is None:
+            issued = today or date.today()
+            deadline = self.value("deadline")
+            if deadline is not None and kind is not CaseKind.CLOSURE:
+                issued = min(issued, deadline)
+        return Case(
+            ua=self.value("ua"),
+            kind=kind,
+            update=self.value("update") if kind is CaseKind.FOLLOW_UP else 0,
+            index=self.value("index"),
+            title=self.value("title").strip(),
+            country=self.value("country").strip(),
+            issued=issued,
+            deadline=None if kind is CaseKind.CLOSURE else self.value("deadline"),
+            source=self.value("source"),
+            languages=tuple(self.value("languages")),
+            summary=self.value("summary").strip(),
+            details=self.value("details").strip(),
+            asks=tuple(a.strip() for a in self.value("asks") if a.strip()),
+            background=self.value("background").strip(),
+            report_reference=self.value("report_reference"),
+            model_letter=self.value("model_letter").strip(),
+            people=tuple(Person(p.name.value, p.gender.value) for p in self.people if p.name.value),
+            officials=tuple(_official(o) for o in self.officials),
+        )
+
+    def to_toml(self, today: date | None = None, *, comments: bool = True) -> str:
+        """The case file text; with ``comments``, a header lists what to review and the
+        leftovers (as TOML comments, so the file still reads back to the same case)."""
+        body = dump_case(self.to_case(today))
+        if not comments:
+            return body
+        return self.review_comment() + body
+
+    def review_comment(self) -> str:
+        lines = ["Draft made by 'uaction import': review it, then run 'uaction check' on it."]
+        review = self.to_review()
+        if review:
+            lines.append("Fields to review (confidence below high):")
+            lines += [f"  {path} ({f.confidence.value}): {f.note}" for path, f in review.items()]
+        if self.leftovers:
+            lines.append("Text the importer could not place:")
+            for leftover in self.leftovers:
+                lines.append(f"  - {leftover.note}:")
+                lines += [f"      {line}" for line in leftover.text.splitlines()]
+        return "".join(f"# {_comment_safe(line)}".rstrip() + "\n" for line in lines) + "\n"
+
+    def problems(self, today: date | None = None) -> list[Problem]:
+        """What ``uaction check`` would say about the draft's case file."""
+        return parse_case_text(self.to_toml(today, comments=False), "draft").problems
+
+    def to_json(self, today: date | None = None) -> dict[str, Any]:
+        """``uaction show --json``'s shape, plus confidence by field path and the leftovers."""
+        out = case_to_json(self.to_case(today))
+        out["confidence"] = {
+            path: {"confidence": f.confidence.value, "note": f.note}
+            for path, f in self.assessments().items()
+        }
+        out["leftovers"] = [{"text": x.text, "note": x.note} for x in self.leftovers]
+        out["dropped"] = [{"text": x.text, "note": x.note} for x in self.dropped]
+        out["warnings"] = list(self.warnings)
+        out["problems"] = [{"field": p.field, "message": p.message} for p in self.problems(today)]
+        return out
+
+
+def _official(draft: DraftOfficial) -> Official:
+    v = draft.value
+    return Official(
+        id=v("id"),
+        role=v("role"),
+        title=v("title"),
+        name=v("name"),
+        organisation=v("organisation"),
+        address=tuple(v("address")),
+        country=v("country"),
+        fax=v("fax"),
+        phone=v("phone"),
+        emails=tuple(v("emails")),
+        social=tuple(v("social")),
+        salutation=v("salutation"),
+    )
+
+
+def _comment_safe(text: str) -> str:
+    """One comment line: no line breaks or control characters can end the comment early."""
+    return re.sub(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]", " ", text)

@@ -1,0 +1,410 @@
+"""Text out of a document file: plain text, email (.eml), web page (.html), Word (.docx), PDF.
+
+Documents come from outside, so every reader is bounded (file size, unpacked size, pages,
+characters) and every failure becomes a :class:`DocumentError` with a sentence for the user.
+The file's content decides how it is read; the name only helps with the message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import io
+import logging
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from uaction_desktop.importer.draft import Leftover
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_TEXT_CHARS = 500_000
+MAX_PDF_PAGES = 200
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+class DocumentError(Exception):
+    """The file cannot be imported. ``message`` says why, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A document's text, what kind of file it was, and anything the reader had to note."""
+
+    text: str
+    kind: str  # "text", "email", "html", "docx" or "pdf"
+    warnings: tuple[str, ...] = ()
+    dropped: tuple[Leftover, ...] = field(default=())
+
+
+def extract_file(path: str | Path) -> Extracted:
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise DocumentError(
+                f"{path}: no such file" if not path.exists() else f"{path}: not a file"
+            )
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocumentError(
+                f"{path.name} is {size / 1_048_576:.1f} MB; documents of at most "
+                f"{MAX_FILE_BYTES // 1_048_576} MB can be imported"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+    return extract_bytes(data, path.name)
+
+
+def extract_bytes(data: bytes, name: str = "document") -> Extracted:
+    if len(data) > MAX_FILE_BYTES:
+        raise DocumentError(f"{name} is larger than {MAX_FILE_BYTES // 1_048_576} MB")
+    suffix = Path(name).suffix.lower()
+    if not data.strip():
+        raise DocumentError(f"{name} is empty")
+    if data.startswith(b"%PDF-"):
+        result = _pdf(data, name)
+    elif data.startswith(b"PK\x03\x04"):
+        result = _docx(data, name)
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError(
+            f"{name} is an old Word (.doc) or Outlook file; open it and save it as .docx, "
+            "PDF or plain text, then import that"
+        )
+    elif data.lstrip().startswith(b"{\\rtf"):
+        raise DocumentError(f"{name} is an RTF file; save it as .docx or plain text first")
+    elif suffix == ".pdf":
+        raise DocumentError(f"{name} is not a PDF (it does not start like one): is it damaged?")
+    elif suffix in (".docx", ".docm", ".dotx"):
+        raise DocumentError(f"{name} is not a Word .docx file (it is not a zip package)")
+    else:
+        text, notes = decode_text(data, name)
+        if suffix == ".eml" or _looks_like_email(text):
+            result = _email(data, name)
+        elif suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype html|html)", text, re.I):
+            result = Extracted(html_to_text(text), "html", tuple(notes))
+        else:
+            result = Extracted(text, "text", tuple(notes))
+    if len(result.text) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            f"{name} holds {len(result.text):,} characters of text; an Urgent Action is far "
+            f"shorter (the limit is {MAX_TEXT_CHARS:,})"
+        )
+    if not result.text.strip():
+        raise DocumentError(f"{name} has no text to import")
+    return result
+
+
+# ------------------------------------------------------------------------ plain text
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; Windows-1252 as a last resort for
+    old files, with a warning. Binary data is refused."""
+    notes: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"{name} says it is UTF-16 text but is damaged") from exc
+    elif b"\x00" in data:
+        raise DocumentError(f"{name} is not a text document (it holds binary data)")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise DocumentError(
+                    f"{name} is not readable text (neither UTF-8 nor Windows-1252); save it "
+                    "as UTF-8 text and try again"
+                ) from exc
+            notes.append(f"{name} is not UTF-8; it was read as Windows-1252: check accents")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text) // 200):
+        raise DocumentError(f"{name} is not a text document (it holds binary data)")
+    return text, notes
+
+
+def _looks_like_email(text: str) -> bool:
+    head = text[:2000]
+    return bool(
+        re.match(
+            r"(?:(?:received|return-path|delivered-to|message-id|from|date|to|subject|"
+            r"mime-version|content-type)\s*:.*\n){3,}",
+            head,
+            re.I,
+        )
+    )
+
+
+def _email(data: bytes, name: str) -> Extracted:
+    """The message's text part (or its HTML part as text), with the subject as the first line."""
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        body = message.get_body(preferencelist=("plain", "html"))  # type: ignore[attr-defined]
+        content = body.get_content() if body is not None else ""
+        subtype = body.get_content_subtype() if body is not None else "plain"
+        subject = str(message.get("subject", "") or "")
+        attachments = [
+            part.get_filename() or "unnamed"
+            for part in message.iter_attachments()  # type: ignore[attr-defined]
+        ]
+    except Exception as exc:  # the email package raises many kinds on malformed input
+        raise DocumentError(f"{name} is not a readable email message ({exc})") from exc
+    if not isinstance(content, str):
+        raise DocumentError(f"{name}: the email has no text part to import")
+    text = html_to_text(content) if subtype == "html" else content
+    subject = re.sub(r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)+", "", subject.strip(), flags=re.I)
+    notes = []
+    if attachments:
+        notes.append(
+            "the email has attachments (" + ", ".join(attachments) + "); import a document "
+            "attachment on its own if the Urgent Action is in it"
+        )
+    return Extracted(f"{subject}\n\n{text}" if subject else text, "email", tuple(notes))
+
+
+class _TextOfHtml(HTMLParser):
+    _BLOCKS = frozenset(
+        re.findall(
+            r"\w+",
+            "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer "
+            "blockquote pre address dt dd hr",
+        )
+    )
+    _SKIP = frozenset({"script", "style", "head", "template", "noscript", "svg"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n- " if tag == "li" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of a web page or HTML email, one block per line. Never runs anything."""
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# ------------------------------------------------------------------------ Word
+
+
+def _docx(data: bytes, name: str) -> Extracted:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DocumentError(f"{name} is damaged (not a readable zip package)") from exc
+    if "word/document.xml" not in names:
+        kind = "an OpenDocument file" if "content.xml" in names else "a zip archive"
+        raise DocumentError(f"{name} is {kind}, not a Word .docx document")
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise DocumentError(f"{name} unpacks to more than {MAX_UNPACKED_BYTES // 1_048_576} MB")
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+                lines.extend(_text_boxes(block))
+            elif isinstance(block, Table):
+                lines.extend(_table_lines(block))
+        extra: list[str] = []
+        for section in document.sections:
+            for part in (
+                section.header,
+                section.first_page_header,
+                section.footer,
+                section.first_page_footer,
+            ):
+                if part.is_linked_to_previous and extra:
+                    continue
+                for paragraph in part.paragraphs:
+                    extra.append(paragraph.text)
+                for table in part.tables:
+                    extra.extend(_table_lines(table))
+    except DocumentError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds on damaged packages
+        raise DocumentError(f"{name} is a damaged Word document ({type(exc).__name__})") from exc
+    seen = {line.strip() for line in lines if line.strip()}
+    tail = [line for line in dict.fromkeys(extra) if line.strip() and line.strip() not in seen]
+    text = "\n".join([*lines, "", *tail] if tail else lines)
+    return Extracted(text, "docx")
+
+
+def _text_boxes(paragraph: object) -> list[str]:
+    """Text in text boxes anchored in the paragraph (python-docx skips them); the legacy copy
+    Word keeps in mc:Fallback is skipped so nothing appears twice."""
+    element = paragraph._p  # type: ignore[attr-defined]
+    out: list[str] = []
+    for box in element.iter(f"{{{_W}}}txbxContent"):
+        if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
+            continue
+        for p in box.iter(f"{{{_W}}}p"):
+            out.append("".join(t.text or "" for t in p.iter(f"{{{_W}}}t")))
+    return out
+
+
+def _table_lines(table: object) -> list[str]:
+    """Each cell's paragraphs, cells separated by a blank line (merged cells once)."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for row in table.rows:  # type: ignore[attr-defined]
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            out.extend(p.text for p in cell.paragraphs)
+            for inner in cell.tables:
+                out.extend(_table_lines(inner))
+            out.append("")
+    return out
+
+
+# ------------------------------------------------------------------------ PDF
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> object:
+    """pypdf logs what it repairs in a damaged file; collect it instead of printing it."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _pdf(data: bytes, name: str) -> Extracted:
+    notes: list[str] = []
+    try:
+        from pypdf import PdfReader
+
+        with warnings.catch_warnings(record=True) as caught, _quiet_pypdf() as log:
+            warnings.simplefilter("always")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except Exception as exc:
+                    raise DocumentError(
+                        f"{name} is an encrypted PDF that cannot be opened"
+                    ) from exc
+                if not opened:
+                    raise DocumentError(
+                        f"{name} is protected by a password; save an "
+                        "unprotected copy and import that"
+                    )
+            count = len(reader.pages)
+            if count > MAX_PDF_PAGES:
+                raise DocumentError(f"{name} has {count} pages; an Urgent Action has a few")
+            pages: list[str] = []
+            total = 0
+            for page in reader.pages:
+                text = page.extract_text() or ""
+                total += len(text)
+                if total > MAX_TEXT_CHARS:
+                    raise DocumentError(f"{name} holds more than {MAX_TEXT_CHARS:,} characters")
+                pages.append(text)
+        problems = len(caught) + len(log.records)  # type: ignore[attr-defined]
+        if problems:
+            notes.append(f"the PDF reader repaired {problems} problem(s) in {name}: check the text")
+    except DocumentError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise DocumentError(f"{name} is a damaged PDF ({type(exc).__name__})") from exc
+    if not any(page.strip() for page in pages):
+        raise DocumentError(
+            f"{name} has no text layer (a scan?); run text recognition on it or type the text"
+        )
+    text, dropped = _without_running_heads(pages)
+    return Extracted(text, "pdf", tuple(notes), tuple(dropped))
+
+
+def _without_running_heads(pages: list[str]) -> tuple[str, list[Leftover]]:
+    """Lines repeated at the top or bottom of several pages are page headers or footers: kept
+    once, where they first appear."""
+    split = [page.splitlines() for page in pages]
+    if len(split) < 2:
+        return "\n".join(split[0] if split else []), []
+    counts: dict[str, int] = {}
+    for lines in split:
+        edge = {_shape(line) for line in _edges(lines)}
+        for key in edge:
+            counts[key] = counts.get(key, 0) + 1
+    repeated = {key for key, n in counts.items() if n >= 2 and key}
+    seen: set[str] = set()
+    out: list[str] = []
+    dropped: list[Leftover] = []
+    for lines in split:
+        edges = set(_edges(lines))
+        for line in lines:
+            key = _shape(line)
+            if line in edges and key in repeated:
+                if key in seen:
+                    dropped.append(Leftover(line.strip(), "repeated page header or footer"))
+                    continue
+                seen.add(key)
+            out.append(line)
+        out.append("")
+    return "\n".join(out), dropped
+
+
+def _edges(lines: list[str]) -> list[str]:
+    content = [line for line in lines if line.strip()]
+    return content[:2] + content[-2:]
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())

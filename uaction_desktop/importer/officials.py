@@ -1,0 +1,491 @@
+"""Officials: split the addresses part into blocks, then read each block's title, name,
+office, address lines, contacts and salutation.
+
+Documents write a block over many lines ("Prosecutor General / Kairat Kozhamzharov / 14 Orynbor
+Street / ... / Salutation: Dear Prosecutor General") or, on web pages, as one run-on line
+("H.E. Majid ... Permanent Mission ... 622 Third Avenue ... Phone: ... Salutation: ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from uaction_desktop.importer.draft import (
+    OFFICIAL_FIELDS,
+    Confidence,
+    DraftOfficial,
+    Field,
+    Leftover,
+    empty_fields,
+)
+from uaction_desktop.importer.names import (
+    Spellings,
+    honorific_length,
+    is_name_like,
+    is_org_word,
+    is_title_word,
+    name_token,
+    recase_name,
+    recase_title,
+    starts_org,
+)
+from uaction_desktop.importer.places import (
+    country_name,
+    is_state_code,
+    postal_country,
+    trailing_country,
+)
+from uaction_desktop.model import Role
+
+LABEL_RE = re.compile(
+    r"(?<![\w@/.])(?P<label>Fax(?:es)?|Tel(?:ephone)?s?\.?|Phone|Ph\.|Mobile|Cell|E-?mails?"
+    r"|X\s*\(Twitter\)|Twitter|Facebook|Instagram|Telegram|Website|Web|Online form[^:\n]{0,40}"
+    r"|Contact form|Salutation|Telegrams?|Telex(?:es)?)\s*:",
+    re.IGNORECASE,
+)
+EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE = re.compile(r"(?:\+|\(\+?)?\d[\d\s().\-/]{5,}\d")
+_URL_RE = re.compile(r"https?://[^\s,;]+|www\.[^\s,;]+", re.IGNORECASE)
+_HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{1,30}\b")
+_STREET_RE = re.compile(
+    r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|square|place|gardens|plaza|jie|lu|"
+    r"per|ulitsa|ul|calle|carrera|rue|strasse|straße|via|drive|highway|way|floor)\b\.?",
+    re.IGNORECASE,
+)
+_COMMA_RE = re.compile(r",\s+")
+_NUMBER_MARK_RE = re.compile(r"^\(?\d{1,2}[).]\s+")
+_SEPARATOR_RE = re.compile(r"^[\s,;|]+|(?:[\s,;|]+|\s+I)+$")
+
+
+@dataclass
+class Block:
+    """The lines of one official, and whether they came from a "copies to" part."""
+
+    lines: list[str]
+    role: Role = Role.TARGET
+    texts: list[str] = field(default_factory=list)
+
+
+def split_labels(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "X Fax: 1 Email: a@b" -> ("X", [("fax", "1"), ("email", "a@b")])."""
+    matches = list(LABEL_RE.finditer(line))
+    if not matches:
+        return line.strip(), []
+    head = line[: matches[0].start()].strip()
+    labelled: list[tuple[str, str]] = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = _SEPARATOR_RE.sub("", line[match.end() : end].strip())
+        labelled.append((_label_kind(match["label"]), value))
+    return _SEPARATOR_RE.sub("", head), labelled
+
+
+def _label_kind(label: str) -> str:
+    low = label.lower()
+    if low.startswith("fax"):
+        return "fax"
+    if low.startswith(("tel", "phone", "ph", "mobile", "cell")) and not low.startswith(
+        ("telegram", "telex")
+    ):
+        return "phone"
+    if low.startswith(("e-mail", "email")):
+        return "email"
+    if low.startswith(("x", "twitter", "facebook", "instagram", "telegram")) and not (
+        low.startswith("telegrams")
+    ):
+        return "social"
+    if low.startswith("salutation"):
+        return "salutation"
+    return f"other:{label.strip()}"
+
+
+def _is_flat(line: str) -> bool:
+    """One line holding a whole official: a title or name, then an office or address."""
+    head, labels = split_labels(line)
+    tokens = head.split()
+    if len(head) < 40 or not tokens:
+        return False
+    starts_person = bool(honorific_length(tokens)) or is_title_word(tokens[0])
+    has_address = (
+        any(any(ch.isdigit() for ch in t) for t in tokens[2:])
+        or "c/o" in head.lower()
+        or trailing_country(head) is not None
+    )
+    has_office = any(starts_org(tokens, i) for i in range(1, len(tokens)))
+    if has_address and (starts_person or has_office):
+        return True
+    return len(labels) >= 2 and starts_person
+
+
+def _gives_contact(line: str) -> bool:
+    """The line is an address line or a way to reach the official."""
+    head, labels = split_labels(line)
+    return bool(labels) or bool(head and _looks_address(head))
+
+
+def split_blocks(lines: list[str], role: Role) -> list[Block]:
+    """Blocks end at a "Salutation:" line, at a blank line once they have an address, at a
+    numbered marker "2)", or where a new title starts after an address. A run-on line is a
+    block of its own."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    complete = False  # the current block has an address or a contact
+
+    def flush() -> None:
+        nonlocal complete
+        if current:
+            blocks.append(Block(list(current), role))
+            current.clear()
+        complete = False
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if complete:
+                flush()
+            continue
+        if _NUMBER_MARK_RE.match(line):
+            flush()
+            line = _NUMBER_MARK_RE.sub("", line)
+        head, labels = split_labels(line)
+        salutation = any(kind == "salutation" for kind, _ in labels)
+        if _is_flat(line):
+            flush()
+            current.append(line)
+            complete = True
+            if not salutation:
+                flush()
+            continue
+        if head and complete and _starts_person(head):
+            flush()
+        current.append(line)
+        complete = complete or _gives_contact(line)
+        if salutation:
+            flush()
+    flush()
+    return blocks
+
+
+def _starts_person(head: str) -> bool:
+    tokens = head.split()
+    if _looks_address(head) or starts_org(tokens):
+        return False
+    return bool(honorific_length(tokens)) or is_title_word(tokens[0])
+
+
+def _looks_address(line: str) -> bool:
+    low = line.lower()
+    if any(ch.isdigit() for ch in line) or low.startswith(("c/o", "p.o.", "po box", "box ")):
+        return True
+    if _STREET_RE.search(line) and not is_name_like(line):
+        return True
+    return bool(country_name(line) or postal_country(line))
+
+
+# ------------------------------------------------------------------------ one block
+
+
+@dataclass
+class _Parts:
+    title: str = ""
+    name: str = ""
+    organisation: str = ""
+    address: list[str] = field(default_factory=list)
+    confidence: Confidence = Confidence.HIGH
+    note: str = ""
+
+
+def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | None, list[Leftover]]:
+    """An official from a block, or None (with the block as a leftover) when the block has no
+    name or title, or no way at all to reach the person."""
+    heads: list[str] = []
+    labels: list[tuple[str, str]] = []
+    for line in block.lines:
+        head, found = split_labels(line)
+        if head:
+            heads.append(head)
+        labels.extend(found)
+    leftovers: list[Leftover] = []
+    emails: list[str] = []
+    phones: list[str] = []
+    flat = len(heads) == 1 and _is_flat(block.lines[0])
+    if flat:
+        head, emails, phones = _take_bare_contacts(heads[0])
+        parts = _parse_flat(head, spellings)
+    else:
+        parts = _parse_lines(heads, spellings)
+    fields = empty_fields(OFFICIAL_FIELDS)
+    fields["role"] = Field(block.role, Confidence.HIGH, f"listed as {block.role.value}")
+    how = parts.note or "read from the official's block"
+    for key in ("title", "name", "organisation"):
+        value = getattr(parts, key)
+        if value:
+            fields[key] = Field(value, parts.confidence, how)
+    if not (parts.title or parts.name) and parts.organisation:
+        parts.name, parts.organisation = parts.organisation, ""
+        fields["name"] = Field(parts.name, Confidence.MEDIUM, "an organisation, not a person")
+        fields["organisation"] = Field("", Confidence.MISSING, "not found in the document")
+    address, country, country_confidence = _address_and_country(parts.address, flat)
+    if address:
+        fields["address"] = Field(tuple(address), parts.confidence, how)
+    if country:
+        note = "from the address" if country_confidence is Confidence.HIGH else "from the postcode"
+        fields["country"] = Field(country, country_confidence, note)
+    _apply_labels(fields, labels, emails, phones, leftovers, parts)
+    official = DraftOfficial(fields, "\n".join(block.lines))
+    reachable = any(fields[k].value for k in ("address", "fax", "phone", "emails", "social"))
+    if not (parts.title or parts.name) or not (reachable or fields["salutation"].value):
+        return None, [Leftover("\n".join(block.lines), "looked like an official's address but "
+                               "has no name or title, or no way to reach them")]  # fmt: skip
+    return official, leftovers
+
+
+def _apply_labels(
+    fields: dict[str, Field],
+    labels: list[tuple[str, str]],
+    emails: list[str],
+    phones: list[str],
+    leftovers: list[Leftover],
+    parts: _Parts,
+) -> None:
+    social: list[str] = []
+    who = parts.title or parts.name or "an official"
+    for kind, value in labels:
+        found_emails = [e.rstrip(".") for e in EMAIL_RE.findall(value)]
+        if kind == "email":
+            emails.extend(found_emails)
+            if not found_emails and value:
+                leftovers.append(Leftover(f"Email: {value}", f"no usable email address ({who})"))
+        elif kind in ("fax", "phone"):
+            emails.extend(found_emails)
+            number = EMAIL_RE.sub("", value).strip(" ,;")
+            key = kind
+            if number and not fields[key].value:
+                fields[key] = Field(number, Confidence.HIGH, f"from the '{kind.title()}:' label")
+            elif number:
+                leftovers.append(Leftover(f"{kind.title()}: {number}", f"another {kind} ({who})"))
+        elif kind == "social":
+            social.extend(_social(value))
+        elif kind == "salutation":
+            salutation = value.strip().rstrip(",:;").strip()
+            if salutation:
+                fields["salutation"] = Field(
+                    salutation, Confidence.HIGH, "from the 'Salutation:' label"
+                )
+        elif value:
+            label = kind.split(":", 1)[1]
+            leftovers.append(
+                Leftover(f"{label}: {value}", f"a contact the case format has no field for ({who})")
+            )
+    if phones and not fields["phone"].value:
+        fields["phone"] = Field(phones[0], Confidence.MEDIUM, "an unlabelled number")
+    unique = list(dict.fromkeys(emails))
+    if unique:
+        fields["emails"] = Field(tuple(unique), Confidence.HIGH, "email addresses in the block")
+    if social:
+        fields["social"] = Field(
+            tuple(dict.fromkeys(social)), Confidence.HIGH, "from the social media labels"
+        )
+
+
+def _social(value: str) -> list[str]:
+    out: list[str] = []
+    for url in _URL_RE.findall(value):
+        url = url.rstrip(".)")
+        match = re.match(r"(?:https?://)?(?:www\.)?(?:twitter|x)\.com/@?(\w{1,30})/?$", url, re.I)
+        out.append(f"@{match.group(1)}" if match else url)
+    rest = _URL_RE.sub(" ", value)
+    out.extend(_HANDLE_RE.findall(rest))
+    return out
+
+
+def _take_bare_contacts(head: str) -> tuple[str, list[str], list[str]]:
+    """Unlabelled emails and phone numbers out of a run-on line."""
+    emails = [e.rstrip(".") for e in EMAIL_RE.findall(head)]
+    head = EMAIL_RE.sub(" ", head)
+    phones: list[str] = []
+    for match in reversed(list(_PHONE_RE.finditer(head))):
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) >= 9:
+            phones.insert(0, match.group(0).strip())
+            head = head[: match.start()] + " " + head[match.end() :]
+    head = re.sub(r"\s*,(\s*,)+", ",", head)
+    return " ".join(head.split()).strip(" ,;"), emails, phones
+
+
+def _parse_flat(head: str, spellings: Spellings) -> _Parts:
+    """Title, name, office and address out of one run-on line, by the words that start each."""
+    tokens = head.split()
+    parts = _Parts(confidence=Confidence.MEDIUM, note="split from a single run-on line")
+    i = honorific_length(tokens)
+    title_tokens = tokens[:i]
+    title_ended = bool(title_tokens and title_tokens[-1].endswith(","))
+    in_of = False
+    while i < len(tokens) and not title_ended:
+        token = tokens[i]
+        word = token.rstrip(",")
+        if is_title_word(word) or (in_of and not _address_start(tokens, i)):
+            title_tokens.append(token)
+        elif word.lower() in ("of", "the", "for") and title_tokens:
+            title_tokens.append(token)
+            in_of = True
+        elif word[:1].islower() and in_of:
+            title_tokens.append(token)
+        else:
+            break
+        i += 1
+        if token.endswith(","):
+            break
+    name_tokens: list[str] = []
+    while i < len(tokens) and not starts_org(tokens, i) and not _address_start(tokens, i):
+        if not name_token(tokens[i]):
+            break
+        name_tokens.append(tokens[i])
+        i += 1
+        if name_tokens[-1].endswith(","):
+            break
+    org_tokens: list[str] = []
+    if i < len(tokens) and starts_org(tokens, i):
+        while i < len(tokens) and not _address_start(tokens, i):
+            org_tokens.append(tokens[i])
+            i += 1
+            if org_tokens[-1].endswith(","):
+                break
+    parts.title = recase_title(" ".join(title_tokens).strip(" ,"))
+    parts.name = recase_name(" ".join(name_tokens).strip(" ,"), spellings)
+    parts.organisation = " ".join(org_tokens).strip(" ,")
+    rest = " ".join(tokens[i:]).strip(" ,")
+    if rest:
+        parts.address = [rest]
+    _split_office_from_title(parts)
+    return parts
+
+
+def _address_start(tokens: list[str], i: int) -> bool:
+    token = tokens[i].lower()
+    return (
+        any(ch.isdigit() for ch in token)
+        or token in ("c/o", "p.o.", "po", "p.o")
+        or (token == "box" and i + 1 < len(tokens))
+    )
+
+
+def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
+    """Title, name, office and address from a block written over several lines."""
+    parts = _Parts()
+    guessed = False
+    in_address = False
+    for line in heads:
+        text = line.strip().rstrip(",").strip()
+        tokens = text.split()
+        if not tokens:
+            continue
+        if in_address:
+            parts.address.append(text)
+            continue
+        if _looks_address(text) and not (starts_org(tokens) and not _has_digit(text)):
+            in_address = True
+            parts.address.append(text)
+        elif starts_org(tokens) or (tokens and is_org_word(tokens[-1]) and parts.name):
+            if parts.organisation:
+                parts.address.append(text)
+                in_address = True
+            else:
+                parts.organisation = text
+        elif honorific_length(tokens) or is_title_word(tokens[0]):
+            title, name = _title_and_name(text, spellings)
+            if title and not parts.title:
+                parts.title = title
+            elif title and not parts.organisation and not name:
+                parts.organisation = title
+            if name and not parts.name:
+                parts.name = name
+        elif not parts.name and is_name_like(text):
+            parts.name = recase_name(text, spellings)
+        elif not parts.name and not parts.title:
+            parts.name = recase_name(text, spellings)
+            guessed = True
+        elif not parts.organisation:
+            parts.organisation = text
+            guessed = True
+        else:
+            parts.address.append(text)
+            in_address = True
+    if guessed:
+        parts.confidence = Confidence.MEDIUM
+        parts.note = "read by position in the block"
+    _split_office_from_title(parts)
+    return parts
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _title_and_name(text: str, spellings: Spellings) -> tuple[str, str]:
+    """ "Ambassador Erzhan Kazykhanov" -> ("Ambassador", "Erzhan Kazykhanov");
+    "Minister of Public Security" -> (the whole, ""); "Head of judiciary, X Y" -> split at the
+    comma."""
+    if "," in text:
+        before, after = text.split(",", 1)
+        if is_name_like(after.strip()):
+            return recase_title(before.strip()), recase_name(after.strip(), spellings)
+    tokens = text.split()
+    i = honorific_length(tokens)
+    while i < len(tokens) and is_title_word(tokens[i]):
+        i += 1
+    if i < len(tokens) and tokens[i].lower() in ("of", "for", "the"):
+        return recase_title(text), ""
+    rest = " ".join(tokens[i:])
+    if rest and is_name_like(rest):
+        return recase_title(" ".join(tokens[:i])), recase_name(rest, spellings)
+    return recase_title(text), ""
+
+
+def _split_office_from_title(parts: _Parts) -> None:
+    """ "Chairman of the Investigative Committee of the Russian Federation" -> title "Chairman",
+    office "Investigative Committee of the Russian Federation" (when no office is given)."""
+    if parts.organisation:
+        return
+    match = re.match(r"^(?P<title>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$", parts.title)
+    if match and any(is_org_word(w) for w in match["office"].split()):
+        parts.title, parts.organisation = match["title"], match["office"]
+
+
+def _address_and_country(lines: list[str], flat: bool) -> tuple[list[str], str, Confidence]:
+    out: list[str] = []
+    for line in lines:
+        out.extend(split_address_line(line))
+    if flat and out:
+        tail = trailing_country(out[-1])
+        if tail and tail[0]:
+            out[-1:] = [tail[0], tail[1]]
+    country, confidence = "", Confidence.MISSING
+    for line in reversed(out):
+        name = country_name(line)
+        if name is None and (tail := trailing_country(line)):
+            name = country_name(tail[1])
+        if name:
+            return out, name, Confidence.HIGH
+    for line in out:
+        name = postal_country(line)
+        if name:
+            return out, name, Confidence.MEDIUM
+    return out, country, confidence
+
+
+def split_address_line(line: str) -> list[str]:
+    """ "1401 16th St NW, Washington DC 20036" -> two lines; "Astana, 010000" stays one: a
+    line is split after a street part when a place name follows."""
+    line = line.strip().strip(",").strip()
+    match = _COMMA_RE.search(line)
+    while match:
+        left, right = line[: match.start()], line[match.end() :]
+        streetish = _has_digit(left[:8]) or left.lower().startswith(("c/o", "p.o", "po box"))
+        streetish = streetish or bool(_STREET_RE.search(left))
+        place_words = [w for w in re.findall(r"[^\W\d_]{3,}", right) if not is_state_code(w)]
+        if streetish and place_words:
+            return [left.strip(), *split_address_line(right)]
+        match = _COMMA_RE.search(line, match.end())
+    return [line] if line else []

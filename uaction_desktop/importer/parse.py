@@ -1,0 +1,778 @@
+"""Text of an Urgent Action -> a :class:`Draft`. Never raises: any text gives a draft, with
+what could not be read left empty (confidence "missing") or kept as a leftover.
+
+The parser works on lines. Headings cut the document into parts (see ``sections``); numbers,
+dates and notices are found anywhere (``meta``); officials come from the addresses parts
+(``officials``); what remains of the introduction is the title, summary and case details.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from uaction_desktop.importer import meta, people
+from uaction_desktop.importer.clean import clean_text
+from uaction_desktop.importer.draft import (
+    Confidence,
+    Draft,
+    DraftOfficial,
+    DraftPerson,
+    Field,
+    Leftover,
+)
+from uaction_desktop.importer.names import (
+    Spellings,
+    is_name_like,
+    needs_recasing,
+    official_id,
+    recase_name,
+    sentence_case,
+)
+from uaction_desktop.importer.officials import Block, parse_block, split_blocks
+from uaction_desktop.importer.places import countries_mentioned, country_name, fold
+from uaction_desktop.importer.prose import first_sentence_title, items, paragraphs, sentences
+from uaction_desktop.importer.sections import Part, Section, split_sections
+from uaction_desktop.model import CaseKind, Role
+
+H, M, L = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
+_HEADING_RE = re.compile(
+    r"^(?:urgent action|ua)(?:\s+(?P<kind>update|network|further information|alert))?\s*[:.!]?$",
+    re.IGNORECASE,
+)
+_TITLED_RE = re.compile(
+    r"^urgent action(?P<update>\s+update)?\s*[:–—-]\s*(?P<title>\S.{2,200})$", re.IGNORECASE
+)
+_FURTHER_TOPIC_RE = re.compile(
+    r"^further information on\b.*\)\s*[-–—]\s*(?P<topic>[^()]{3,120})$", re.I
+)
+_COUNTRY_LINE_RE = re.compile(r"^(?P<country>[A-Z][A-Z .’'()&-]{2,50}?)\s*:\s*(?P<rest>\S.*)$")
+_SALUTATION_LINE_RE = re.compile(
+    r"^(?P<salutation>(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness|Honou?r))\b"
+    r"[^.!?\n]{0,80}),\s*$"
+)
+_CLOSING_RE = re.compile(
+    r"^(?:yours(?:\s+\w+)?|(?:sincerely|respectfully|kind regards|best regards|with respect)"
+    r"(?:\s+yours)?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_INLINE_SALUTATION_RE = re.compile(
+    r"^(?P<salutation>(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness))\b"
+    r"[^,!?]{0,80}),\s+"
+)
+_TRAILING_CLOSING_RE = re.compile(
+    r"\s(?P<closing>(?:Yours (?:sincerely|faithfully|truly|respectfully)|Sincerely|Respectfully)"
+    r",?)\s*$"
+)
+_ASK_SENTENCE_RE = re.compile(
+    r"\b(?:I|we)\s+(?:therefore\s+|also\s+|finally\s+)?(?:ask|urge|call on|call upon|request|"
+    r"implore)\b",
+    re.IGNORECASE,
+)
+_OFFICE_ABROAD_RE = re.compile(r"\b(?:embassy|mission|consulate|high commission)\b", re.I)
+
+
+def parse_text(text: str, *, warnings: Iterable[str] = ()) -> Draft:
+    """The draft of a case from the text of an Urgent Action document."""
+    draft = _Parser(text).run()
+    draft.warnings.extend(warnings)
+    return draft
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        cleaned = clean_text(text)
+        self.lines = cleaned.lines
+        self.footers = cleaned.footers
+        self.used: set[int] = set()
+        self.draft = Draft()
+        self.draft.dropped.extend(cleaned.dropped)
+        if cleaned.front_matter:
+            self.draft.leftovers.append(
+                Leftover(cleaned.front_matter, "comment lines at the top of the file")
+            )
+        self.sections = split_sections(self.lines)
+        self.document = "\n".join(self.lines)
+        self.spellings = Spellings(self.document)
+        self.people_by_name: dict[str, DraftPerson] = {}
+        self.title_line = ""
+        self.heading_found = False
+        self.letter_salutation = ""
+
+    # ------------------------------------------------------------------ driver
+
+    def run(self) -> Draft:
+        for section in self.sections:
+            if section.heading is not None:
+                self.used.add(section.heading.index)
+        self._numbers()
+        self._known_lines()
+        self._country_line()
+        self._model_letter_in_intro()
+        self._title()
+        self._people()
+        self._intro_prose()
+        for section in self.sections:
+            if section.part is Part.ACTION:
+                self._asks(section)
+            elif section.part in (Part.TARGETS, Part.COPIES):
+                self._officials(section)
+            elif section.part is Part.BACKGROUND:
+                self._background(section)
+            elif section.part is Part.LETTER:
+                self._letter(section)
+        self._fallbacks()
+        self._leftovers()
+        return self.draft
+
+    def _free(self, indices: Iterable[int]) -> list[int]:
+        return [i for i in indices if i not in self.used]
+
+    def _set(self, key: str, value: object, confidence: Confidence, note: str) -> None:
+        self.draft.set(key, value, confidence, note)
+
+    def _has(self, key: str) -> bool:
+        return self.draft.fields[key].confidence is not Confidence.MISSING
+
+    # ------------------------------------------------------------------ numbers and notices
+
+    def _numbers(self) -> None:
+        lines = self.lines
+        self._pick_ua(meta.ua_candidates(lines))
+        self._pick_index(meta.index_candidates(lines))
+        self._pick_kind()
+        issued = meta.issued_candidates(lines)
+        best = _best(issued)
+        if best:
+            self._set("issued", best.value, best.confidence, best.note)
+            if best.confidence is M:
+                self.used.add(best.line)
+        for candidate in issued:
+            if meta.is_metadata_line(lines[candidate.line]):
+                self.used.add(candidate.line)
+        self._pick_deadline()
+        reference = meta.report_reference(lines)
+        if reference:
+            self._set("report_reference", reference[0], reference[1], "from the reporting line")
+        source = meta.source_from(self.footers)
+        if source:
+            self._set("source", source, M, "from the page footer")
+        self._languages()
+        for line in lines:
+            country = meta.header_country(line)
+            if country:
+                self._set("country", _country_text(country), H, "from the UA/Index line")
+                break
+        for i, line in enumerate(lines):
+            if line and (meta.is_metadata_line(line) and re.search(r"\d", line)):
+                self.used.add(i)
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            open_paren = line.count("(") > line.count(")") or re.search(r"follow[- ]ups?$", line)
+            if meta.is_further_line(line) and nxt.startswith("(") and open_paren:
+                self.used.update((i, i + 1))
+                lines[i] = f"{line} {nxt}"
+                lines[i + 1] = ""
+
+    def _pick_ua(self, candidates: list[meta.Candidate]) -> None:
+        best = _best(candidates)
+        if best is None:
+            return
+        others = sorted({str(c.value) for c in candidates if c.value != best.value})
+        confidence, note = best.confidence, best.note
+        strong_others = [c for c in candidates if c.confidence is H and c.value != best.value]
+        if strong_others:
+            confidence = M
+        if others:
+            note += f"; the document also names UA {', '.join(others)}"
+        self._set("ua", best.value, confidence, note)
+
+    def _pick_index(self, candidates: list[meta.Candidate]) -> None:
+        if not candidates:
+            return
+        ordered = sorted(candidates, key=lambda c: c.value[0])  # type: ignore[index]
+        best = ordered[0]
+        text = best.value[1]  # type: ignore[index]
+        keys = {meta.index_key(c.value[1]) for c in candidates}  # type: ignore[index]
+        confidence, note = best.confidence, best.note
+        if len(keys) > 1:
+            confidence, note = M, note + "; other index numbers appear in the document"
+        self._set("index", text, confidence, note)
+
+    def _pick_kind(self) -> None:
+        closure = next((i for i, line in enumerate(self.lines) if meta.is_closure(line)), None)
+        if closure is not None:
+            self._set("kind", CaseKind.CLOSURE, H, "'no further action is requested'")
+            self._set("update", 0, H, "a closure has no update number")
+            return
+        follow = meta.follow_up_info(self.lines)
+        if follow:
+            number, confidence, note = follow
+            self._set("kind", CaseKind.FOLLOW_UP, H, f"a follow-up: {note}")
+            self._set("update", number or 1, confidence, note)
+            return
+        if any(re.search(r"\burgent action update\b", line, re.I) for line in self.lines):
+            self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
+            self._set("update", 1, L, "the document does not say which update; 1 assumed")
+            return
+        self._set("kind", CaseKind.INITIAL, H, "no follow-up or closure notice found")
+        self._set("update", 0, H, "not a follow-up")
+
+    def _pick_deadline(self) -> None:
+        if self.draft.value("kind") is CaseKind.CLOSURE:
+            self._set("deadline", None, H, "a closure has no deadline")
+            return
+        issued: date | None = self.draft.value("issued")
+        chosen: tuple[date, Confidence, str] | None = None
+        for found, confidence, note, _line in meta.deadline_candidates(self.lines):
+            day = found.resolve(issued)
+            if day is None:
+                continue
+            if found.year is None:
+                confidence, note = M, note + "; the year is inferred from the issue date"
+            if chosen is None or (confidence.rank > chosen[1].rank):
+                chosen = (day, confidence, note)
+        if chosen:
+            if issued and chosen[0] < issued:
+                chosen = (chosen[0], L, chosen[2] + "; it is before the issue date")
+            self._set("deadline", *chosen)
+
+    def _languages(self) -> None:
+        found: list[str] = []
+        candidates = [s.heading.index for s in self.sections if s.heading is not None]
+        candidates += [i for i, line in enumerate(self.lines) if "language" in line.lower()]
+        for i in sorted(set(candidates)):
+            for name in meta.languages_in(self.lines[i]):
+                if name not in found:
+                    found.append(name)
+        if found:
+            self._set("languages", tuple(found), H, "from the line asking for appeals")
+
+    def _known_lines(self) -> None:
+        """Standard instructions and notices: recognised, dropped with their reason."""
+        previous = ""
+        for i, line in enumerate(self.lines):
+            if not line:
+                continue
+            if i in self.used:
+                previous = line
+                continue
+            wrapped = line[:1].islower() and previous and meta.all_known(f"{previous} {line}")
+            if meta.all_known(line) or wrapped:
+                self.used.add(i)
+                self.draft.dropped.append(Leftover(line, "standard instruction or notice"))
+            previous = line
+
+    # ------------------------------------------------------------------ title and people
+
+    def _intro(self) -> Section:
+        return self.sections[0]
+
+    def _title(self) -> None:
+        intro = self._intro().lines
+        title: tuple[str, Confidence, str] | None = None
+        for pos, i in enumerate(intro):
+            line = self.lines[i]
+            if not line:
+                continue
+            heading = _HEADING_RE.match(line)
+            if heading:
+                self.used.add(i)
+                self.heading_found = True
+                following = [j for j in self._free(intro[pos + 1 :]) if self.lines[j]]
+                if title is None and following:
+                    j = following[0]
+                    candidate = self.lines[j]
+                    if len(candidate) <= 160 and not _TITLED_RE.match(candidate):
+                        self.used.add(j)
+                        self.title_line = candidate
+                        title = (candidate, H, "the line under the 'URGENT ACTION' heading")
+                continue
+            titled = _TITLED_RE.match(line)
+            if titled and title is None:
+                self.used.add(i)
+                self.heading_found = True
+                self.title_line = line
+                text = titled["title"]
+                paren = meta.title_paren(text)
+                if paren:
+                    text, country, _ua = paren
+                    if country_name(country) or country:
+                        self._set("country", _country_text(country), H, "from the title line")
+                title = (text, H, "from the 'Urgent Action:' title line")
+                if titled["update"] and self.draft.value("kind") is CaseKind.INITIAL:
+                    self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
+                    self._set("update", 1, L, "the document does not say which update; 1 assumed")
+        for i, line in enumerate(self.lines):
+            topic = meta.old_header_topic(line) or _further_topic(line)
+            if topic and title is None:
+                topic, country = _strip_country_prefix(topic)
+                if country and not self._has("country"):
+                    self._set("country", country, H, "from the heading")
+                title = (topic, M, "the topic in the UA heading")
+                self.used.add(i)
+            if line and self.title_line and _same_text(line, self.title_line):
+                self.used.add(i)  # the title repeated on a later page
+            if _HEADING_RE.match(line):
+                self.used.add(i)
+        if title is None and not self.letter_salutation:
+            title = self._first_line_title()
+        if title is None:
+            return
+        text, confidence, note = title
+        text = text.strip().rstrip(".").strip()
+        if needs_recasing(text):
+            text = sentence_case(text, self.document)
+            confidence = M if confidence is H else confidence
+            note += "; recased from capitals"
+        elif text[:1].islower():
+            text = text[:1].upper() + text[1:]
+        self._set("title", text, confidence, note)
+
+    def _first_line_title(self) -> tuple[str, Confidence, str] | None:
+        free = [i for i in self._free(self._intro().lines) if self.lines[i]]
+        if len(free) < 2:
+            return None
+        first, second = self.lines[free[0]], self.lines[free[1]]
+        if (
+            len(first) <= 100
+            and not first.endswith((".", ",", ":", ";"))
+            and len(second) > len(first)
+        ):
+            if is_name_like(first) or _SALUTATION_LINE_RE.match(second):
+                return None
+            self.used.add(free[0])
+            self.title_line = first
+            return first, M, "the first line of the document"
+        return None
+
+    def _country_line(self) -> None:
+        """Old layout: "COLOMBIA: Eduardo UMANA MENDOZA, Human rights lawyer"."""
+        for pos, i in enumerate(self._intro().lines):
+            line = self.lines[i]
+            match = _COUNTRY_LINE_RE.match(line)
+            if not match or i in self.used or not match["country"].isupper():
+                continue
+            country = country_name(match["country"])
+            if not country:
+                continue
+            self.used.add(i)
+            if self.draft.fields["country"].confidence is not H:
+                self._set("country", _country_text(match["country"]), H, "from the country line")
+            rows = [match["rest"]]
+            for j in self._intro().lines[pos + 1 :]:
+                nxt = self.lines[j]
+                if j in self.used or not nxt or len(nxt) > 100:
+                    break
+                if not (
+                    people.GENDER_MARK_RE.search(nxt)
+                    or re.match(r"^[A-Z][\w’'-]+\s+[A-Z]{2,}", nxt)
+                ):
+                    break
+                rows.append(nxt)
+                self.used.add(j)
+            for row in rows:
+                self._add_people(
+                    people.names_in_list(row, self.spellings), H, "from the country line"
+                )
+            return
+
+    def _people(self) -> None:
+        name_rows: list[int] = []
+        for i, line in enumerate(self.lines):
+            match = people.NAME_LINE_RE.match(line)
+            if not match:
+                continue
+            self.used.add(i)
+            rest = match["rest"]
+            gender_inline = people.GENDER_LINE_RE.search(rest)
+            if gender_inline:
+                rest = rest[: gender_inline.start()]
+            before = len(self.draft.people)
+            names = people.names_in_list(rest, self.spellings)
+            dropped = people.not_names(rest, names)
+            self._add_people(names, H, "from the 'Name:' line")
+            if dropped:
+                self.draft.dropped.append(
+                    Leftover(dropped, "words on the 'Name:' line that are not a name")
+                )
+            name_rows.append(before)
+            if gender_inline:
+                self._genders(gender_inline["g"], before)
+        for i, line in enumerate(self.lines):
+            match = people.GENDER_LINE_RE.match(line)
+            if match and not people.NAME_LINE_RE.match(line):
+                self.used.add(i)
+                start = name_rows[-1] if name_rows else 0
+                self._genders(match["g"], start)
+        lower = frozenset(re.findall(r"\b[a-z][\w’'-]*", self.document))
+        for i, line in enumerate(self.lines):
+            if i in self.used and not people.NAME_LINE_RE.match(line):
+                continue
+            for raw, gender in people.marked_names(line):
+                name = recase_name(people.strip_lead_words(raw, lower), self.spellings)
+                self._add_people([(name, gender)], H, "marked (m)/(f)")
+
+    def _add_people(self, found: list[tuple[str, str]], confidence: Confidence, note: str) -> None:
+        known = self.people_by_name
+        for name, gender in found:
+            if not name:
+                continue
+            existing = known.get(fold(name))
+            if existing:
+                if gender and not existing.gender.value:
+                    existing.gender = Field(gender, confidence, note)
+                continue
+            person = DraftPerson(
+                Field(name, confidence, note),
+                Field(
+                    gender,
+                    confidence if gender else Confidence.MISSING,
+                    note if gender else "the document does not say",
+                ),
+            )
+            self.draft.people.append(person)
+            known[fold(name)] = person
+
+    def _genders(self, text: str, start: int) -> None:
+        values = people.genders_in(text)
+        if not values:
+            return
+        targets = self.draft.people[start:]
+        for person, gender in zip(targets, values, strict=False):
+            person.gender = Field(gender, H, "from the 'Gender:' line")
+        if len(values) == 1 and len(targets) > 1:
+            for person in targets[1:]:
+                if not person.gender.value:
+                    person.gender = Field(values[0], M, "one gender given for several names")
+
+    # ------------------------------------------------------------------ prose
+
+    def _model_letter_in_intro(self) -> None:
+        """A document that is a model letter: address block, subject, "Dear ...," ... "Yours
+        sincerely,". The letter is the model letter; the block above it is the official."""
+        intro = self._intro().lines
+        start = next(
+            (
+                p
+                for p, i in enumerate(intro)
+                if i not in self.used and _SALUTATION_LINE_RE.match(self.lines[i])
+            ),
+            None,
+        )
+        if start is None:
+            return
+        end = next(
+            (p for p in range(start + 1, len(intro)) if _CLOSING_RE.match(self.lines[intro[p]])),
+            None,
+        )
+        if end is None:
+            return
+        salutation_line = self.lines[intro[start]]
+        body = [self.lines[i] if i not in self.used else "" for i in intro[start + 1 : end]]
+        body_paragraphs = paragraphs(body)
+        if not body_paragraphs:
+            return
+        letter = [salutation_line, *body_paragraphs, self.lines[intro[end]]]
+        self._set("model_letter", "\n\n".join(letter), H, "the letter, salutation to closing")
+        self.letter_salutation = _SALUTATION_LINE_RE.match(salutation_line)["salutation"]
+        self.used.update(intro[start : end + 1])
+        if not self._has("summary"):
+            self._set("summary", body_paragraphs[0], L, "the first paragraph of the model letter")
+        asks = [s for p in body_paragraphs for s in sentences(p) if _ASK_SENTENCE_RE.search(s)]
+        if asks:
+            self._set("asks", tuple(asks), L, "the requests in the model letter")
+        before = [i for i in self._free(intro[:start])]
+        self._address_block_before_letter(before)
+
+    def _address_block_before_letter(self, before: list[int]) -> None:
+        groups: list[list[int]] = [[]]
+        for i in before:
+            if self.lines[i]:
+                groups[-1].append(i)
+            elif groups[-1]:
+                groups.append([])
+        groups = [g for g in groups if g]
+        if not groups:
+            return
+        subject = groups[-1]
+        if len(groups) > 1 and len(subject) == 1:
+            text = re.sub(
+                r"^(?:re|subject|betrifft)\s*:\s*", "", self.lines[subject[0]], flags=re.I
+            )
+            names = people.names_in_list(text, self.spellings)
+            if names and not people.not_names(text, names):
+                self._add_people(names, M, "from the letter's subject line")
+                if not self._has("title"):
+                    self._set("title", text, L, "the letter's subject line")
+                self.used.add(subject[0])
+                groups = groups[:-1]
+        block_lines = [self.lines[i] for g in groups for i in g]
+        official, leftovers = parse_block(Block(block_lines), self.spellings)
+        if official is None and self.letter_salutation:
+            official, leftovers = parse_block(
+                Block([*block_lines, f"Salutation: {self.letter_salutation}"]), self.spellings
+            )
+        if official is not None:
+            if not official.value("salutation") and self.letter_salutation:
+                official.fields["salutation"] = Field(
+                    self.letter_salutation, M, "the model letter's opening"
+                )
+            self._add_official(official)
+            self.used.update(i for g in groups for i in g)
+        self.draft.leftovers.extend(leftovers)
+
+    def _intro_prose(self) -> None:
+        intro = self._intro().lines
+        text = [self.lines[i] if i not in self.used else "" for i in intro]
+        found = [_without_markers(p) for p in paragraphs(text)]
+        if not found:
+            return
+        self.used.update(intro)
+        confidence = H if self.heading_found or self._has("title") else M
+        if self.draft.fields["summary"].confidence in (Confidence.MISSING, L):
+            self._set("summary", found[0], confidence, "the first paragraph")
+            rest = found[1:]
+        else:
+            rest = found
+        if rest:
+            self._set("details", "\n\n".join(rest), confidence, "the paragraphs after the summary")
+
+    def _asks(self, section: Section) -> None:
+        free = self._free(section.lines)
+        lines = [self.lines[i] for i in free]
+        while lines and (not lines[0] or lines[0].endswith(":")):
+            if lines[0]:
+                self.draft.dropped.append(Leftover(lines[0], "instruction above the appeal points"))
+            lines.pop(0)
+        found, others = items(lines)
+        self.used.update(free)
+        if found:
+            current = (
+                list(self.draft.value("asks"))
+                if self.draft.fields["asks"].confidence in (H, M)
+                else []
+            )
+            bulleted = any(re.match(r"^[-–—•◼◾■▪●*·]", line) for line in lines)
+            confidence = H if bulleted else M
+            note = "the bullet points under the action heading"
+            if not bulleted:
+                note = "one appeal point per line under the action heading"
+            self._set("asks", tuple(current + found), confidence, note)
+        if others:
+            self.draft.leftovers.append(
+                Leftover("\n".join(others), "in the appeal section, but not an appeal point")
+            )
+
+    def _background(self, section: Section) -> None:
+        free = self._free(section.lines)
+        text = [section.heading.rest] if section.heading and section.heading.rest else []
+        text += [self.lines[i] for i in free]
+        found = [_without_markers(p) for p in paragraphs(text)]
+        self.used.update(free)
+        if found:
+            old = self.draft.value("background")
+            joined = "\n\n".join(found)
+            self._set(
+                "background",
+                f"{old}\n\n{joined}" if old else joined,
+                H,
+                "the 'Additional information' part",
+            )
+
+    def _letter(self, section: Section) -> None:
+        free = self._free(section.lines)
+        text = [section.heading.rest] if section.heading and section.heading.rest else []
+        text += [self.lines[i] for i in free]
+        found = paragraphs(text)
+        self.used.update(free)
+        if not found:
+            return
+        match = _INLINE_SALUTATION_RE.match(found[0])
+        if match:
+            self.letter_salutation = match["salutation"]
+            found[0:1] = [match.group(0).strip(), found[0][match.end() :].strip()]
+        elif _SALUTATION_LINE_RE.match(found[0]):
+            self.letter_salutation = _SALUTATION_LINE_RE.match(found[0])["salutation"]
+        closing = _TRAILING_CLOSING_RE.search(found[-1])
+        if closing and closing.start() > 0:
+            found[-1:] = [found[-1][: closing.start()].strip(), closing["closing"]]
+        self._set("model_letter", "\n\n".join(p for p in found if p), H, "the sample letter")
+
+    # ------------------------------------------------------------------ officials
+
+    def _officials(self, section: Section) -> None:
+        role = Role.COPY if section.part is Part.COPIES else Role.TARGET
+        free = self._free(section.lines)
+        rest = section.heading.rest if section.heading else ""
+        if rest and meta.all_known(rest):
+            self.draft.dropped.append(Leftover(rest, "standard instruction or notice"))
+            rest = ""
+        lines = [rest] if rest else []
+        lines += [self.lines[i] for i in free]
+        self.used.update(free)
+        for block in split_blocks(lines, role):
+            official, leftovers = parse_block(block, self.spellings)
+            self.draft.leftovers.extend(leftovers)
+            if official is not None:
+                self._add_official(official)
+
+    def _add_official(self, official: DraftOfficial) -> None:
+        taken = {o.value("id") for o in self.draft.officials}
+        ident = official_id(official.value("title"), official.value("name"), taken)
+        official.fields["id"] = Field(ident, H, "made from the title (or the name)")
+        self.draft.officials.append(official)
+
+    # ------------------------------------------------------------------ guesses
+
+    def _fallbacks(self) -> None:
+        self._country_guess()
+        keys = ("summary", "details", "background", "model_letter")
+        text = "\n".join(str(self.draft.value(k)) for k in keys)
+        text += "\n" + "\n".join(self.draft.value("asks"))
+        if not self.draft.people:
+            self._people_from_prose(text)
+        elif len(self.draft.people) == 1 and not self.draft.people[0].gender.value:
+            gender = people.gender_from_pronouns(text)
+            if gender:
+                self.draft.people[0].gender = Field(gender, L, "guessed from he/she in the text")
+        letter = self.draft.value("model_letter")
+        if not self._has("asks") and letter:
+            asks = [s for p in paragraphs(letter.split("\n")) for s in sentences(p)]
+            asks = [s for s in asks if _ASK_SENTENCE_RE.search(s)]
+            if asks:
+                self._set("asks", tuple(asks), L, "the requests in the sample letter")
+        if not self._has("title") and self.draft.value("summary"):
+            self._set(
+                "title",
+                first_sentence_title(self.draft.value("summary")),
+                L,
+                "no title found: the start of the summary",
+            )
+        for official in self.draft.officials:
+            fields = official.fields
+            letter = self.letter_salutation
+            if letter and not fields["salutation"].value and _refers_to(letter, official):
+                fields["salutation"] = Field(letter, M, "from the sample letter's opening")
+            if not fields["country"].value and fields["role"].value is Role.TARGET:
+                country = self.draft.value("country")
+                if country and not _OFFICE_ABROAD_RE.search(fields["organisation"].value):
+                    fields["country"] = Field(
+                        country, L, "the address names no country: the case's country assumed"
+                    )
+        if not self._has("issued"):
+            note = "not found: the import day (or an earlier deadline) stands in until you set it"
+            self.draft.fields["issued"].note = note
+        if self.draft.value("kind") is not CaseKind.CLOSURE and not self._has("deadline"):
+            self.draft.fields["deadline"].note = "no appeal deadline found"
+
+    def _country_guess(self) -> None:
+        if self.draft.fields["country"].confidence is H:
+            return
+        prose = " ".join(str(self.draft.value(k)) for k in ("title", "summary", "details", "asks"))
+        mentions = Counter(countries_mentioned(prose))
+        top = mentions.most_common(1)[0][0] if mentions else ""
+        from_officials = ""
+        for official in self.draft.officials:
+            fields = official.fields
+            if fields["role"].value is not Role.TARGET or not fields["country"].value:
+                continue
+            if _OFFICE_ABROAD_RE.search(fields["organisation"].value):
+                continue
+            from_officials = fields["country"].value
+            break
+        if from_officials and from_officials == top:
+            self._set("country", from_officials, H, "the officials' country, named in the text")
+        elif from_officials:
+            self._set("country", from_officials, M, "the country of the officials' addresses")
+        elif top:
+            self._set("country", top, L, "the country the text names most")
+
+    def _people_from_prose(self, text: str) -> None:
+        names = people.names_in_prose(text)
+        if not names:
+            return
+        self._add_people([(n, "") for n in names], L, "a name that recurs in the text")
+        if len(self.draft.people) == 1:
+            gender = people.gender_from_pronouns(text)
+            if gender:
+                self.draft.people[0].gender = Field(gender, L, "guessed from he/she in the text")
+
+    # ------------------------------------------------------------------ leftovers
+
+    def _leftovers(self) -> None:
+        notes = {
+            Part.INTRO: "not read as the title or case text",
+            Part.ACTION: "in the appeal section, not read as an appeal point",
+            Part.TARGETS: "in the addresses, not read as an official",
+            Part.COPIES: "in the copies part, not read as an official",
+            Part.REPORT: "in the 'let us know' part",
+            Part.BACKGROUND: "in the background part",
+            Part.LETTER: "in the sample letter part",
+            Part.OTHER: "after the appeal",
+        }
+        for section in self.sections:
+            run: list[str] = []
+            for i in [*section.lines, -1]:
+                if i >= 0 and i not in self.used and self.lines[i]:
+                    run.append(self.lines[i])
+                    continue
+                if i >= 0 and not self.lines[i] and run:
+                    continue
+                if run:
+                    self.draft.leftovers.append(Leftover("\n".join(run), notes[section.part]))
+                    run = []
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _best(candidates: list[meta.Candidate]) -> meta.Candidate | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.confidence.rank, -c.line))
+
+
+def _without_markers(text: str) -> str:
+    """ "Tomas Verenko (m) was arrested" -> "Tomas Verenko was arrested": the marker is kept
+    as the person's gender; in a letter's text it would read oddly."""
+    return re.sub(r"(?<=\w) \((?:m|f)\)(?=[\s,.;:]|$)", "", text)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _country_text(text: str) -> str:
+    """A country as the heading writes it, in normal case ("SAUDI ARABIA" -> "Saudi Arabia")."""
+    text = text.strip()
+    if text.isupper():
+        return country_name(text) or " ".join(w.capitalize() for w in text.lower().split())
+    return text
+
+
+def _further_topic(line: str) -> str | None:
+    match = _FURTHER_TOPIC_RE.match(line)
+    return match["topic"].strip() if match else None
+
+
+def _strip_country_prefix(topic: str) -> tuple[str, str]:
+    """ "Colombia: death threats" -> ("death threats", "Colombia")."""
+    match = re.match(r"^(?P<country>[^:]{2,50}):\s*(?P<rest>.+)$", topic)
+    if match and country_name(match["country"]):
+        return match["rest"], _country_text(match["country"])
+    return topic, ""
+
+
+def _refers_to(salutation: str, official: DraftOfficial) -> bool:
+    """The sample letter's opening names this official ("Dear Mr. Gholamhossein Mohseni Ejei")."""
+    said = set(re.findall(r"\w+", fold(salutation))) - {"dear", "mr", "ms", "mrs", "dr", "your"}
+    name = set(re.findall(r"\w+", fold(official.value("name"))))
+    title = set(re.findall(r"\w+", fold(official.value("title")))) - {"his", "her"}
+    if len(said & name) >= 2:
+        return True
+    return bool(said) and said <= title
+
+
+__all__ = ["parse_text"]
