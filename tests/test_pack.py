@@ -562,7 +562,7 @@ def test_cli_errors_are_one_line_with_the_right_code(home: Path, tmp_path: Path,
     cases = [
         (("--case", "999/99", "-o", output), 1, "no case UA 999/99"),
         (("--roster", str(bad), "-o", output), 1, f"{bad}, line 3: the name is empty"),
-        (("--copies", "0", "-o", output), 2, "must be at least 1"),
+        (("--copies", "0", "-o", output), 2, "must be 1 or more"),
         (("--envelopes", "dl", "--labels", "a4-21", "-o", output), 2, "not allowed with"),
         (("--copies", "2", "--roster", str(ROSTER), "-o", output), 2, "not allowed with"),
         (

@@ -29,7 +29,7 @@ def write_bytes_atomic(
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(target.parent)
+    fsync_folder(target.parent)
 
 
 def write_text_atomic(
@@ -38,7 +38,7 @@ def write_text_atomic(
     write_bytes_atomic(path, text.encode("utf-8"), make_parents=make_parents)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_folder(directory: Path) -> None:
     """Make the rename itself durable where the platform allows it."""
     try:
         fd = os.open(directory, os.O_RDONLY)

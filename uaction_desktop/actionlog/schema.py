@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from uaction_desktop.actionlog.errors import ActionLogError, ErrorKind
+from uaction_desktop.atomic import fsync_folder
 
 APPLICATION_ID = 0x55414354  # "UACT"
 
@@ -171,20 +172,6 @@ def backup_copy(path: Path, version: int) -> Path:
     finally:
         source.close()
     return target
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a file's creation or renaming durable, where the platform can (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def backup_files(path: Path) -> list[Path]:

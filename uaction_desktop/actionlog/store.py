@@ -30,11 +30,10 @@ from uaction_desktop.actionlog.schema import (
     SCHEMA_VERSION,
     backup_files,
     check_identity,
-    fsync_folder,
     migrate,
     read_version,
 )
-from uaction_desktop.atomic import write_bytes_atomic
+from uaction_desktop.atomic import fsync_folder, write_bytes_atomic
 
 BUSY_TIMEOUT_S = 10.0  # how long to wait for another writer before saying "busy"
 

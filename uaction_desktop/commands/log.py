@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from uaction_desktop.actionlog import (
@@ -24,6 +23,7 @@ from uaction_desktop.actionlog import (
 )
 from uaction_desktop.actionlog.report import report_text
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.cli_types import iso_date, positive_int
 from uaction_desktop.model import normalize_ua
 
 Handler = Callable[[argparse.Namespace, Context], int]
@@ -49,8 +49,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="the official's id or number in the case (see: uaction show UA)",
     )
     add.add_argument("--channel", required=True, choices=CHANNELS)
-    add.add_argument("--count", type=_count, default=1, metavar="N", help="how many (default 1)")
-    add.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="when (default: today)")
+    add.add_argument(
+        "--count", type=positive_int, default=1, metavar="N", help="how many (default 1)"
+    )
+    add.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when (default: today)")
     add.add_argument("--note", default="", metavar="TEXT")
     add.add_argument("--signer", default="", metavar="NAME", help="who signed: you or a group")
     add.set_defaults(handler=_guarded(run_add))
@@ -99,8 +101,8 @@ def _filter_arguments(parser: argparse.ArgumentParser, case_option: bool) -> Non
     if case_option:
         parser.add_argument("--case", metavar="UA", help="only this case")
     parser.add_argument("--channel", choices=CHANNELS, help="only this channel")
-    parser.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
-    parser.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="up to this day")
+    parser.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="from this day on")
+    parser.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="up to this day")
     parser.add_argument("--unreported", action="store_true", help="only actions not yet reported")
 
 
@@ -112,23 +114,6 @@ def _where(args: argparse.Namespace, ua_text: str | None) -> ActionFilter:
         until=args.until,
         reported=False if args.unreported else None,
     )
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
 
 
 def _ua(text: str) -> str:

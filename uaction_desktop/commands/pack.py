@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.cli_types import iso_date, positive_int
 from uaction_desktop.pdf.layouts import LAYOUTS
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     signers = parser.add_mutually_exclusive_group()
     signers.add_argument(
         "--copies",
-        type=_positive,
+        type=positive_int,
         metavar="N",
         help="N blank copies of each letter, to sign and address by hand (default 1)",
     )
@@ -80,29 +80,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--date",
-        type=_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="the meeting date, printed on the letters (default: today)",
     )
     parser.add_argument("--output", "-o", required=True, type=Path, metavar="FILE.pdf")
     parser.set_defaults(handler=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

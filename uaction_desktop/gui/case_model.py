@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from uaction_desktop.case_json import days_left_text
+from uaction_desktop.gui.table_model import Index as _Index
+from uaction_desktop.gui.table_model import RowTableModel
 from uaction_desktop.library import CaseEntry, matches
 from uaction_desktop.model import CaseStatus
 
@@ -22,55 +18,39 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("UA", "Title", "Country", "Deadline", "Status", "Done")
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowTableModel[CaseEntry]):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._entries: list[CaseEntry] = []
         self._today = date.today()
         self._acted: set[str] = set()
 
     def set_entries(self, entries: list[CaseEntry], today: date) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
         self._today = today
-        self.endResetModel()
+        self.set_rows(entries)
 
     def set_acted(self, uas: set[str]) -> None:
         """UAs with at least one logged action; the list shows which are still to do."""
         self._acted = set(uas)
-        if self._entries:
-            self.dataChanged.emit(self.index(0, 5), self.index(len(self._entries) - 1, 5))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self._rows) - 1, 5))
 
     def acted(self, entry: CaseEntry) -> bool:
         return entry.ua in self._acted
 
     def entries(self) -> list[CaseEntry]:
-        return list(self._entries)
+        return self.rows()
 
     def entry(self, row: int) -> CaseEntry:
-        return self._entries[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self.row_at(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         case = entry.case
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:

@@ -2,53 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from uaction_desktop.actionlog.action import Action
+from uaction_desktop.gui.table_model import Index as _Index
+from uaction_desktop.gui.table_model import RowTableModel
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Date", "UA", "To", "Channel", "Count", "Signer", "Reply", "Reported", "Note")
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class ActionTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._actions: list[Action] = []
+class ActionTableModel(RowTableModel[Action]):
+    COLUMNS = COLUMNS
 
     def set_actions(self, actions: list[Action]) -> None:
-        self.beginResetModel()
-        self._actions = list(actions)
-        self.endResetModel()
+        self.set_rows(actions)
 
     def actions(self) -> list[Action]:
-        return list(self._actions)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._actions)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+        return self.rows()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+        action = self.row_at(index)
+        if action is None:
             return None
-        action = self._actions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(action, index.column())
         if role == ACTION_ROLE:
