@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -232,7 +233,7 @@ class ActionLog:
                             path,
                         )
                 else:
-                    cls._configure(conn)
+                    cls._configure(conn, busy_timeout)
                     try:
                         migrate(conn, path)
                     except OSError as exc:
@@ -246,9 +247,17 @@ class ActionLog:
             raise
 
     @staticmethod
-    def _configure(conn: sqlite3.Connection) -> None:
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+    def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
+        # Switching a brand-new file to WAL needs an exclusive lock, and SQLite reports a
+        # competing opener as "locked" at once, without its busy handler: so wait here.
+        deadline = time.monotonic() + busy_timeout
+        while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
         conn.execute("PRAGMA synchronous = FULL")  # a commit returns only once it is on disk
         conn.execute("PRAGMA secure_delete = ON")  # deleted actions do not linger in the file
 

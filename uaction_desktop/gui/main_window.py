@@ -8,10 +8,11 @@ window with the case list appears as fast as possible.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.composerActions = make_composer_actions(self)
         self._build_menus()
         self._wire()
+        self.setAcceptDrops(True)  # drop an Urgent Action document anywhere to import it
         self.reload_cases()
         self._restore_state()
         QTimer.singleShot(ACTED_DELAY_MS, self._update_acted)
@@ -101,6 +103,18 @@ class MainWindow(QMainWindow):
         self.emailLetter, self.copyText = acts.emailLetter, acts.copyText
 
         file_menu = self.menuBar().addMenu("&File")
+        self.newCase = self._action("&New case…", "newCase", QKeySequence.StandardKey.New)
+        self.editCase = self._action("&Edit case…", "editCase", QKeySequence("Ctrl+Shift+E"))
+        self.importCase = self._action(
+            "&Import Urgent Action…", "importCase", QKeySequence("Ctrl+I")
+        )
+        self.pasteCase = self._action(
+            "&Paste Urgent Action text…", "pasteCase", QKeySequence("Ctrl+Shift+V")
+        )
+        self.editCase.setEnabled(False)
+        for action in (self.newCase, self.editCase, self.importCase, self.pasteCase):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         for action in (acts.exportPdf, acts.printLetter, acts.emailLetter):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -167,6 +181,10 @@ class MainWindow(QMainWindow):
         self.logAdd.triggered.connect(lambda: self.logPanel.add_action())
         self.aboutAction.triggered.connect(self._about)
         self.meetingPack.triggered.connect(self.open_meeting_pack)
+        self.newCase.triggered.connect(self.new_case)
+        self.editCase.triggered.connect(self.edit_case)
+        self.importCase.triggered.connect(self.import_case)
+        self.pasteCase.triggered.connect(self.paste_case)
         acts = self.composerActions
         acts.exportPdf.triggered.connect(lambda: self.composer.export_pdf())
         acts.printLetter.triggered.connect(lambda: self.composer.print_letter())
@@ -268,6 +286,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"UA {entry.ua}: {entry.case.title} — Urgent Action letters")
         else:
             self.setWindowTitle("Urgent Action letters")
+        self.editCase.setEnabled(entry is not None)
+        bundled = entry is not None and entry.bundled
+        self.editCase.setText("&Edit a copy of this case…" if bundled else "&Edit case…")
 
     def _show_writer(self) -> None:
         self.tabs.setCurrentIndex(WRITE_TAB)
@@ -291,6 +312,88 @@ class MainWindow(QMainWindow):
         self.profile = profile
         if self._composer is not None:
             self._composer.set_profile(profile)
+
+    # -- cases: new, edit, import (the editor is imported on first use, for start-up time)
+
+    def _case_paths(self) -> list[str]:
+        return [case.path for case in self.library.documents]
+
+    def new_case(self) -> None:
+        from uaction_desktop.gui.case_editor import CaseEditor
+
+        self._case_saved(CaseEditor.get_data(self, None, self.paths.cases_dir, self._case_paths()))
+
+    def edit_case(self) -> None:
+        entry = self.caseListPanel.current_entry()
+        if entry is None:
+            return
+        from uaction_desktop.gui.case_editor import CaseEditor
+
+        path = CaseEditor.get_data(self, entry.case, self.paths.cases_dir, self._case_paths())
+        self._case_saved(path)
+
+    def import_case(self) -> None:
+        from uaction_desktop.gui.import_actions import choose_and_import
+
+        self._case_saved(
+            choose_and_import(
+                self, cases_dir=self.paths.cases_dir, existing_paths=self._case_paths()
+            )
+        )
+
+    def paste_case(self) -> None:
+        from uaction_desktop.gui.import_actions import import_pasted_text
+
+        self._case_saved(
+            import_pasted_text(
+                self, cases_dir=self.paths.cases_dir, existing_paths=self._case_paths()
+            )
+        )
+
+    def import_files(self, paths: list[Path]) -> None:
+        from uaction_desktop.gui.import_actions import import_document
+
+        for path in paths:
+            self._case_saved(
+                import_document(
+                    self, path, cases_dir=self.paths.cases_dir, existing_paths=self._case_paths()
+                )
+            )
+
+    def _case_saved(self, path: Path | None) -> None:
+        if path is None:
+            return
+        self.reload_cases()
+        case = next((c for c in self.library.documents if Path(c.path) == path), None)
+        if case is None:
+            problem = next((p for p in self.library.problems if Path(p.file) == path), None)
+            detail = f" ({problem.message})" if problem else ""
+            self.statusBar().showMessage(f"Saved {path.name}{detail}")
+            return
+        self.caseListPanel.search.clear()
+        self.caseListPanel.scope.setCurrentIndex(2)  # "All": an expired case is listed too
+        self.caseListPanel.select_ua(case.ua)
+        self.statusBar().showMessage(f"Saved UA {case.ua} to {path}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from uaction_desktop.gui.import_actions import accepts_drop
+
+        if accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from uaction_desktop.gui.import_actions import dropped_paths
+
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Open the editor once the drop has completed: a modal dialog inside dropEvent would
+        # keep the file manager that started the drag waiting.
+        QTimer.singleShot(0, lambda: self.import_files(paths))
 
     def open_meeting_pack(self) -> None:
         from uaction_desktop.gui.pack_dialog import PackDialog

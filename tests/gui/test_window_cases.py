@@ -1,0 +1,74 @@
+"""Adding cases from the window: drop a document, edit a copy of the bundled case, new case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from tests.conftest import BUNDLED_CASE, FIXTURES
+from uaction_desktop.gui.case_editor import CaseEditor
+
+
+def test_dropped_document_is_imported_reviewed_and_selected(
+    qtbot, make_window, tmp_path: Path, monkeypatch, isolated_home: Path
+) -> None:
+    window = make_window()
+    document = tmp_path / "ua.txt"
+    text = (FIXTURES / "import" / "ua-63-18-kazakhstan.txt").read_text(encoding="utf-8")
+    document.write_text(text.replace("63/18", "64/18").replace("63.18", "64.18"), "utf-8")
+    reviewed: list[str] = []
+
+    def save_at_once(self) -> int:
+        reviewed.append(self.windowTitle())
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(CaseEditor, "exec", save_at_once)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(document))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: bool(reviewed), timeout=5000)
+    assert reviewed == ["Review imported UA 64/18"]
+    assert window.caseListPanel.current_entry().ua == "64/18"
+    assert (isolated_home / "data" / "cases" / "ua-64-18.toml").exists()
+    assert "Saved UA 64/18" in window.statusBar().currentMessage()
+
+
+def test_editing_the_bundled_case_saves_a_copy_that_replaces_it(
+    qtbot, make_window, monkeypatch, isolated_home: Path
+) -> None:
+    before = BUNDLED_CASE.read_bytes()
+    window = make_window()
+    window.caseListPanel.select_ua("63/18")
+    assert window.editCase.isEnabled()
+    assert "copy" in window.editCase.text()
+
+    def retitle_and_save(self) -> int:
+        self.findChild(object, "editorTitle").setText("Woman detained for reading a website")
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(CaseEditor, "exec", retitle_and_save)
+    window.editCase.trigger()
+    assert BUNDLED_CASE.read_bytes() == before
+    entry = window.caseListPanel.current_entry()
+    assert entry.case.title == "Woman detained for reading a website"
+    assert not entry.bundled
+    assert window.library.problems == []
+
+
+def test_new_case_opens_an_empty_editor(qtbot, make_window, monkeypatch) -> None:
+    titles: list[str] = []
+    monkeypatch.setattr(CaseEditor, "exec", lambda self: titles.append(self.windowTitle()) or 0)
+    window = make_window()
+    window.newCase.trigger()
+    assert titles == ["New case"]
