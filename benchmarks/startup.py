@@ -37,8 +37,9 @@ print(time.time())
 def measure(code: str, home: str) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", UACTION_HOME=home)
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         check=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     return float(out.stdout.strip().splitlines()[-1]) - start
 
 

@@ -253,9 +253,20 @@ def test_letter_uses_the_profile_and_flags_override_it(
     assert "I am writing to you from Germany" in out
     assert "Washington DC 20036\nUSA\n" in out  # from abroad: the country line
     code, out, _err = run(
-        capsys, *ACTIVE, "letter", "63/18", "--to", "2", "--text", "--sender-name", "Bob",
-        "--sender-country", "United States", "--layout", "a4-din-b",
-    )  # fmt: skip
+        capsys,
+        *ACTIVE,
+        "letter",
+        "63/18",
+        "--to",
+        "2",
+        "--text",
+        "--sender-name",
+        "Bob",
+        "--sender-country",
+        "United States",
+        "--layout",
+        "a4-din-b",
+    )
     assert out.startswith("Bob\n1 Profile Road\n\n2 April 2018\n")
     assert "Washington DC 20036\n\n" in out
     assert out.endswith("Yours sincerely,\n\nBob\n")
@@ -280,9 +291,16 @@ def test_letter_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 
 def test_letter_personal_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = run(
-        capsys, *ACTIVE, "letter", "63/18", "--to", "1", "--text",
-        "--personal-line", "I am a graphic designer too.",
-    )  # fmt: skip
+        capsys,
+        *ACTIVE,
+        "letter",
+        "63/18",
+        "--to",
+        "1",
+        "--text",
+        "--personal-line",
+        "I am a graphic designer too.",
+    )
     assert code == 0
     assert "\n\nI am a graphic designer too.\n\nThank you" in out
 
@@ -319,9 +337,18 @@ def test_channel_social(capsys: pytest.CaptureFixture[str]) -> None:
 def test_channel_fax(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     output = tmp_path / "fax.pdf"
     code, out, err = run(
-        capsys, *ACTIVE, "letter", "63/18", "--to", "1", "--channel", "fax", *JANE,
-        "-o", str(output),
-    )  # fmt: skip
+        capsys,
+        *ACTIVE,
+        "letter",
+        "63/18",
+        "--to",
+        "1",
+        "--channel",
+        "fax",
+        *JANE,
+        "-o",
+        str(output),
+    )
     assert (code, err) == (0, "")
     assert out == f"{output}: 2 pages\n"
     cover, letter = pdf_text(output)
@@ -509,9 +536,17 @@ def test_home_flag_is_portable_mode(
     assert code == 0
     assert out.split()[:2] == ["UA", "101/24"]
     code, out, _err = run(
-        capsys, "--home", str(stick), "--today", "2024-05-10",
-        "letter", "101/24", "--to", "minister", "--text",
-    )  # fmt: skip
+        capsys,
+        "--home",
+        str(stick),
+        "--today",
+        "2024-05-10",
+        "letter",
+        "101/24",
+        "--to",
+        "minister",
+        "--text",
+    )
     assert out.startswith("Stick User\n")
     # UACTION_HOME (set by the test fixture) is not used when --home is given...
     assert not isolated_home.exists()

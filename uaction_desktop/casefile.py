@@ -492,8 +492,8 @@ class _Validator:
         )
 
 
-_CASE_FIELDS = {
-    "format",
+# The fields of format 1, in the order files are written (and forms show them).
+CASE_TEXT_FIELDS = (
     "ua",
     "kind",
     "update",
@@ -510,10 +510,9 @@ _CASE_FIELDS = {
     "background",
     "report_reference",
     "model_letter",
-    "people",
-    "officials",
-}
-_OFFICIAL_FIELDS = {
+)
+CASE_KEYS = ("format", *CASE_TEXT_FIELDS, "people", "officials")
+OFFICIAL_KEYS = (
     "id",
     "role",
     "title",
@@ -526,7 +525,9 @@ _OFFICIAL_FIELDS = {
     "emails",
     "social",
     "salutation",
-}
+)
+_CASE_FIELDS = set(CASE_KEYS)
+_OFFICIAL_FIELDS = set(OFFICIAL_KEYS)
 
 
 def _describe(value: Any) -> str:

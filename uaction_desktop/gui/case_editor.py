@@ -49,7 +49,9 @@ from PySide6.QtWidgets import (
 
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.casefile import (
+    CASE_KEYS,
     FORMAT_VERSION,
+    OFFICIAL_KEYS,
     Problem,
     dump_case,
     load_case_file,
@@ -554,20 +556,7 @@ class OfficialForm(QWidget):
     def data(self) -> dict[str, Any]:
         """The official as the case file's table (empty values left out, as ``dump_case``)."""
         out: dict[str, Any] = {}
-        for key in (
-            "id",
-            "role",
-            "title",
-            "name",
-            "organisation",
-            "address",
-            "country",
-            "fax",
-            "phone",
-            "emails",
-            "social",
-            "salutation",
-        ):
+        for key in OFFICIAL_KEYS:
             value = self.value(key)
             if isinstance(value, str):
                 value = value.strip()
@@ -1472,26 +1461,7 @@ class CaseEditor(QDialog):
             dialog.deleteLater()
 
 
-_CASE_KEYS = (
-    "ua",
-    "kind",
-    "update",
-    "index",
-    "title",
-    "country",
-    "issued",
-    "deadline",
-    "source",
-    "languages",
-    "summary",
-    "details",
-    "asks",
-    "background",
-    "report_reference",
-    "model_letter",
-    "people",
-    "officials",
-)
+_CASE_KEYS = tuple(k for k in CASE_KEYS if k != "format")
 
 
 def _leftover_text(items: Iterable[Leftover], gap: str = "\n\n") -> str:

@@ -552,15 +552,21 @@ class Composer(QWidget):
 
     # ------------------------------------------------------------------ actions
 
-    def export_pdf(self) -> None:
+    def _printable(self):
+        """(official, RenderResult) for export or print; a text channel prints as a letter."""
         self.ensure_composed()
         official = self.current_official()
         if self.entry is None or official is None:
-            return
+            return None, None
         if self.current_channel() not in PDF_CHANNELS:
             self._select_channel(Channel.LETTER)
         self.save_draft()
-        result = self.render()
+        return official, self.render()
+
+    def export_pdf(self) -> None:
+        official, result = self._printable()
+        if result is None:
+            return
         suggested = f"UA-{self.entry.ua.replace('/', '-')}-{official.id}.pdf"
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export letter as PDF", suggested, "PDF documents (*.pdf)"
@@ -585,15 +591,11 @@ class Composer(QWidget):
         self._emit_sent(official, "exported")
 
     def print_letter(self) -> None:
-        self.ensure_composed()
         from uaction_desktop.gui.printing import print_pdf
 
-        official = self.current_official()
-        if self.entry is None or official is None:
+        official, result = self._printable()
+        if result is None:
             return
-        if self.current_channel() not in PDF_CHANNELS:
-            self._select_channel(Channel.LETTER)
-        result = self.render()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(f"UA {self.entry.ua} letter")
         dialog = QPrintDialog(printer, self)

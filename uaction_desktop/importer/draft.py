@@ -14,17 +14,17 @@ from datetime import date
 from typing import Any
 
 from uaction_desktop.case_json import case_to_json
-from uaction_desktop.casefile import Problem, dump_case, parse_case_text
+from uaction_desktop.casefile import (
+    CASE_TEXT_FIELDS,
+    OFFICIAL_KEYS,
+    Problem,
+    dump_case,
+    parse_case_text,
+)
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role
 
-CASE_FIELDS = (
-    "ua", "kind", "update", "index", "title", "country", "issued", "deadline", "source",
-    "languages", "summary", "details", "asks", "background", "report_reference", "model_letter",
-)  # fmt: skip
-OFFICIAL_FIELDS = (
-    "id", "role", "title", "name", "organisation", "address", "country", "fax", "phone",
-    "emails", "social", "salutation",
-)  # fmt: skip
+CASE_FIELDS = CASE_TEXT_FIELDS
+OFFICIAL_FIELDS = OFFICIAL_KEYS
 _TUPLE_FIELDS = {"languages", "asks", "address", "emails", "social"}
 
 

@@ -21,8 +21,17 @@ _FURTHER_RE = re.compile(
     rf"\bfurther\s+information\s+on\s+(?:UA\b\s*(?:No\.?\s*)?[:#-]?\s*)?{NUM}", _I
 )
 _ORDINALS = (
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-)  # fmt: skip
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 _ORDINAL = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _UPDATE_RE = re.compile(
     rf"\b{_ORDINAL}\s+(?:update\s+(?:of|on|to|for)\s+|follow[- ]up\s+(?:of|on|to)\s+)?"
@@ -375,13 +384,19 @@ def all_known(line: str) -> bool:
 
 
 SOURCES = (
-    (re.compile(r"\bAIUSA\b|Amnesty International USA|amnestyusa\.org", _I),
-     "Amnesty International USA"),
-    (re.compile(r"\bAIUK\b|Amnesty International UK|amnesty\.org\.uk", _I),
-     "Amnesty International UK"),
-    (re.compile(r"International Secretariat|Peter Benenson House|Easton Street", _I),
-     "Amnesty International, International Secretariat"),
-)  # fmt: skip
+    (
+        re.compile(r"\bAIUSA\b|Amnesty International USA|amnestyusa\.org", _I),
+        "Amnesty International USA",
+    ),
+    (
+        re.compile(r"\bAIUK\b|Amnesty International UK|amnesty\.org\.uk", _I),
+        "Amnesty International UK",
+    ),
+    (
+        re.compile(r"International Secretariat|Peter Benenson House|Easton Street", _I),
+        "Amnesty International, International Secretariat",
+    ),
+)
 _NETWORK_RE = re.compile(r"Urgent Action Network", _I)
 
 

@@ -32,11 +32,37 @@ TITLE_WORDS = _vocabulary(
 
 # Honorifics, longest first; matched case-insensitively at the start of a line.
 HONORIFICS = (
-    "his royal highness", "her royal highness", "his excellency", "her excellency",
-    "his majesty", "her majesty", "his highness", "her highness", "the honourable",
-    "the honorable", "rt. hon.", "rt hon", "h.e.", "s.e.", "excmo.", "excma.", "sr.", "sra.",
-    "hon.", "prof.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "m.", "mme",
-)  # fmt: skip
+    "his royal highness",
+    "her royal highness",
+    "his excellency",
+    "her excellency",
+    "his majesty",
+    "her majesty",
+    "his highness",
+    "her highness",
+    "the honourable",
+    "the honorable",
+    "rt. hon.",
+    "rt hon",
+    "h.e.",
+    "s.e.",
+    "excmo.",
+    "excma.",
+    "sr.",
+    "sra.",
+    "hon.",
+    "prof.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m.",
+    "mme",
+)
 
 ORG_WORDS = _vocabulary(
     """

@@ -236,8 +236,13 @@ def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | Non
     official = DraftOfficial(fields, "\n".join(block.lines))
     reachable = any(fields[k].value for k in ("address", "fax", "phone", "emails", "social"))
     if not (parts.title or parts.name) or not (reachable or fields["salutation"].value):
-        return None, [Leftover("\n".join(block.lines), "looked like an official's address but "
-                               "has no name or title, or no way to reach them")]  # fmt: skip
+        return None, [
+            Leftover(
+                "\n".join(block.lines),
+                "looked like an official's address but "
+                "has no name or title, or no way to reach them",
+            )
+        ]
     return official, leftovers
 
 

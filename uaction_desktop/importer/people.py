@@ -15,9 +15,16 @@ NAME = r"(?:[A-Z][\w’'.-]+|(?:al|el|ad|as|ash|bin|bint|ibn|de|da|dos|van|von|d
 GENDER_MARK_RE = re.compile(r"\((?P<g>m|f|male|female|he/him|she/her|they/them)\)")
 _MARKED_NAME_RE = re.compile(rf"(?P<name>[A-Z][\w’'.-]*(?:\s+{NAME}){{0,5}})\s*$")
 GENDERS = {
-    "m": "m", "male": "m", "f": "f", "female": "f", "x": "x", "he/him": "m", "she/her": "f",
-    "they/them": "x", "non-binary": "x",
-}  # fmt: skip
+    "m": "m",
+    "male": "m",
+    "f": "f",
+    "female": "f",
+    "x": "x",
+    "he/him": "m",
+    "she/her": "f",
+    "they/them": "x",
+    "non-binary": "x",
+}
 
 
 def genders_in(text: str) -> list[str]:
@@ -109,15 +116,78 @@ def not_names(text: str, names: list[tuple[str, str]]) -> str:
 
 
 NOT_PERSON = {
-    "amnesty", "international", "court", "party", "democratic", "republic", "supreme", "office",
-    "ministry", "police", "prison", "the", "on", "in", "since", "according", "after", "before",
-    "during", "human", "rights", "united", "nations", "state", "security", "prosecution",
-    "criminal", "appeals", "general", "prosecutor", "president", "minister", "judge",
-    "committee", "council", "public", "national", "federal", "army", "islam", "bureau", "he",
-    "she", "they", "his", "her", "their", "this", "that", "these", "dr", "mr", "ms", "mrs",
-    "urgent", "action", "chinese", "iranian", "saudi", "egyptian", "russian", "church", "high",
-    "city", "district", "province", "region", "university", "school", "news", "bank",
-}  # fmt: skip
+    "amnesty",
+    "international",
+    "court",
+    "party",
+    "democratic",
+    "republic",
+    "supreme",
+    "office",
+    "ministry",
+    "police",
+    "prison",
+    "the",
+    "on",
+    "in",
+    "since",
+    "according",
+    "after",
+    "before",
+    "during",
+    "human",
+    "rights",
+    "united",
+    "nations",
+    "state",
+    "security",
+    "prosecution",
+    "criminal",
+    "appeals",
+    "general",
+    "prosecutor",
+    "president",
+    "minister",
+    "judge",
+    "committee",
+    "council",
+    "public",
+    "national",
+    "federal",
+    "army",
+    "islam",
+    "bureau",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "these",
+    "dr",
+    "mr",
+    "ms",
+    "mrs",
+    "urgent",
+    "action",
+    "chinese",
+    "iranian",
+    "saudi",
+    "egyptian",
+    "russian",
+    "church",
+    "high",
+    "city",
+    "district",
+    "province",
+    "region",
+    "university",
+    "school",
+    "news",
+    "bank",
+}
 
 
 def plausible_person(name: str) -> bool:
@@ -128,8 +198,20 @@ def plausible_person(name: str) -> bool:
         return False
     if any(country_name(w) for w in words) or country_name(name):
         return False
-    months = {"january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december"}  # fmt: skip
+    months = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
     return not any(fold(w) in months for w in words)
 
 

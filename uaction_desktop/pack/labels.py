@@ -57,16 +57,37 @@ SHEETS: dict[str, LabelSheet] = {
     sheet.name: sheet
     for sheet in (
         LabelSheet(
-            "a4-21", "A4 sheets of 21 labels, 63.5 × 38.1 mm (like Avery L7160)", A4, 3, 7,
-            63.5, 38.1, left=7.25, top=15.15, pitch_x=66.0, pitch_y=38.1, inset_x=5, inset_y=3,
+            "a4-21",
+            "A4 sheets of 21 labels, 63.5 × 38.1 mm (like Avery L7160)",
+            A4,
+            3,
+            7,
+            63.5,
+            38.1,
+            left=7.25,
+            top=15.15,
+            pitch_x=66.0,
+            pitch_y=38.1,
+            inset_x=5,
+            inset_y=3,
         ),
         LabelSheet(
-            "letter-30", "US Letter sheets of 30 labels, 2 5/8 × 1 in (like Avery 5160)", LETTER,
-            3, 10, 2.625 * _IN, 1 * _IN, left=0.1875 * _IN, top=0.5 * _IN, pitch_x=2.75 * _IN,
-            pitch_y=1 * _IN, inset_x=4, inset_y=2,
+            "letter-30",
+            "US Letter sheets of 30 labels, 2 5/8 × 1 in (like Avery 5160)",
+            LETTER,
+            3,
+            10,
+            2.625 * _IN,
+            1 * _IN,
+            left=0.1875 * _IN,
+            top=0.5 * _IN,
+            pitch_x=2.75 * _IN,
+            pitch_y=1 * _IN,
+            inset_x=4,
+            inset_y=2,
         ),
     )
-}  # fmt: skip
+}
 
 
 def draw_labels(
