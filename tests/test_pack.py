@@ -588,3 +588,23 @@ def test_cli_bundled_case_on_a_day_it_is_active(isolated_home: Path, tmp_path: P
     assert main(["--today", "2018-04-02", "pack", "--copies", "1", "-o", str(output)]) == 0
     text = "".join(page_texts(output))
     assert "Akmaral Tobylova" in text and "Dear Ambassador," in text
+
+
+def test_copies_to_recipients_can_be_added_for_one_case(tmp_path: Path) -> None:
+    targets = build(tmp_path, "targets.pdf", cases=("201/26", "202/26"), signers=1)
+    with_copies = build(
+        tmp_path, "copies.pdf", cases=("201/26", "202/26"), signers=1, copies_to=("201/26",)
+    )
+    by_case = {(c.ua, c.official_id) for c in with_copies.counts}
+    assert with_copies.letters == targets.letters + 1
+    assert {ua for ua, _ in by_case - {(c.ua, c.official_id) for c in targets.counts}} == {"201/26"}
+
+
+def test_cli_copies_to(home: Path, tmp_path: Path, capsys) -> None:
+    output = tmp_path / "pack.pdf"
+    assert run("--case", "201/26", "--copies-to", "201/26", "-o", str(output)) == 0
+    plain = run("--case", "201/26", "-o", str(tmp_path / "plain.pdf"))
+    assert plain == 0
+    out = capsys.readouterr().out
+    counts = [int(n) for n in re.findall(r"(\d+) letters?$", out, re.MULTILINE)]
+    assert counts[0] == counts[1] + 1, out

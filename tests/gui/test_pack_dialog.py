@@ -34,8 +34,7 @@ def test_build_in_background_then_record_in_the_log(qtbot, tmp_path: Path) -> No
     assert dialog.summary.text().startswith("6 letters: 3 to each of 2 officials")
     output = tmp_path / "pack.pdf"
     worker = dialog.build(output)
-    with qtbot.waitSignal(worker.finished, timeout=60000):
-        pass
+    assert worker.wait(60000)  # the thread ends; its queued signals are delivered next
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=5000)
     reader = PdfReader(output)
     assert len(reader.pages) == dialog.result.pages
@@ -59,8 +58,7 @@ def test_cancel_leaves_no_file_and_keeps_an_old_one(qtbot, tmp_path: Path) -> No
     output.write_bytes(b"last month's pack")
     worker = dialog.build(output)
     worker.stop.set()  # what the progress dialog's Cancel button does
-    with qtbot.waitSignal(worker.finished, timeout=60000):
-        pass
+    assert worker.wait(60000)
     qtbot.waitUntil(lambda: "Cancelled" in dialog.summary.text(), timeout=5000)
     assert output.read_bytes() == b"last month's pack"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
@@ -92,3 +90,18 @@ def test_window_records_a_meeting_in_the_real_log(qtbot, make_window, isolated_h
     assert built
     with ActionLog.open(isolated_home / "data" / "actions.sqlite3", read_only=True) as log:
         assert sum(a.count for a in log.actions()) == 20  # 10 members x 2 officials
+
+
+def test_copies_to_recipients_are_chosen_per_case(qtbot) -> None:
+    from datetime import date
+
+    from tests.conftest import FIXTURES
+
+    library = CaseLibrary.load([FIXTURES / "pack" / "cases"])
+    dialog = PackDialog(library, SenderProfile(name="C"), date(2026, 11, 28), record=lambda a: True)
+    qtbot.addWidget(dialog)
+    dialog.copies.setValue(2)
+    before = dialog.summary.text()
+    dialog.set_copies_to("201/26", True)
+    assert dialog.options().copies_to == ("201/26",)
+    assert int(dialog.summary.text().split()[0]) == int(before.split()[0]) + 2

@@ -51,6 +51,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="write to the targets only (default) or also to 'copies to'",
     )
     parser.add_argument(
+        "--copies-to",
+        action="append",
+        default=[],
+        metavar="UA",
+        help="for this case, also write to its 'copies to' recipients (repeatable)",
+    )
+    parser.add_argument(
         "--briefings",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -113,6 +120,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         options = PackOptions(
             cases=tuple(args.cases),
             officials=args.officials,
+            copies_to=tuple(args.copies_to),
             signers=signers,
             cover=args.cover,
             briefings=args.briefings,

@@ -22,21 +22,22 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from uaction_desktop.actionlog import Action, ActionChannel
 from uaction_desktop.library import CaseLibrary
-from uaction_desktop.model import CaseStatus
+from uaction_desktop.model import CaseStatus, Role
 from uaction_desktop.pack import (
     PackCancelled,
     PackError,
@@ -121,20 +122,23 @@ class PackDialog(QDialog):
         self._update_summary()
 
     def _build(self) -> None:
-        self.cases = QListWidget(self)
+        self.cases = QTreeWidget(self)
         self.cases.setObjectName("packCases")
         self.cases.setAccessibleName("Cases in the pack")
+        self.cases.setRootIsDecorated(False)
+        self.cases.setHeaderLabels(["Case", "Also “copies to”"])
         for entry in self.library.entries(self.today):
-            item = QListWidgetItem(f"UA {entry.ua}  {entry.case.title}  ({entry.status.value})")
-            item.setData(Qt.ItemDataRole.UserRole, entry.ua)
+            item = QTreeWidgetItem([f"UA {entry.ua}  {entry.case.title}  ({entry.status.value})"])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.ua)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             active = entry.status is CaseStatus.ACTIVE
-            item.setCheckState(Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
-            self.cases.addItem(item)
-        self.officials = QComboBox(self)
-        self.officials.setObjectName("packOfficials")
-        self.officials.addItem("Target officials", "targets")
-        self.officials.addItem("Targets and “copies to”", "all")
+            item.setCheckState(0, Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
+            if any(o.role is Role.COPY for o in entry.case.officials):
+                item.setCheckState(1, Qt.CheckState.Unchecked)
+            self.cases.addTopLevelItem(item)
+        self.cases.header().setStretchLastSection(False)
+        self.cases.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cases.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.copies = QSpinBox(self)
         self.copies.setObjectName("packCopies")
         self.copies.setRange(1, 500)
@@ -198,7 +202,6 @@ class PackDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("&Cases:", self.cases)
-        form.addRow("&Write to:", self.officials)
         form.addRow("&Members:", self.copies)
         form.addRow("Or a roster:", roster_row)
         form.addRow("Include:", self.cover)
@@ -217,8 +220,8 @@ class PackDialog(QDialog):
         layout.addWidget(self.after)
         layout.addWidget(buttons)
 
-        self.cases.itemChanged.connect(lambda _i: self._update_summary())
-        for widget in (self.officials, self.envelopes, self.layout_box):
+        self.cases.itemChanged.connect(lambda _i, _c: self._update_summary())
+        for widget in (self.envelopes, self.layout_box):
             widget.currentIndexChanged.connect(lambda _i: self._update_summary())
         self.copies.valueChanged.connect(lambda _v: self._update_summary())
         self.roster.textChanged.connect(lambda _t: self._update_summary())
@@ -232,12 +235,24 @@ class PackDialog(QDialog):
         if path:
             self.roster.setText(path)
 
-    def chosen_cases(self) -> tuple[str, ...]:
+    def _checked(self, column: int) -> tuple[str, ...]:
+        items = (self.cases.topLevelItem(i) for i in range(self.cases.topLevelItemCount()))
         return tuple(
-            self.cases.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.cases.count())
-            if self.cases.item(i).checkState() == Qt.CheckState.Checked
+            item.data(0, Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState(0) == Qt.CheckState.Checked
+            and item.checkState(column) == Qt.CheckState.Checked
         )
+
+    def chosen_cases(self) -> tuple[str, ...]:
+        return self._checked(0)
+
+    def set_copies_to(self, ua: str, included: bool) -> None:
+        for i in range(self.cases.topLevelItemCount()):
+            item = self.cases.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == ua:
+                state = Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
+                item.setCheckState(1, state)
 
     def options(self) -> PackOptions:
         """The choices as PackOptions; raises PackError or RosterError with a user message."""
@@ -251,7 +266,7 @@ class PackDialog(QDialog):
         meeting = self.meeting.date()
         return PackOptions(
             cases=cases,
-            officials=self.officials.currentData(),
+            copies_to=self._checked(1),
             signers=signers,
             cover=self.cover.isChecked(),
             briefings=self.briefings.isChecked(),

@@ -47,6 +47,7 @@ class PackOptions:
 
     cases: tuple[str, ...] = ()
     officials: OfficialsChoice = "targets"
+    copies_to: tuple[str, ...] = ()  # UAs whose "copies to" recipients get letters too
     signers: int | tuple[Signer, ...] = 1
     cover: bool = True
     briefings: bool = True

@@ -104,8 +104,11 @@ def _entries(
 
 def _officials(case: Case, options: PackOptions, warnings: list[str]) -> tuple[Official, ...]:
     chosen = []
+    with_copies = options.officials == "all" or case.ua in {
+        normalize_ua(ua) for ua in options.copies_to
+    }
     for official in case.officials:
-        if options.officials == "targets" and official.role is not Role.TARGET:
+        if official.role is not Role.TARGET and not with_copies:
             continue
         if Channel.LETTER not in official.channels():
             warnings.append(
