@@ -249,7 +249,8 @@ def test_letter_uses_the_profile_and_flags_override_it(
     )
     code, out, _err = run(capsys, *ACTIVE, "letter", "63/18", "--to", "2", "--text")
     assert code == 0
-    assert out.startswith("Zoë Profile\n1 Profile Road\n\nApril 2, 2018\n")
+    # Writing from Germany to Washington: the return address names the country too.
+    assert out.startswith("Zoë Profile\n1 Profile Road\nGERMANY\n\nApril 2, 2018\n")
     assert "I am writing to you from Germany" in out
     assert "Washington DC 20036\nUSA\n" in out  # from abroad: the country line
     code, out, _err = run(

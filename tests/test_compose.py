@@ -155,13 +155,29 @@ def test_letter_to_the_ambassador(case: Case, jane: SenderProfile) -> None:
         "Embassy of the Republic of Kazakhstan",
         "1401 16th St NW",
         "Washington DC 20036",
+        "USA",  # the writer's country is not known, so the letter may go abroad
     )
+
+
+def test_us_letter_paper_means_a_writer_in_the_united_states(
+    case: Case, jane: SenderProfile
+) -> None:
+    profile = replace(jane, country="", layout="letter-no10")
+    assert recipient_lines(case.officials[1], profile)[-1] == "Washington DC 20036"
+    assert recipient_lines(case.officials[1], profile, "a4-din-b")[-1] == "USA"
+
+
+def test_country_codes_are_spelled_out(case: Case, jane: SenderProfile) -> None:
+    letter = compose_letter(case, case.officials[1], replace(jane, country="PL"), today=DAY)
+    assert any("from Poland" in p for p in letter.paragraphs)
+    assert letter.recipient_lines[-1] == "USA"
+    assert letter.sender_lines[-1] == "POLAND"  # a return address from abroad names its country
 
 
 @pytest.mark.parametrize(
     ("writer_country", "official", "country_line"),
     [
-        ("", 1, None),  # the profile does not say: nothing added
+        ("", 1, "USA"),  # the profile does not say: added, as it may go abroad
         ("United States", 1, None),  # same country as the embassy
         ("USA", 1, None),
         ("U.S.A.", 1, None),
@@ -284,6 +300,7 @@ def test_model_letter_is_the_body_when_the_case_has_one(
         "Ministry of the Interior",
         "Avenida Central 1",
         "1000 Capital City",
+        "TESTLAND",
     )
 
 

@@ -117,7 +117,7 @@ def render_template(name: str, **context: Any) -> str:
 
 
 def _context(case: Case, profile: SenderProfile, variant: int) -> dict[str, Any]:
-    writer_country = with_article(profile.country.strip())
+    writer_country = with_article(country_name(profile.country))
     return {
         "people": case.people_names,
         "title": case.title,
@@ -131,8 +131,10 @@ def _context(case: Case, profile: SenderProfile, variant: int) -> dict[str, Any]
     }
 
 
-def recipient_lines(official: Official, profile: SenderProfile) -> tuple[str, ...]:
-    """The address block exactly as published, with the country added for mail from abroad."""
+def recipient_lines(
+    official: Official, profile: SenderProfile, layout: str | None = None
+) -> tuple[str, ...]:
+    """The address block exactly as published, plus the country for mail that may go abroad."""
     name_line = official.display_name
     if len(name_line) > _RECIPIENT_LINE_CHARS and official.title and official.name:
         lines = [official.title, official.name]
@@ -141,18 +143,45 @@ def recipient_lines(official: Official, profile: SenderProfile) -> tuple[str, ..
     if official.organisation:
         lines.append(official.organisation)
     lines.extend(official.address)
-    if _needs_country_line(official, profile):
+    if is_international(official, profile, layout):
         lines.append(official.country.upper())
     return tuple(lines)
 
 
-def _needs_country_line(official: Official, profile: SenderProfile) -> bool:
-    if not (official.country and profile.country and official.address):
+def country_name(text: str) -> str:
+    """ "PL" -> "Poland" (an ISO code, as people type it); anything else as written."""
+    text = text.strip()
+    if len(text) == 2 and text.isalpha():
+        from babel import Locale
+
+        return Locale("en").territories.get(text.upper(), text)
+    return text
+
+
+def sender_country(profile: SenderProfile, layout: str | None = None) -> str:
+    """Where the writer writes from; US Letter paper with no country given means the USA."""
+    if profile.country.strip():
+        return country_name(profile.country)
+    return "United States" if (layout or profile.layout) == "letter-no10" else ""
+
+
+def is_international(official: Official, profile: SenderProfile, layout: str | None) -> bool:
+    """Whether the address needs its country line. Unless the writer is known to be in the
+    official's country, it is added: a country line never stops a letter arriving, its absence
+    can."""
+    if not (official.country and official.address):
         return False
-    if _same_country(official.country, profile.country):
+    writer = sender_country(profile, layout)
+    if writer and _same_country(official.country, writer):
         return False
     last = official.address[-1].casefold()
-    return official.country.casefold() not in last
+    return not any(name in last for name in _names_of(official.country))
+
+
+def _names_of(country: str) -> set[str]:
+    plain = country.casefold().strip()
+    names = {plain, _COUNTRY_ALIASES.get(plain.replace(".", "").replace(" ", ""), plain)}
+    return {n for n in names if n}
 
 
 _COUNTRY_ALIASES = {
@@ -208,6 +237,11 @@ def compose_letter(
     if personal_line.strip():
         paragraphs.insert(len(paragraphs) - 1, " ".join(personal_line.split()))
     sender_lines = tuple(line for line in profile.address if line.strip())
+    writer = sender_country(profile, layout)
+    if sender_lines and profile.country.strip() and is_international(official, profile, layout):
+        last = sender_lines[-1].casefold() if sender_lines else ""
+        if writer.casefold() not in last:
+            sender_lines += (writer.upper(),)  # a return address from abroad names its country
     subject = case.people_names or case.title
     if case.country:
         subject = f"{subject}, {case.country}"
@@ -219,7 +253,7 @@ def compose_letter(
         sender_email=profile.email.strip(),
         date=today,
         date_text=format_date(today, format="long", locale=profile.effective_locale(layout)),
-        recipient_lines=recipient_lines(official, profile),
+        recipient_lines=recipient_lines(official, profile, layout),
         subject=subject,
         salutation=official.salutation or "Dear Sir or Madam",
         paragraphs=tuple(paragraphs),

@@ -685,7 +685,7 @@ class Composer(QWidget):
     def _update_recipient(self, official: Official) -> None:
         from uaction_desktop.compose import recipient_lines
 
-        lines = recipient_lines(official, self.profile)
+        lines = recipient_lines(official, self.profile, self.current_layout())
         self.recipient.setText(
             "\n".join(lines) + f"\n\n{official.salutation or 'Dear Sir or Madam'},"
         )
