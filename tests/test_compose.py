@@ -503,3 +503,25 @@ def test_no_postal_address_is_a_channel_error() -> None:
 )
 def test_country_names_take_the_article_they_need(country: str, written: str) -> None:
     assert with_article(country) == written
+
+
+@pytest.mark.parametrize(
+    ("ask", "wanted"),
+    [
+        (
+            "Immediately and unconditionally release Ali Hassan",
+            "I urge you to immediately and unconditionally release Ali Hassan.",
+        ),
+        (
+            "Please ensure that she has access to a lawyer;",
+            "I urge you to ensure that she has access to a lawyer.",
+        ),
+        (
+            "welcoming the steps taken to protect him, but expressing concern at the threats",
+            "I welcome the steps taken to protect him, but I express concern at the threats.",
+        ),
+        ("The authorities must end torture", "The authorities must end torture."),
+    ],
+)
+def test_orders_and_second_gerunds_become_the_writers_own_requests(ask: str, wanted: str) -> None:
+    assert requests_from_asks([ask]) == [wanted]

@@ -39,8 +39,17 @@ _VERBS = {
     "telling": "tell",
 }
 
+# Appeal points written as orders ("Release X immediately") become "I urge you to release ...".
+_IMPERATIVES = {
+    "release", "free", "ensure", "end", "stop", "drop", "quash", "guarantee", "allow", "grant",
+    "provide", "protect", "investigate", "bring", "repeal", "amend", "halt", "take", "give",
+    "respect", "refrain", "disclose", "reveal", "inform", "order", "conduct", "launch", "abolish",
+    "commute", "lift", "cease", "withdraw", "ratify", "establish", "return", "reinstate",
+    "overturn", "close", "carry", "make", "hold", "let", "permit", "uphold", "implement",
+    "revoke", "annul", "dismiss", "transfer", "reunite", "stay", "suspend", "review", "treat",
+}  # fmt: off
 _LEAD = re.compile(r"^(?P<verb>[A-Za-z]+ing)\b(?P<rest>.*)$", re.DOTALL)
-_INNER = re.compile(r"\b(?P<and>and|while|also|but)\s+(?P<verb>[a-z]+ing)\s+them\b")
+_INNER = re.compile(r"\b(?P<and>and|while|also|but)\s+(?P<verb>[a-z]+ing)(?P<them>\s+them)?\b")
 
 
 def ask_as_request(ask: str) -> str:
@@ -58,16 +67,34 @@ def ask_as_request(ask: str) -> str:
         )
         text = f"I {verb}{rest}"
         text = _INNER.sub(_inner_verb, text)
+    elif _is_order(text):
+        text = re.sub(r"^please\s+", "", text, flags=re.IGNORECASE)
+        text = f"I urge you to {text[0].lower()}{text[1:]}"
     else:
         text = text[0].upper() + text[1:]
     return text + "."
+
+
+def _is_order(text: str) -> bool:
+    words = re.sub(r"^please\s+", "", text, flags=re.IGNORECASE).split()
+    first = words[0].casefold() if words else ""
+    if first in _IMPERATIVES:
+        return True
+    # "Immediately and unconditionally release ...": adverbs before the verb.
+    for word in words[:5]:
+        word = word.casefold().strip(",")
+        if word in _IMPERATIVES:
+            return True
+        if not (word.endswith("ly") or word == "and"):
+            return False
+    return False
 
 
 def _inner_verb(match: re.Match[str]) -> str:
     verb = _VERBS.get(match.group("verb"))
     if verb is None:
         return match.group(0)
-    return f"{match.group('and')} I {verb} you"
+    return f"{match.group('and')} I {verb}" + (" you" if match.group("them") else "")
 
 
 def fix_following_pronouns(text: str) -> str:
