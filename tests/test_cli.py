@@ -20,6 +20,7 @@ from uaction_desktop.compose import SOCIAL_LIMIT
 CASES = Path(__file__).resolve().parent / "fixtures" / "cases"
 REPO = Path(__file__).resolve().parent.parent
 ACTIVE = ["--today", "2018-04-02"]  # UA 63/18 is active on this day
+SENDER = ("--sender-name", "Jane Doe", "--sender-address", "12 Elm Street")
 EXPIRED = ["--today", "2026-11-28"]
 JANE = ["--sender-name", "Jane Doe", "--sender-address", "12 Elm Street"]
 JANE += ["--sender-address", "Springfield, IL 62701"]
@@ -361,7 +362,9 @@ def test_an_expired_case_still_writes_with_a_warning(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     output = tmp_path / "late.pdf"
-    code, out, err = run(capsys, *EXPIRED, "letter", "63/18", "--to", "1", "-o", str(output))
+    code, out, err = run(
+        capsys, *EXPIRED, "letter", "63/18", "--to", "1", *SENDER, "-o", str(output)
+    )
     assert (code, out) == (0, f"{output}: 1 page\n")
     assert err == (
         "warning: UA 63/18 is expired; check with the organisation for an update before sending\n"
@@ -569,3 +572,26 @@ def test_uaction_home_environment_is_portable_mode(
     assert json.loads(out)["file"] == str(
         home.resolve() / "data" / "cases" / "ua-101-24-testland.toml"
     )
+
+
+def test_profile_command_sets_and_shows_the_profile(isolated_home: Path, capsys) -> None:
+    assert main(["profile", "--name", "Ana Nowak", "--address", "ul. Długa 5",
+                 "--address", "00-001 Warszawa", "--country", "PL"]) == 0  # fmt: off
+    out = capsys.readouterr().out
+    assert "name:     Ana Nowak" in out
+    assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
+    letter = capsys.readouterr().out
+    assert letter.startswith("Ana Nowak\nul. Długa 5\n00-001 Warszawa\nPOLAND\n")
+
+
+def test_text_channels_refuse_a_pdf_name_and_unsigned_letters_are_warned(
+    isolated_home: Path, tmp_path: Path, capsys
+) -> None:
+    code = main(
+        ["letter", "63/18", "--to", "2", "--channel", "phone", "-o", str(tmp_path / "x.pdf")]
+    )
+    assert code == 1
+    assert "name the file .txt" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+    assert main(["letter", "63/18", "--to", "1", "-o", str(tmp_path / "l.pdf")]) == 0
+    assert "no sender name or address" in capsys.readouterr().err

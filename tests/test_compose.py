@@ -97,7 +97,7 @@ def test_the_three_asks_become_the_writers_own_requests(case: Case) -> None:
             "Urging them to act, and reminding them that they must respect rights",
             "I urge you to act, and I remind you that you must respect rights.",
         ),
-        ("release her now;", "I urge you to release her now."),  # an order becomes a request  # no known verb: kept, made a sentence
+        ("release her now;", "I urge you to release her now."),  # an order becomes a request
         ("Frobbing them to act", "Frobbing them to act."),  # unknown gerund: left alone
         ("  ;  ", ""),
     ],

@@ -58,12 +58,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         compose.require_channel(official, channel)
     except compose.ChannelError as exc:
         raise UserError(str(exc)) from exc
+    warnings: list[str] = []  # said once the output is written, so an error stays one line
     if entry.status.value != "active":
-        print(
-            f"warning: UA {case.ua} is {entry.status.value}; check with the organisation for an "
-            "update before sending",
-            file=sys.stderr,
+        warnings.append(
+            f"UA {case.ua} is {entry.status.value}; check with the organisation for an "
+            "update before sending"
         )
+    if channel in (Channel.LETTER, Channel.FAX) and not (profile.name and profile.address):
+        warnings.append(
+            "no sender name or address: the letter will go out unsigned and with no "
+            "return address (set them with 'uaction profile' or --sender-name/--sender-address)"
+        )
+    text_out = channel in (Channel.EMAIL, Channel.PHONE, Channel.SOCIAL) or args.text
+    if text_out and args.output is not None and args.output.suffix.lower() == ".pdf":
+        raise UserError(f"the {channel.value} channel writes text: name the file .txt, not .pdf")
+    if not text_out and args.output is None:
+        raise UserError("a PDF needs --output FILE (or use --text for plain text)", code=2)
 
     letter = compose.compose_letter(
         case, official, profile, today=ctx.today, personal_line=args.personal_line
@@ -71,33 +81,31 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if channel is Channel.EMAIL:
         message = compose.compose_email(case, official, letter)
         text = f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
-        return _write_text(text, args.output)
-    if channel is Channel.PHONE:
-        return _write_text(compose.compose_phone(case, official, profile).text, args.output)
-    if channel is Channel.SOCIAL:
-        return _write_text(compose.compose_social(case, official).text + "\n", args.output)
-    if args.text:
-        return _write_text(letter.as_text(), args.output)
-    if args.output is None:
-        raise UserError("a PDF needs --output FILE (or use --text for plain text)", code=2)
+        _write_text(text, args.output)
+    elif channel is Channel.PHONE:
+        _write_text(compose.compose_phone(case, official, profile).text, args.output)
+    elif channel is Channel.SOCIAL:
+        _write_text(compose.compose_social(case, official).text + "\n", args.output)
+    elif args.text:
+        _write_text(letter.as_text(), args.output)
+    else:
+        from uaction_desktop.pdf.fax import render_fax
+        from uaction_desktop.pdf.letter import render_letter
 
-    from uaction_desktop.pdf.fax import render_fax
-    from uaction_desktop.pdf.letter import render_letter
-
-    result = render_fax(letter, official) if channel is Channel.FAX else render_letter(letter)
-    for warning in result.warnings:
+        result = render_fax(letter, official) if channel is Channel.FAX else render_letter(letter)
+        warnings.extend(result.warnings)
+        _write(args.output, lambda p: write_bytes_atomic(p, result.pdf))
+        print(f"{args.output}: {result.pages} page{'s' if result.pages != 1 else ''}")
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    _write(args.output, lambda p: write_bytes_atomic(p, result.pdf))
-    print(f"{args.output}: {result.pages} page{'s' if result.pages != 1 else ''}")
     return 0
 
 
-def _write_text(text: str, output: Path | None) -> int:
+def _write_text(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
-        return 0
+        return
     _write(output, lambda p: write_text_atomic(p, text))
-    return 0
 
 
 def _write(path: Path, writer) -> None:

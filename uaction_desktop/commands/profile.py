@@ -1,0 +1,50 @@
+"""``uaction profile``: show or set the sender profile, so letters need no --sender-* flags."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from uaction_desktop.cli import Context, UserError
+from uaction_desktop.profile import LAYOUTS, save_profile
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "profile",
+        help="show or set your name, address and preferences",
+        description="With no options, show the profile; with options, change those fields.",
+    )
+    parser.add_argument("--name", metavar="NAME")
+    parser.add_argument(
+        "--address",
+        metavar="LINE",
+        action="append",
+        help="an address line (repeat for each line; replaces the whole address)",
+    )
+    parser.add_argument("--email", metavar="EMAIL")
+    parser.add_argument("--country", metavar="COUNTRY", help="the country you write from")
+    parser.add_argument("--group", metavar="GROUP", help="e.g. Amnesty International Group 42")
+    parser.add_argument("--closing", metavar="TEXT", help='e.g. "Yours faithfully,"')
+    parser.add_argument("--layout", choices=LAYOUTS, help="default paper and envelope")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    changes = {
+        key: getattr(args, key)
+        for key in ("name", "address", "email", "country", "group", "closing", "layout")
+        if getattr(args, key) is not None
+    }
+    profile = ctx.profile
+    if changes:
+        profile = profile.with_overrides(**changes)
+        try:
+            save_profile(ctx.paths.profile_file, profile)
+        except OSError as exc:
+            raise UserError(f"cannot save {ctx.paths.profile_file}: {exc.strerror or exc}") from exc
+        print(f"Saved {ctx.paths.profile_file}")
+    for key, value in asdict(profile).items():
+        shown = " / ".join(value) if isinstance(value, tuple | list) else value
+        print(f"{key + ':':<9} {shown or '-'}")
+    return 0
