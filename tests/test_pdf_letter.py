@@ -493,10 +493,18 @@ def test_an_address_block_too_long_for_the_window_is_a_warning(
     letter = letter_for(case, profile, "ambassador", "letter-no10")
     five = (*letter.recipient_lines, "UNITED STATES")
     result = render_letter(replace(letter, recipient_lines=five))
-    assert any("has 5 lines" in w and "at most 4" in w for w in result.warnings)
+    assert any("has 5 lines" in w and "printed smaller" in w for w in result.warnings)
     seven = tuple(f"Line {n}" for n in range(7))
     result = render_letter(replace(letter, layout="a4-din-b", recipient_lines=seven))
-    assert any("has 7 lines" in w for w in result.warnings)
+    assert any("has 7 lines" in w and "printed smaller" in w for w in result.warnings)
+    # Every line, the last (the country) too, stays inside the window.
+    window = get_layout("a4-din-b").window
+    items = [i for i in page_items(read(result.pdf).pages[0]) if i.text.startswith("Line ")]
+    assert len(items) == 7
+    assert all(window.top < i.top < window.bottom for i in items)
+    twelve = tuple(f"Line {n}" for n in range(12))
+    result = render_letter(replace(letter, layout="a4-din-b", recipient_lines=twelve))
+    assert any("does not fit the envelope window" in w for w in result.warnings)
     wide = (letter.recipient_lines[0] + " of the Republic of Kazakhstan to the USA",)
     result = render_letter(replace(letter, layout="a4-din-b", recipient_lines=wide))
     assert any("is wider than the envelope window" in w for w in result.warnings)
@@ -506,7 +514,11 @@ def test_a_long_return_address_is_a_warning(case: Case) -> None:
     long_address = tuple(f"Building {n}, Long Street Name Number {n}" for n in range(6))
     profile = SenderProfile(name="Jane Doe", address=long_address)
     result = render_letter(letter_for(case, profile, "ambassador", "a4-din-b"))
-    assert "the return address is too long for the envelope window" in result.warnings
+    (warning,) = result.warnings
+    assert "return address of Jane Doe is too long" in warning and "shortened" in warning
+    items = page_items(read(result.pdf).pages[0])
+    line = next(i for i in items if i.text.startswith("Jane Doe ·"))
+    assert line.text.endswith("…")
 
 
 def test_an_anonymous_letter_has_no_return_line(case: Case) -> None:

@@ -230,43 +230,67 @@ class _LetterDocument(BaseDocTemplate):
         if layout.punch_mark:
             canvas.line(3 * mm, layout.y(layout.punch_mark), 10 * mm, layout.y(layout.punch_mark))
 
+    def _sender_entries(self) -> list[tuple[str, str, float]]:
+        letter = self.letter
+        lines = [line for line in (*letter.sender_lines, letter.sender_email) if line]
+        entries = [(letter.sender_name, fonts.SERIF_BOLD, 11.0)]
+        entries += [(line, fonts.SERIF, 9.5) for line in lines]
+        return [entry for entry in entries if entry[0]]
+
+    def _sender_bottom(self) -> float:
+        """Where the sender block ends, in mm from the top."""
+        return self.layout.sender_top + sum(
+            size * 1.25 / mm for _t, _f, size in self._sender_entries()
+        )
+
     def _sender_block(self, canvas) -> None:
         letter, layout = self.letter, self.layout
-        lines = [line for line in (*letter.sender_lines, letter.sender_email) if line]
         right = layout.page_size[0] - layout.margin_right * mm
         top = layout.sender_top
-        entries = [(letter.sender_name, fonts.SERIF_BOLD, 11)] + [
-            (line, fonts.SERIF, 9.5) for line in lines
-        ]
-        for text, font, size in entries:
-            if not text:
-                continue
-            top += size * 1.25 / mm * 1.0
+        for text, font, size in self._sender_entries():
+            top += size * 1.25 / mm
             y = layout.y(top)
             if layout.sender_align == "right":
                 fonts.draw_text_right(canvas, right, y, text, font, size, self.missing)
             else:
                 fonts.draw_text(canvas, layout.margin_left * mm, y, text, font, size, self.missing)
-        if layout.return_line_top is not None and (letter.sender_name or lines):
+        if layout.return_line_top is not None and (letter.sender_name or letter.sender_lines):
             self._return_line(canvas)
 
     def _return_line(self, canvas) -> None:
-        """The small sender line above the address that shows in the window (DIN 5008)."""
+        """The small sender line above the address that shows in the window (DIN 5008).
+
+        Set smaller to fit; if even the smallest size is too wide, the last address parts give
+        way (with a warning naming the sender), never the page edge."""
         letter, layout = self.letter, self.layout
-        text = " · ".join(p for p in (letter.sender_name, *letter.sender_lines) if p)
+        parts = [p for p in (letter.sender_name, *letter.sender_lines) if p]
         limit = (layout.window.right - layout.recipient_x - 3) * mm
+
+        def width(text: str, size: float) -> float:
+            return fonts.string_width(text, fonts.SERIF, size)
+
+        text = " · ".join(parts)
         size = 7.0
-        while fonts.string_width(text, fonts.SERIF, size) > limit and size > 5.5:
+        while width(text, size) > limit and size > 5.5:
             size -= 0.25
-        if fonts.string_width(text, fonts.SERIF, size) > limit:
-            self.warnings.append("the return address is too long for the envelope window")
+        if width(text, size) > limit:
+            while len(parts) > 1 and width(" · ".join(parts) + " …", size) > limit:
+                parts.pop()
+            text = " · ".join(parts) + " …"
+            while width(text, size) > limit and len(text) > 2:
+                text = text[:-3].rstrip() + " …"
+            who = letter.sender_name or "the sender"
+            self.warnings.append(
+                f"the return address of {who} is too long for the envelope window and was "
+                "shortened; check the letter to " + (letter.official_name or "the official")
+            )
         canvas.setFillColor(GREY)
         y = layout.y(layout.return_line_top)
         fonts.draw_text(canvas, layout.recipient_x * mm, y, text, fonts.SERIF, size, self.missing)
         canvas.setStrokeColor(MARK_GREY)
         canvas.setLineWidth(0.3)
-        width = min(fonts.string_width(text, fonts.SERIF, size), limit)
-        canvas.line(layout.recipient_x * mm, y - 1.2, layout.recipient_x * mm + width, y - 1.2)
+        canvas.line(layout.recipient_x * mm, y - 1.2, layout.recipient_x * mm + width(text, size),
+                    y - 1.2)  # fmt: off
         canvas.setFillColor(colors.black)
 
     def _recipient_block(self, canvas) -> None:
@@ -275,17 +299,20 @@ class _LetterDocument(BaseDocTemplate):
         window = layout.window
         size, leading = float(RECIPIENT_SIZE), float(RECIPIENT_LEADING)
         available = (window.bottom - layout.recipient_top - 1.5) * mm
-        if len(lines) > layout.recipient_max_lines:
-            self.warnings.append(
-                f"the address block to {letter.official_name} has {len(lines)} lines; "
-                f"the {layout.name} window shows at most {layout.recipient_max_lines}"
-            )
         if lines and len(lines) * leading > available:
+            # A long address is set smaller so that every line, the country last of all,
+            # stays inside the window.
             leading = max(available / len(lines), 8.0)
             size = min(size, leading / 1.2)
             if len(lines) * leading > available:
                 self.warnings.append(
-                    f"the address block to {letter.official_name} does not fit the envelope window"
+                    f"the address block to {letter.official_name} has {len(lines)} lines and "
+                    "does not fit the envelope window; use a plain envelope"
+                )
+            elif len(lines) > layout.recipient_max_lines:
+                self.warnings.append(
+                    f"the address block to {letter.official_name} has {len(lines)} lines, so it "
+                    f"is printed smaller ({size:.1f} pt) to fit the window"
                 )
         limit = (window.right - layout.recipient_x - 2) * mm
         canvas.setFillColor(colors.black)
@@ -300,7 +327,10 @@ class _LetterDocument(BaseDocTemplate):
 
     def _date(self, canvas) -> None:
         letter, layout = self.letter, self.layout
-        y = layout.y(layout.date_top)
+        top = layout.date_top
+        if layout.sender_align == "left":  # below a long sender block, above the window
+            top = min(max(top, self._sender_bottom() + 8), layout.window.top - 2)
+        y = layout.y(top)
         if layout.sender_align == "right":
             right = layout.page_size[0] - layout.margin_right * mm
             fonts.draw_text_right(canvas, right, y, letter.date_text, fonts.SERIF, BODY_SIZE)
