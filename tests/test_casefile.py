@@ -434,7 +434,16 @@ def test_empty_officials_and_asks_are_reported(tmp_path: Path) -> None:
     text += "officials = []\n"
     result = load_case_file(write(tmp_path, text))
     assert [p.field for p in result.problems] == ["asks", "officials"]
-    assert problem(result, "asks").message == "must list at least one appeal point"
+    assert problem(result, "asks").message == (
+        "must list at least one appeal point (or give a model_letter)"
+    )
+
+
+def test_a_model_letter_can_stand_in_for_appeal_points(tmp_path: Path) -> None:
+    text = GOOD.replace('asks = ["Urging them to act;"]', 'model_letter = "Please act now."')
+    result = load_case_file(write(tmp_path, text))
+    assert result.problems == []
+    assert result.case.asks == ()
 
 
 def test_an_official_needs_a_title_or_a_name_and_an_id(tmp_path: Path) -> None:

@@ -368,10 +368,12 @@ class _Validator:
             self.problem("deadline", f"{deadline.isoformat()} is before the issue date")
         summary = self.text(data, "summary", "summary", required=True)
         asks = self.texts(data, "asks", "asks")
-        if not_closure and "asks" not in data:
-            self.problem("asks", "is required: the appeal points writers make")
-        elif not_closure and isinstance(data["asks"], list) and not data["asks"]:
-            self.problem("asks", "must list at least one appeal point")
+        # An appeal needs its points, unless the document gives a model letter to send instead.
+        needs_asks = not_closure and not str(data.get("model_letter", "")).strip()
+        if needs_asks and "asks" not in data:
+            self.problem("asks", "is required (or a model_letter): the appeal points writers make")
+        elif needs_asks and isinstance(data["asks"], list) and not data["asks"]:
+            self.problem("asks", "must list at least one appeal point (or give a model_letter)")
         people = self.people(data.get("people"), "people")
         officials = self.officials(data.get("officials"), "officials", not_closure)
         if issued is None or ua is None or not title or not country or not summary:
