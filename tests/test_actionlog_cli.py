@@ -235,7 +235,7 @@ def test_members_logs_merge_without_double_counting(
 
     base = ["log", "add", "--case", "63/18", "--to", "1", "--channel"]
     assert as_(alice, *base, "letter", "--count", "2")[0] == 0
-    assert as_(alice, *base, "email")[0] == 0
+    assert as_(alice, "log", "add", "--case", "63/18", "--to", "2", "--channel", "email")[0] == 0
     assert as_(bob, *base, "fax")[0] == 0
     a_file, b_file = tmp_path / "alice.json", tmp_path / "bob.json"
     assert as_(alice, "log", "export", "--output", str(a_file)) == (
@@ -454,3 +454,18 @@ def test_a_disk_that_fills_up_is_a_sentence_and_loses_nothing(
     with ActionLog.open(log_file()) as log:
         assert log.count() == 11
         assert log.integrity_problems() == []
+
+
+def test_impossible_actions_are_refused(isolated_home, capsys) -> None:
+    from uaction_desktop.cli import main
+
+    fax = ["--today", "2018-04-02", "log", "add", "--case", "63/18", "--to", "Ambassador"]
+    assert main([*fax, "--channel", "fax"]) == 1
+    assert "has no fax number" in capsys.readouterr().err
+    early = ["--today", "2018-04-02", "log", "add", "--case", "63/18", "--to", "1"]
+    assert main([*early, "--channel", "letter", "--date", "2018-01-01"]) == 1
+    assert "before UA 63/18 was issued (2018-03-27)" in capsys.readouterr().err
+    assert main([*fax, "--channel", "other", "--signer", "Group 42"]) == 0
+    capsys.readouterr()
+    assert main(["log", "list"]) == 0
+    assert "(signed: Group 42)" in capsys.readouterr().out

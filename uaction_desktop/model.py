@@ -116,7 +116,7 @@ class Case:
     def official(self, ref: str) -> Official | None:
         """An official by id, or by 1-based position as the command line takes it."""
         for candidate in self.officials:
-            if candidate.id == ref:
+            if candidate.id == ref.strip().casefold():
                 return candidate
         if ref.isdigit() and 1 <= int(ref) <= len(self.officials):
             return self.officials[int(ref) - 1]

@@ -24,7 +24,7 @@ from uaction_desktop.actionlog import (
 from uaction_desktop.actionlog.report import report_text
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import iso_date, positive_int
-from uaction_desktop.model import normalize_ua
+from uaction_desktop.model import Channel, normalize_ua
 
 Handler = Callable[[argparse.Namespace, Context], int]
 CHANNELS = [c.value for c in ActionChannel]
@@ -160,13 +160,26 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     when = args.date or ctx.today
     if when > ctx.today:
         raise UserError(f"--date {when.isoformat()} is after today ({ctx.today.isoformat()})")
+    issued = min(document.issued for document in entry.documents or (case,))
+    if when < issued:
+        raise UserError(
+            f"--date {when.isoformat()} is before UA {ua} was issued ({issued.isoformat()})"
+        )
+    channel = ActionChannel(args.channel)
+    if channel.value in {c.value for c in Channel} and Channel(channel.value) not in (
+        official.channels()
+    ):
+        raise UserError(
+            f"{official.display_name} has no {_CONTACT[channel]} in UA {ua}; if you reached "
+            "them another way, log it with --channel other"
+        )
     action = Action(
         case_ua=case.ua,
         case_index=case.index,
         official_id=official.id,
         official_title=official.title,
         official_name=official.name,
-        channel=ActionChannel(args.channel),
+        channel=channel,
         count=args.count,
         sent_on=when,
         signer=args.signer,
@@ -178,6 +191,14 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     print(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}.")
     print(f"id: {action.id}", flush=True)
     return 0
+
+
+_CONTACT = {
+    ActionChannel.LETTER: "postal address",
+    ActionChannel.FAX: "fax number",
+    ActionChannel.EMAIL: "email address",
+    ActionChannel.PHONE: "phone number",
+}
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -193,6 +214,8 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     for a in found:
         line = f"{a.sent_on.isoformat()}  UA {a.case_ua:<8} {a.channel.value:<7}{a.count:>4}"
         line += f"  {a.official_display or '-'}"
+        if a.signer:
+            line += f"  (signed: {a.signer})"
         if a.reported_on:
             line += f"  [reported {a.reported_on.isoformat()}]"
         if a.note:
