@@ -399,7 +399,13 @@ def test_phone_script(case: Case, jane: SenderProfile) -> None:
         "I am calling about Akmaral Tobylova in Kazakhstan, and I would be grateful if you would "
         "pass these requests on to the Ambassador:"
     )
-    assert paragraphs[3:6] == REQUESTS_63_18
+    # Said to whoever answers, about the Ambassador:
+    assert paragraphs[3:6] == [
+        r.replace("I urge you", "I urge the Ambassador")
+        .replace("I call on you", "I call on the Ambassador")
+        .replace("I remind you that you have", "I remind the Ambassador that they have")
+        for r in REQUESTS_63_18
+    ]
     assert paragraphs[-1] == "Thank you for your time."
     anonymous = compose_phone(case, case.officials[1], SenderProfile())
     assert "My name is (your name)." in anonymous.text

@@ -314,15 +314,25 @@ def compose_email(case: Case, official: Official, letter: Letter) -> Message:
 def compose_phone(case: Case, official: Official, profile: SenderProfile) -> Message:
     require_channel(official, Channel.PHONE)
     context = _context(case, profile, 0)
+    addressee = official.title or official.display_name
+    # Whoever answers passes the requests on: they are about the official, not to the listener.
+    context["requests"] = [passed_on(r, f"the {addressee}") for r in context["requests"]]
     text = render_template(
         "phone_script.txt.j2",
         official=official.display_name,
         phone=official.phone,
         sender=profile.name.strip() or "(your name)",
-        addressee=official.title or official.display_name,
+        addressee=addressee,
         **{k: context[k] for k in ("people", "title", "in_country", "requests", "writer_country")},
     )
     return Message(Channel.PHONE, "\n\n".join(_lines(text)) + "\n", recipients=(official.phone,))
+
+
+def passed_on(request: str, addressee: str) -> str:
+    """ "I urge you to act, and I remind you that you must" -> "I urge the Ambassador to act,
+    and I remind the Ambassador that they must": a request said to someone who passes it on."""
+    text = re.sub(r"\byou that you\b", f"{addressee} that they", request)
+    return re.sub(r"\bI (\w+(?: on| upon)?) you\b", rf"I \1 {addressee}", text)
 
 
 def compose_social(case: Case, official: Official) -> Message:

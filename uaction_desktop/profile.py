@@ -16,6 +16,10 @@ import tomli_w
 from uaction_desktop.atomic import write_text_atomic
 
 LAYOUTS = ("a4-din-b", "letter-no10")
+LAYOUT_LABELS = {  # as people choose paper: by sheet and envelope
+    "a4-din-b": "A4, DL/C5 window envelope",
+    "letter-no10": "US Letter, No. 10 window envelope",
+}
 
 
 @dataclass(frozen=True)

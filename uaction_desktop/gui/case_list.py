@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -117,7 +119,16 @@ class CaseListPanel(QWidget):
             self.note.hide()
         self.problems.clear()
         for problem in problems:
-            self.problems.addItem(str(problem))
+            # The file's name first, so the message itself is visible; the full path on hover.
+            where = Path(problem.file).name + (f":{problem.line}" if problem.line else "")
+            text = (
+                f"{where}: {problem.field}: {problem.message}"
+                if problem.field
+                else (f"{where}: {problem.message}")
+            )
+            item = QListWidgetItem(text)
+            item.setToolTip(str(problem))
+            self.problems.addItem(item)
         self.problems.setVisible(bool(problems))
         self.problems_label.setVisible(bool(problems))
         if selected is not None:

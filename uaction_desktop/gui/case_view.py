@@ -88,7 +88,7 @@ def case_html(entry: CaseEntry, today: date) -> str:
     parts.append("</table>")
     parts.append("<h3>Summary</h3>" + _p(case.summary))
     if case.details:
-        parts.append(_p(case.details))
+        parts.append("<h3>What happened</h3>" + _p(case.details))
     if case.asks:
         parts.append("<h3>What to ask for</h3><ul>")
         parts.extend(f"<li>{escape(ask)}</li>" for ask in case.asks)

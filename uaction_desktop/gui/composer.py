@@ -37,7 +37,7 @@ from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
-from uaction_desktop.profile import LAYOUTS, SenderProfile
+from uaction_desktop.profile import LAYOUT_LABELS, LAYOUTS, SenderProfile
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,6 @@ _CHANNEL_LABELS = {
     Channel.EMAIL: "Email",
     Channel.PHONE: "Phone call script",
     Channel.SOCIAL: "Social media post",
-}
-_LAYOUT_LABELS = {
-    "a4-din-b": "A4, DL/C5 window envelope",
-    "letter-no10": "US Letter, No. 10 window envelope",
 }
 
 
@@ -126,7 +122,7 @@ class Composer(QWidget):
         self.layoutPicker.setObjectName("layoutPicker")
         self.layoutPicker.setAccessibleName("Paper and envelope")
         for name in LAYOUTS:
-            self.layoutPicker.addItem(_LAYOUT_LABELS.get(name, name), name)
+            self.layoutPicker.addItem(LAYOUT_LABELS.get(name, name), name)
         self._select_layout(self.profile.layout)
 
         # Sender details, asked for in place the first time (never a blocking dialog).

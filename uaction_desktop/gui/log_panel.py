@@ -250,6 +250,9 @@ class LogPanel(QWidget):
         for edit in (self.since, self.until):
             edit.dateChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_text)
+        self.table.selectionModel().currentRowChanged.connect(self._update_row_actions)
+        self.model.modelReset.connect(self._update_row_actions)
+        self._update_row_actions()
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.addAction_.triggered.connect(lambda: self.add_action())
         self.editAction.triggered.connect(self.edit_selected)
@@ -342,6 +345,12 @@ class LogPanel(QWidget):
     def _show_text(self, current, _previous=None) -> None:
         action = current.data(ACTION_ROLE) if current.isValid() else None
         self.sentText.setPlainText(action.text if action else "")
+
+    def _update_row_actions(self, *_args) -> None:
+        """Edit and Delete need a row; with none chosen they are greyed out, not silent."""
+        chosen = self.table.currentIndex().isValid()
+        self.editAction.setEnabled(chosen)
+        self.deleteAction.setEnabled(chosen)
 
     def selected_action(self) -> Action | None:
         index = self.table.currentIndex()

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 920])
+        self.splitter.setSizes([440, 840])
         self.setCentralWidget(self.splitter)
         self.countLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.countLabel)

@@ -48,7 +48,7 @@ from uaction_desktop.pack import (
     load_roster,
     plan_pack,
 )
-from uaction_desktop.profile import LAYOUTS, SenderProfile
+from uaction_desktop.profile import LAYOUT_LABELS, LAYOUTS, SenderProfile
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ class PackDialog(QDialog):
         self.layout_box = QComboBox(self)
         self.layout_box.setObjectName("packLayout")
         for name in LAYOUTS:
-            self.layout_box.addItem(name, name)
+            self.layout_box.addItem(LAYOUT_LABELS.get(name, name), name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(self.profile.layout), 0))
         self.meeting = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), self)
         self.meeting.setObjectName("packDate")

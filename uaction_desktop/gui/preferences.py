@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from uaction_desktop.profile import LAYOUTS, SenderProfile
+from uaction_desktop.profile import LAYOUT_LABELS, LAYOUTS, SenderProfile
 
 
 class PreferencesDialog(QDialog):
@@ -40,7 +40,7 @@ class PreferencesDialog(QDialog):
         self.layout_box = QComboBox(self)
         self.layout_box.setObjectName("prefLayout")
         for name in LAYOUTS:
-            self.layout_box.addItem(name, name)
+            self.layout_box.addItem(LAYOUT_LABELS.get(name, name), name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(profile.layout), 0))
         form = QFormLayout(self)
         form.addRow("&Name:", self.name)
