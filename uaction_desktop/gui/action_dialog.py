@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.actionlog import MAX_COUNT, Action, ActionChannel, ReplyStatus
-from uaction_desktop.model import Case
+from uaction_desktop.model import Case, Channel
+
+
+_CONTACT_CHANNELS = {c.value for c in Channel}  # "other" is always possible
 
 
 def _qdate(day: date) -> QDate:
@@ -130,6 +133,16 @@ class ActionDialog(QDialog):
         official_id = self.official.currentData() or ""
         official = case.official(official_id) if case and official_id else None
         reply = ReplyStatus(self.reply.currentData())
+        channel = ActionChannel(self.channel.currentData())
+        reachable = {c.value for c in official.channels()} if official else None
+        if reachable is not None and channel.value in _CONTACT_CHANNELS - reachable:
+            raise ValueError(
+                f"{official.display_name} cannot be reached by {channel.value} in this case; "
+                "choose 'other' if you reached them another way"
+            )
+        sent_on = _pydate(self.sent_on.date())
+        if case is not None and sent_on < case.issued:
+            raise ValueError(f"the date is before UA {case.ua} was issued ({case.issued})")
         return replace(
             self._action,
             case_ua=ua,
@@ -137,9 +150,9 @@ class ActionDialog(QDialog):
             official_id=official_id,
             official_title=official.title if official else self._action.official_title,
             official_name=official.name if official else self._action.official_name,
-            channel=ActionChannel(self.channel.currentData()),
+            channel=channel,
             count=self.count.value(),
-            sent_on=_pydate(self.sent_on.date()),
+            sent_on=sent_on,
             signer=self.signer.text().strip(),
             note=self.note.text().strip(),
             reply=reply,
