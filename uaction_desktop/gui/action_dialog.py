@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from uaction_desktop.actionlog import MAX_COUNT, Action, ActionChannel, ReplyStatus
 from uaction_desktop.model import Case, Channel
 
-
 _CONTACT_CHANNELS = {c.value for c in Channel}  # "other" is always possible
 
 
