@@ -135,7 +135,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         result = build_pack(options, ctx.library, ctx.profile, args.output, today=ctx.today)
     except PackError as exc:
         raise UserError(str(exc)) from exc
-    for warning in result.warnings:
+    warnings = list(result.warnings)
+    envelopes = args.envelopes or args.labels
+    if envelopes and args.return_address and options.blank_copies and not ctx.profile.address:
+        warnings.append(
+            "the envelopes carry no return address: set the group's address with "
+            "'uaction profile --address ...' (or pass --no-return-address to silence this)"
+        )
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     parts = ", ".join(f"{p.name} {p.range_text}" for p in result.parts)
     plural = "s" if result.letters != 1 else ""
