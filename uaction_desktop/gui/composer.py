@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -150,7 +151,9 @@ class Composer(QWidget):
         self.senderSummary = QLabel(self)
         self.senderSummary.setObjectName("senderSummary")
         self.senderSummary.setTextFormat(Qt.TextFormat.PlainText)
-        self.senderSummary.setWordWrap(True)
+        # One line that may be cut at the right (the whole address is in the tooltip): a
+        # wrapped label in a form row gets clipped at the top instead.
+        self.senderSummary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.editSender = QPushButton("Change…", self)
         self.editSender.setObjectName("editSender")
         self.editSender.setAccessibleName("Change your name and address")
@@ -710,6 +713,7 @@ class Composer(QWidget):
         self.senderCountry.setText(profile.country)
         summary = ", ".join(p for p in (profile.name, *profile.address) if p)
         self.senderSummary.setText(summary if complete else "Not set yet: fill in below.")
+        self.senderSummary.setToolTip(summary)
         self.editSender.setVisible(complete)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
