@@ -42,3 +42,13 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
 
     monkeypatch.setattr(socket, "socket", GuardedSocket)
     return attempts
+
+
+@pytest.fixture(scope="session")
+def case():
+    """The bundled UA 63/18, loaded once (the core's own loader, as the app reads it)."""
+    from uaction_desktop.casefile import load_case_file
+
+    loaded = load_case_file(BUNDLED_CASE).case
+    assert loaded is not None
+    return loaded

@@ -55,13 +55,6 @@ REQUESTS_63_18 = [
 
 
 @pytest.fixture(scope="module")
-def case() -> Case:
-    loaded = load_case_file(BUNDLED_CASE).case
-    assert loaded is not None
-    return loaded
-
-
-@pytest.fixture(scope="module")
 def testland() -> Case:
     loaded = load_case_file(TESTLAND).case
     assert loaded is not None

@@ -31,7 +31,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from uaction_desktop.casefile import load_case_file
 from uaction_desktop.compose import Letter, compose_letter
 from uaction_desktop.model import Case
 from uaction_desktop.pdf import fonts
@@ -107,13 +106,6 @@ def page_fonts(reader: pypdf.PdfReader) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- the letters
-
-
-@pytest.fixture(scope="module")
-def case() -> Case:
-    loaded = load_case_file(BUNDLED_CASE).case
-    assert loaded is not None
-    return loaded
 
 
 @pytest.fixture(scope="module")
