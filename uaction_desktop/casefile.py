@@ -16,8 +16,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
 
 FORMAT_VERSION = 1
@@ -615,4 +613,6 @@ def _official_to_dict(official: Official) -> dict[str, Any]:
 
 def dump_case(case: Case) -> str:
     """TOML text for a case; reading it back gives an equal case."""
+    import tomli_w  # only when writing: not needed to start the app
+
     return tomli_w.dumps(case_to_dict(case), multiline_strings=True)

@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "uaction-desktop"
 HOME_ENV = "UACTION_HOME"
 
@@ -52,6 +50,8 @@ def app_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
             cases_dir=data / "cases",
             log_dir=root / "logs",
         )
+    import platformdirs  # not needed (nor loaded) in portable mode
+
     data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return AppPaths(
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

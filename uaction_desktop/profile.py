@@ -11,8 +11,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from uaction_desktop.atomic import write_text_atomic
 
 LAYOUTS = ("a4-din-b", "letter-no10")
@@ -85,6 +83,8 @@ def load_profile(path: Path) -> SenderProfile:
 
 
 def save_profile(path: Path, profile: SenderProfile) -> None:
+    import tomli_w  # only when writing: not needed to start the app
+
     data = asdict(profile)
     data["address"] = list(profile.address)
     write_text_atomic(path, tomli_w.dumps(data), make_parents=True)
