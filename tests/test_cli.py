@@ -575,8 +575,22 @@ def test_uaction_home_environment_is_portable_mode(
 
 
 def test_profile_command_sets_and_shows_the_profile(isolated_home: Path, capsys) -> None:
-    assert main(["profile", "--name", "Ana Nowak", "--address", "ul. Długa 5",
-                 "--address", "00-001 Warszawa", "--country", "PL"]) == 0  # fmt: off
+    assert (
+        main(
+            [
+                "profile",
+                "--name",
+                "Ana Nowak",
+                "--address",
+                "ul. Długa 5",
+                "--address",
+                "00-001 Warszawa",
+                "--country",
+                "PL",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "name:     Ana Nowak" in out
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0

@@ -14,12 +14,25 @@ from pathlib import Path
 def write_bytes_atomic(
     path: str | os.PathLike[str], data: bytes, *, make_parents: bool = False
 ) -> None:
-    """Replace ``path`` with ``data`` or, on any error, leave it exactly as it was."""
+    """Replace ``path`` with ``data`` or, on any error, leave it exactly as it was.
+
+    A symlink is followed (the file it points to is updated), an existing file keeps its
+    permissions, and a file the user may not write is refused as an ordinary open would be."""
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
     if make_parents:
         target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK
+    else:
+        if not os.access(target, os.W_OK):
+            raise PermissionError(13, "Permission denied (the file is read-only)", str(target))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -30,6 +43,16 @@ def write_bytes_atomic(
             os.unlink(tmp_name)
         raise
     fsync_folder(target.parent)
+
+
+def _read_umask() -> int:
+    # Read once, at import (one thread): os.umask can only be read by setting it.
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_UMASK = _read_umask()
 
 
 def write_text_atomic(

@@ -94,6 +94,8 @@ def parse_case_text(text: str, name: str, path: Path | None = None) -> LoadResul
         line = int(match.group(1)) if match else None
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {message}", line)])
+    except (RecursionError, MemoryError):
+        return LoadResult(path, None, [Problem(name, "", "not valid TOML: nested too deeply")])
     lines = locate_fields(text)
     validator = _Validator(name, lines)
     case = validator.case(_normalize(data))

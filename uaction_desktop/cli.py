@@ -84,6 +84,14 @@ def _today(text: str | None) -> date:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
+        argv = list(sys.argv[1:] if argv is None else argv)
+        for arg in argv:
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UserError(
+                    f"an argument is not valid text in this system's encoding: {arg!a}", code=2
+                ) from None
         args = parser.parse_args(argv)
         if not getattr(args, "handler", None):
             parser.print_help()

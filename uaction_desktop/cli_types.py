@@ -6,14 +6,20 @@ import argparse
 from datetime import date
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+def positive_int(text: str, most: int = 1_000_000) -> int:
+    if not (text.isascii() and text.strip().isdigit()) or len(text) > 12:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number")
+    value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    if value > most:
+        raise argparse.ArgumentTypeError(f"must be at most {most:,}")
     return value
+
+
+def copies(text: str) -> int:
+    """Members at one meeting: the window allows 500, and so does the command line."""
+    return positive_int(text, most=500)
 
 
 def iso_date(text: str) -> date:

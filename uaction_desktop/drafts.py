@@ -6,6 +6,7 @@ is atomic and a draft is only removed when the user discards it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -28,8 +29,10 @@ class DraftStore:
         self.folder = folder
 
     def _path(self, ua: str, official_id: str) -> Path:
-        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{ua}__{official_id}")
-        return self.folder / f"{safe}.json"
+        # Readable, plus a hash of the exact key: two keys never share a file.
+        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{ua}__{official_id}", flags=re.ASCII)
+        digest = hashlib.sha256(f"{ua}\0{official_id}".encode()).hexdigest()[:12]
+        return self.folder / f"{safe}-{digest}.json"
 
     def save(self, ua: str, official_id: str, body: str) -> Draft:
         draft = Draft(ua, official_id, body, datetime.now().replace(microsecond=0))
@@ -49,6 +52,8 @@ class DraftStore:
         path = self._path(ua, official_id)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            if (data["ua"], data["official"]) != (ua, official_id):
+                return None  # not this letter's draft: never restore someone else's text
             return Draft(
                 ua=data["ua"],
                 official_id=data["official"],

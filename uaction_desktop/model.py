@@ -118,7 +118,8 @@ class Case:
         for candidate in self.officials:
             if candidate.id == ref.strip().casefold():
                 return candidate
-        if ref.isdigit() and 1 <= int(ref) <= len(self.officials):
+        position = ref.isascii() and ref.isdigit() and len(ref) < 6
+        if position and 1 <= int(ref) <= len(self.officials):
             return self.officials[int(ref) - 1]
         return None
 
@@ -143,7 +144,9 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-_UA_RE = re.compile(r"^\s*(?:UA\s*[:#-]?\s*)?(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.IGNORECASE)
+_UA_RE = re.compile(  # ASCII digits only: "٦٣/١٨" must not become a second "63/18"
+    r"^\s*(?:UA\s*[:#-]?\s*)?(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.IGNORECASE | re.ASCII
+)
 
 
 def normalize_ua(text: str) -> str | None:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from tests.conftest import BUNDLED_CASE
 from uaction_desktop.casefile import load_case_file
-from uaction_desktop.gui.case_editor import CaseEditor, case_file_name, free_path, plain
+from uaction_desktop.gui.case_editor import CaseEditor, case_file_name, free_path
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import Case, CaseKind, Role
 from uaction_desktop.resources import bundled_cases_dir

@@ -128,8 +128,12 @@ def test_the_dialog_refuses_a_channel_the_official_cannot_be_reached_by(qtbot) -
     from uaction_desktop.casefile import load_case_file
 
     case = load_case_file(BUNDLED_CASE).case
-    action = Action(case_ua="63/18", channel=ActionChannel.FAX, sent_on=CASE_ACTIVE_DAY,
-                    official_id="ambassador")  # fmt: off
+    action = Action(
+        case_ua="63/18",
+        channel=ActionChannel.FAX,
+        sent_on=CASE_ACTIVE_DAY,
+        official_id="ambassador",
+    )
     dialog = ActionDialog([case], action, "Log an action")
     qtbot.addWidget(dialog)
     with pytest.raises(ValueError, match="cannot be reached by fax"):

@@ -224,3 +224,24 @@ def test_window_appears_before_reportlab_and_jinja_are_imported(isolated_home: P
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_tooltips_show_case_text_literally(make_window, isolated_home: Path) -> None:
+    from PySide6.QtGui import Qt as QtGuiQt
+
+    cases = isolated_home / "data" / "cases"
+    cases.mkdir(parents=True)
+    text = (Path(__file__).parents[2] / "cases" / "ua-63-18-kazakhstan.toml").read_text("utf-8")
+    (cases / "loud.toml").write_text(
+        text.replace('ua = "63/18"', 'ua = "65/18"').replace(
+            'title = "Woman detained for reading opposition website"',
+            'title = "<h1>CASE CLOSED - DO NOT WRITE</h1>"',
+        ),
+        "utf-8",
+    )
+    window = make_window()
+    window.caseListPanel.select_ua("65/18")
+    index = window.caseListPanel.table.currentIndex()
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;h1&gt;" in tip and "<h1>" not in tip
+    assert QtGuiQt.mightBeRichText(tip)  # escaped rich text: shown exactly as written

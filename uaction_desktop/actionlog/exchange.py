@@ -104,6 +104,8 @@ def loads(text: str, source: Path | str) -> list[Action]:
     except json.JSONDecodeError as exc:
         problem = f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         raise _bad(source, [problem]) from None
+    except RecursionError:
+        raise _bad(source, ["not an action-log export: nested too deeply"]) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise _bad(source, [f'not a uaction action-log export (no "format": "{FORMAT_NAME}")'])
     version = document.get("version")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.cli_types import iso_date, positive_int
+from uaction_desktop.cli_types import copies, iso_date
 from uaction_desktop.pdf.layouts import LAYOUTS
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     signers = parser.add_mutually_exclusive_group()
     signers.add_argument(
         "--copies",
-        type=positive_int,
+        type=copies,
         metavar="N",
         help="N blank copies of each letter, to sign and address by hand (default 1)",
     )

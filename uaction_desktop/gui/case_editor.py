@@ -11,7 +11,6 @@ never as HTML. Callers get the saved path from :meth:`CaseEditor.get_data`.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -57,6 +56,7 @@ from uaction_desktop.casefile import (
     load_case_file,
     parse_case_text,
 )
+from uaction_desktop.gui.plain_text import plain, rich_escaped
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
@@ -95,20 +95,6 @@ _GROUP_PATH_RE = re.compile(r"^(people|officials)\[(\d+)\](?:\.(\w+))?")
 
 
 # --------------------------------------------------------------------------- plain helpers
-
-
-def plain(text: str) -> str:
-    """Text for a message box or tooltip that must show exactly as written, never as HTML.
-
-    Qt guesses whether such text is markup; when it would guess so, the text is escaped."""
-    if QtGui.Qt.mightBeRichText(text):
-        return rich_escaped(text)
-    return text
-
-
-def rich_escaped(text: str) -> str:
-    """Rich text that displays ``text`` literally (tooltips then wrap long lines too)."""
-    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 def friendly(message: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from uaction_desktop.casefile import Problem
 from uaction_desktop.gui.case_model import ENTRY_ROLE, CaseFilterProxy, CaseTableModel
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import CaseStatus
 
@@ -127,7 +128,7 @@ class CaseListPanel(QWidget):
                 else (f"{where}: {problem.message}")
             )
             item = QListWidgetItem(text)
-            item.setToolTip(str(problem))
+            item.setToolTip(plain(str(problem)))
             self.problems.addItem(item)
         self.problems.setVisible(bool(problems))
         self.problems_label.setVisible(bool(problems))

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from uaction_desktop.case_json import days_left_text
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.gui.table_model import Index as _Index
 from uaction_desktop.gui.table_model import RowTableModel
 from uaction_desktop.library import CaseEntry, matches
@@ -57,7 +58,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             done = "You have logged an action." if self.acted(entry) else "Not acted on yet."
-            return f"UA {case.ua}: {case.title}\n{self.status_text(entry)}\n{done}"
+            return plain(f"UA {case.ua}: {case.title}\n{self.status_text(entry)}\n{done}")
         if role == ENTRY_ROLE:
             return entry
         if role == SORT_ROLE:

@@ -267,7 +267,7 @@ class Composer(QWidget):
         self.officialPicker.currentIndexChanged.connect(self._on_official)
         self.channelPicker.currentIndexChanged.connect(self._on_channel)
         self.layoutPicker.currentIndexChanged.connect(lambda _i: self._recompose(keep_body=True))
-        self.personalLine.textChanged.connect(lambda _t: self._recompose(keep_body=False))
+        self.personalLine.textChanged.connect(self._on_personal_line)
         self.letterBody.textChanged.connect(self._on_body_edited)
         self.resetBody.clicked.connect(self._on_reset)
         self.saveSender.clicked.connect(self._on_save_sender)
@@ -305,6 +305,7 @@ class Composer(QWidget):
             self._clear()
 
     def set_profile(self, profile: SenderProfile) -> None:
+        self.save_draft()
         self.profile = profile
         self._select_layout(profile.layout)
         self._show_sender()
@@ -472,6 +473,10 @@ class Composer(QWidget):
         self.renderWarnings.setVisible(bool(warnings))
 
     # ------------------------------------------------------------------ reactions
+
+    def _on_personal_line(self, _text: str) -> None:
+        self.save_draft()  # edits made in the last second are on disk before the text changes
+        self._recompose(keep_body=False)
 
     def _on_official(self, _index: int) -> None:
         self.save_draft()

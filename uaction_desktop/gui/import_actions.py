@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from uaction_desktop.gui.case_editor import CaseEditor, plain
+from uaction_desktop.gui.case_editor import CaseEditor
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.importer import DocumentError, Draft, import_file, parse_text
 from uaction_desktop.importer.extract import extract_bytes
 from uaction_desktop.paths import app_paths

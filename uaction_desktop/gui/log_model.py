@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from uaction_desktop.actionlog.action import Action
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.gui.table_model import Index as _Index
 from uaction_desktop.gui.table_model import RowTableModel
 
@@ -37,7 +38,7 @@ class ActionTableModel(RowTableModel[Action]):
                 return action.count
             return _display(action, index.column()).casefold()
         if role == Qt.ItemDataRole.ToolTipRole and action.note:
-            return action.note
+            return plain(action.note)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -6,6 +6,7 @@ build leaves no partial file (the core writes atomically at the very end).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ from uaction_desktop.pack import (
     plan_pack,
 )
 from uaction_desktop.profile import LAYOUT_LABELS, LAYOUTS, SenderProfile
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ class PackWorker(QThread):
             self.cancelled.emit()
         except PackError as exc:
             self.failed.emit(str(exc))
+        except Exception as exc:  # a bug must still end in a message, not a silent thread
+            log.exception("building the meeting pack failed")
+            self.failed.emit(f"unexpected error: {exc}")
         else:
             self.succeeded.emit(result)
 

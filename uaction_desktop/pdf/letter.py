@@ -289,8 +289,9 @@ class _LetterDocument(BaseDocTemplate):
         fonts.draw_text(canvas, layout.recipient_x * mm, y, text, fonts.SERIF, size, self.missing)
         canvas.setStrokeColor(MARK_GREY)
         canvas.setLineWidth(0.3)
-        canvas.line(layout.recipient_x * mm, y - 1.2, layout.recipient_x * mm + width(text, size),
-                    y - 1.2)  # fmt: off
+        canvas.line(
+            layout.recipient_x * mm, y - 1.2, layout.recipient_x * mm + width(text, size), y - 1.2
+        )
         canvas.setFillColor(colors.black)
 
     def _recipient_block(self, canvas) -> None:
