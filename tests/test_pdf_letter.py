@@ -543,6 +543,8 @@ def test_fax_has_a_cover_page_with_number_and_page_count(
     long = render_fax(replace(letter, paragraphs=letter.paragraphs * 5), prosecutor)
     assert f"{long.pages} (including this cover page)" in read(long.pdf).pages[0].extract_text()
     assert long.pages == len(read(long.pdf).pages) >= 3
+    # A fax is not folded into a window envelope: no return line above the address.
+    assert all(item.size >= 8 for item in page_items(reader.pages[1]))
 
 
 # --------------------------------------------------------------------------- golden comparison

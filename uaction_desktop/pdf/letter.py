@@ -222,6 +222,8 @@ class _LetterDocument(BaseDocTemplate):
         canvas.restoreState()
 
     def _fold_marks(self, canvas) -> None:
+        if self.cover:
+            return  # a fax is never folded into an envelope
         layout = self.layout
         canvas.setStrokeColor(MARK_GREY)
         canvas.setLineWidth(0.4)
@@ -254,7 +256,8 @@ class _LetterDocument(BaseDocTemplate):
                 fonts.draw_text_right(canvas, right, y, text, font, size, self.missing)
             else:
                 fonts.draw_text(canvas, layout.margin_left * mm, y, text, font, size, self.missing)
-        if layout.return_line_top is not None and (letter.sender_name or letter.sender_lines):
+        window_post = layout.return_line_top is not None and not self.cover  # not on a fax
+        if window_post and (letter.sender_name or letter.sender_lines):
             self._return_line(canvas)
 
     def _return_line(self, canvas) -> None:
