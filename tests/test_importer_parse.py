@@ -298,3 +298,16 @@ def test_importer_is_qt_free() -> None:
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_us_quadrant_stays_on_the_street_line() -> None:
+    from uaction_desktop.importer.officials import split_address_line
+
+    assert split_address_line("601 Example Ave., NW Washington, DC 20037") == [
+        "601 Example Ave. NW",
+        "Washington, DC 20037",
+    ]
+    assert split_address_line("1401 16th St NW, Washington DC 20036") == [
+        "1401 16th St NW",
+        "Washington DC 20036",
+    ]

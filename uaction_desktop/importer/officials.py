@@ -491,6 +491,10 @@ def split_address_line(line: str) -> list[str]:
         streetish = streetish or bool(_STREET_RE.search(left))
         place_words = [w for w in re.findall(r"[^\W\d_]{3,}", right) if not is_state_code(w)]
         if streetish and place_words:
+            # "601 New Hampshire Ave., NW Washington, DC": a US quadrant ends the street line.
+            quadrant = re.match(r"\s*(NW|NE|SW|SE)\b\s*", right)
+            if quadrant:
+                left, right = f"{left.strip()} {quadrant.group(1)}", right[quadrant.end() :]
             return [left.strip(), *split_address_line(right)]
         match = _COMMA_RE.search(line, match.end())
     return [line] if line else []
