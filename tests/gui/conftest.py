@@ -44,8 +44,8 @@ def make_window(qtbot, isolated_home: Path):
     def build(today: date = CASE_ACTIVE_DAY) -> MainWindow:
         window = MainWindow(today=today)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitSignal(window.started):
+            window.show()
         return window
 
     return build

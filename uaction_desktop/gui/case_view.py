@@ -34,7 +34,6 @@ class CaseView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open_link)
-        self.show_placeholder()
 
     def show_placeholder(self) -> None:
         self.setHtml("<p>Select a case on the left to read it.</p>")

@@ -1,8 +1,9 @@
 """The main window: case list on the left; the case, the letter composer and the log on the right.
 
 This is the one place where the parts are wired together; parts never call each other. The
-composer (with its PDF preview) and the log are built the first time they are needed, so the
-window with the case list appears as fast as possible.
+window appears with its case list first: the selected case is laid out just after that first
+paint, and the composer (with its PDF preview) and the log are built the first time they are
+needed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,6 +27,7 @@ from uaction_desktop import __version__
 from uaction_desktop.gui.case_list import CaseListPanel
 from uaction_desktop.gui.case_view import CaseView
 from uaction_desktop.gui.composer_actions import make_composer_actions
+from uaction_desktop.gui.first_paint import after_first_paint
 from uaction_desktop.library import CaseEntry, CaseLibrary
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.paths import AppPaths, app_paths
@@ -37,10 +39,11 @@ if TYPE_CHECKING:
     from uaction_desktop.gui.log_panel import LogPanel
 
 CASE_TAB, WRITE_TAB, LOG_TAB = 0, 1, 2
-ACTED_DELAY_MS = 150  # read the log for the case list's "done" marks just after the first paint
 
 
 class MainWindow(QMainWindow):
+    started = Signal()  # the first paint is done and the selected case is laid out
+
     def __init__(self, paths: AppPaths | None = None, today: date | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self._composer: Composer | None = None
         self._log_panel: LogPanel | None = None
         self._last_sent: SentRecord | None = None
+        self.is_started = False
 
         self.caseListPanel = CaseListPanel(self)
         self.caseView = CaseView(self)
@@ -84,9 +88,19 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # drop an Urgent Action document anywhere to import it
         self.reload_cases()
         self._restore_state()
-        QTimer.singleShot(ACTED_DELAY_MS, self._update_acted)
         if profile_problem:
             self.statusBar().showMessage(profile_problem)
+        after_first_paint(self.caseListPanel.table.viewport(), self.finish_start)
+
+    def finish_start(self) -> None:
+        """What the first frame can do without: the selected case's text, the "done" marks
+        read from the log. Runs once, just after the case list is first painted."""
+        if self.is_started:
+            return
+        self.is_started = True
+        self.caseView.show_entry(self._entry, self.today)
+        self._update_acted()
+        self.started.emit()
 
     # -- set-up
 
@@ -273,7 +287,8 @@ class MainWindow(QMainWindow):
 
     def _on_case_selected(self, entry: CaseEntry | None) -> None:
         self._entry = entry
-        self.caseView.show_entry(entry, self.today)
+        if self.is_started:
+            self.caseView.show_entry(entry, self.today)
         if self._composer is not None:
             self._composer.set_entry(entry, self.today)
         else:
