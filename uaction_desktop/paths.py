@@ -12,6 +12,7 @@ from pathlib import Path
 
 APP_NAME = "uaction-desktop"
 HOME_ENV = "UACTION_HOME"
+CASE_DRAFTS_FOLDER = "case-drafts"  # beside the cases folder: the case editor's unsaved work
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class AppPaths:
     @property
     def drafts_dir(self) -> Path:
         return self.data_dir / "drafts"
+
+    @property
+    def case_drafts_dir(self) -> Path:
+        return self.cases_dir.parent / CASE_DRAFTS_FOLDER
 
 
 def app_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -47,6 +47,13 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.atomic import write_text_atomic
+from uaction_desktop.case_drafts import (
+    NEW_CASE,
+    CaseFormStore,
+    SavedForm,
+    target_for_copy,
+    target_for_file,
+)
 from uaction_desktop.casefile import (
     CASE_KEYS,
     FORMAT_VERSION,
@@ -57,10 +64,12 @@ from uaction_desktop.casefile import (
     parse_case_text,
 )
 from uaction_desktop.gui.plain_text import plain, rich_escaped
+from uaction_desktop.gui.restore_bar import RestoreBar
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role
+from uaction_desktop.paths import CASE_DRAFTS_FOLDER
 
 VALIDATE_DELAY_MS = 250
 FILE_HEADER = "# Saved by the uaction-desktop case editor. Format: docs/case-format.md\n"
@@ -565,6 +574,7 @@ class CaseEditor(QDialog):
         *,
         source: str = "",
         parent: QWidget | None = None,
+        drafts_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseEditor")
@@ -591,6 +601,14 @@ class CaseEditor(QDialog):
         self.banner.setAccessibleName("About this case")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
+        self.restoreBar = RestoreBar(self)
+        self.restoreBar.restoreRequested.connect(self.restore)
+        self.restoreBar.discardRequested.connect(self._discard_offered)
+        self.autosaveNote = QLabel(self)
+        self.autosaveNote.setObjectName("autosaveNote")
+        self.autosaveNote.setTextFormat(Qt.TextFormat.PlainText)
+        self.autosaveNote.setWordWrap(True)
+        self.autosaveNote.hide()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editorTabs")
         self.tabs.setAccessibleName("Parts of the case")
@@ -635,6 +653,8 @@ class CaseEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.restoreBar)
+        layout.addWidget(self.autosaveNote)
         layout.addWidget(self.general.error)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problemsList)
@@ -646,6 +666,10 @@ class CaseEditor(QDialog):
             self._list_review(self.draft)
         self._loading = False
         self._describe(case_or_draft, source)
+        self.autosave = CaseFormStore(
+            drafts_dir or self.cases_dir.parent / CASE_DRAFTS_FOLDER, self._autosave_target()
+        )
+        self.restoreBar.offer(self.autosave.others())
         self.validate()
 
     # ------------------------------------------------------------------ building
@@ -1219,6 +1243,8 @@ class CaseEditor(QDialog):
         self.problems = problems
         self.case = result_case if not problems else None
         self._show_problems(problems)
+        if self._dirty:
+            self._autosave()
         return problems
 
     def _all_fields(self) -> list[FormField]:
@@ -1351,6 +1377,7 @@ class CaseEditor(QDialog):
             return None
         self.saved_path = target
         self._dirty = False
+        self.autosave.discard()
         self.accept()
         return target
 
@@ -1418,11 +1445,68 @@ class CaseEditor(QDialog):
             )
             if answer != QMessageBox.StandardButton.Discard:
                 return
+        self.autosave.discard()
         super().reject()
 
     @property
     def dirty(self) -> bool:
         return self._dirty
+
+    # ------------------------------------------------------------------ unsaved work
+
+    def _autosave_target(self) -> str:
+        if self.own_path is not None:
+            return target_for_file(self.own_path)
+        if self.original is not None:
+            return target_for_copy(self.original.key)
+        return NEW_CASE
+
+    def _autosave(self) -> None:
+        """Keep this session's form on disk, so a crash loses nothing."""
+        ua = str(self.fields["ua"].value()).strip()
+        title = str(self.fields["title"].value()).strip()
+        label = ": ".join(part for part in (f"UA {ua}" if ua else "", title) if part)
+        try:
+            self.autosave.save(self.form_data(), label)
+        except (OSError, TypeError, ValueError) as exc:
+            self.autosaveNote.setText(f"Your changes could not be kept safe on disk: {exc}")
+            self.autosaveNote.show()
+        else:
+            self.autosaveNote.hide()
+
+    def restore(self, form: SavedForm) -> None:
+        """Put an earlier session's unsaved form back, then forget that session's file."""
+        self.restore_form(form.data)
+        self._dirty = True
+        self.validate()  # also autosaves the restored form under this session
+        CaseFormStore.remove([form])
+        self.restoreBar.offer(self.autosave.others())
+
+    def _discard_offered(self, forms: list[SavedForm]) -> None:
+        CaseFormStore.remove(forms)
+        self.restoreBar.offer(self.autosave.others())
+
+    def restore_form(self, data: dict[str, Any]) -> None:
+        """Fill the form from :meth:`form_data`'s shape (as autosaved)."""
+        self._loading = True
+        try:
+            for row in list(self.people):
+                self.remove_person(row)
+            while self.official_forms:
+                self.remove_official(len(self.official_forms) - 1)
+            defaults: dict[str, Any] = {"kind": CaseKind.INITIAL.value, "update": 1}
+            for key, item in self.fields.items():
+                item.set_value(data.get(key, defaults.get(key)))
+            for person in _dicts(data.get("people")):
+                self.add_person(Person(str(person.get("name", "")), str(person.get("gender", ""))))
+            for official in _dicts(data.get("officials")):
+                self.add_official(official)
+        finally:
+            self._loading = False
+        self._on_kind()
+        if self.official_forms:
+            self.officialList.setCurrentRow(0)
+        self._refresh_officials()
 
     @classmethod
     def get_data(
@@ -1448,6 +1532,11 @@ class CaseEditor(QDialog):
 
 
 _CASE_KEYS = tuple(k for k in CASE_KEYS if k != "format")
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The tables of an autosaved list (anything else in it is ignored)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _leftover_text(items: Iterable[Leftover], gap: str = "\n\n") -> str:
