@@ -68,7 +68,7 @@ from uaction_desktop.gui.restore_bar import RestoreBar
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
-from uaction_desktop.model import Case, CaseKind, Official, Person, Role
+from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
 from uaction_desktop.paths import CASE_DRAFTS_FOLDER
 
 VALIDATE_DELAY_MS = 250
@@ -82,6 +82,8 @@ QLineEdit[problem="true"], QPlainTextEdit[problem="true"], QComboBox[problem="tr
 QSpinBox[problem="true"] { background-color: #ffe1e1; color: #1a1a1a; border: 2px solid #c62828; }
 QLabel[role="fieldProblem"] { color: #b71c1c; }
 QLabel#editorBanner { padding: 6px; border: 1px solid palette(mid); border-radius: 3px; }
+QFrame#restoreBar { background-color: #fff1cc; border: 1px solid #b38600; border-radius: 3px; }
+QFrame#restoreBar QLabel { color: #1a1a1a; }
 """
 KIND_CHOICES = (
     ("Initial appeal", CaseKind.INITIAL.value),
@@ -1463,7 +1465,8 @@ class CaseEditor(QDialog):
 
     def _autosave(self) -> None:
         """Keep this session's form on disk, so a crash loses nothing."""
-        ua = str(self.fields["ua"].value()).strip()
+        typed = str(self.fields["ua"].value()).strip()
+        ua = normalize_ua(typed) or typed
         title = str(self.fields["title"].value()).strip()
         label = ": ".join(part for part in (f"UA {ua}" if ua else "", title) if part)
         try:

@@ -49,8 +49,8 @@ class RestoreBar(QFrame):
         newest = forms[0]
         what = f" ({newest.label})" if newest.label else ""
         when = newest.saved_at.strftime("%d %b %Y, %H:%M")
-        text = f"Unsaved work on this case from {when}{what} was found: the editor closed "
-        text += "before it was saved."
+        text = f"Unsaved work from {when} was found{what}: the editor closed before it was "
+        text += "saved."
         if len(forms) > 1:
             text += f" ({len(forms) - 1} older unsaved version{'s' if len(forms) > 2 else ''} "
             text += "too; discarding removes them all.)"
