@@ -401,6 +401,65 @@ def test_an_import_never_overwrites_a_different_version(log: ActionLog, tmp_path
     assert log.get(ours.id) == theirs
 
 
+def _resend(tmp_path: Path, actions: list) -> Path:
+    """A member's log holding these versions, exported for the coordinator."""
+    member_file = tmp_path / f"member-{len(list(tmp_path.iterdir()))}.sqlite3"
+    with ActionLog.open(member_file) as member:
+        for action in actions:
+            member.add(action)
+        out = member_file.with_suffix(".json")
+        member.export_json(out)
+    return out
+
+
+def test_a_resent_log_with_reports_and_replies_updates_without_conflicts(
+    log: ActionLog, tmp_path: Path
+) -> None:
+    first, second, third = make(note="a"), make(note="b"), make(note="c")
+    assert log.import_json(_resend(tmp_path, [first, second, third])).added == 3
+    later = [
+        replace(first, reported_on=date(2026, 11, 20)),
+        replace(second, reply=ReplyStatus.REPLIED, reply_on=date(2026, 11, 25)),
+        third,
+    ]
+    result = log.import_json(_resend(tmp_path, later))
+    assert (result.added, result.updated, result.unchanged, result.conflicts) == (0, 2, 1, ())
+    assert log.get(first.id).reported_on == date(2026, 11, 20)
+    assert (log.get(second.id).reply, log.get(second.id).reply_on) == (
+        ReplyStatus.REPLIED,
+        date(2026, 11, 25),
+    )
+    # The older file again: what we know is never taken back.
+    again = log.import_json(_resend(tmp_path, [first, second, third]))
+    assert (again.updated, again.unchanged, again.conflicts) == (0, 3, ())
+    assert log.get(first.id).reported_on == date(2026, 11, 20)
+
+
+def test_merge_fills_in_both_ways_and_keeps_the_first_report_date() -> None:
+    base = make()
+    reported = replace(base, reported_on=date(2026, 11, 20))
+    replied = replace(base, reply=ReplyStatus.UNSATISFACTORY, reply_on=date(2026, 11, 22))
+    assert base.merged_with(reported) == reported
+    assert reported.merged_with(base) == reported
+    assert reported.merged_with(replied) == replace(
+        reported, reply=ReplyStatus.UNSATISFACTORY, reply_on=date(2026, 11, 22)
+    )
+    earlier = replace(base, reported_on=date(2026, 11, 2))
+    assert reported.merged_with(earlier) == earlier
+
+
+def test_real_disagreements_are_still_conflicts(log: ActionLog, tmp_path: Path) -> None:
+    ours = log.add(make(reply=ReplyStatus.REPLIED, reply_on=date(2026, 11, 25)))
+    other_reply = replace(ours, reply=ReplyStatus.UNSATISFACTORY)
+    reported_and_recounted = replace(ours, reported_on=date(2026, 11, 20), count=3)
+    assert ours.merged_with(other_reply) is None
+    assert ours.merged_with(reported_and_recounted) is None
+    result = log.import_json(_resend(tmp_path, [reported_and_recounted]))
+    [conflict] = result.conflicts
+    assert conflict.fields == ("count", "reported_on")
+    assert log.get(ours.id) == ours
+
+
 def exchange_file(tmp_path: Path, records: list[dict], **top: object) -> Path:
     document = {"format": "uaction-action-log", "version": 1, "actions": records, **top}
     path = tmp_path / "in.json"

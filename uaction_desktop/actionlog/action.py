@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from uaction_desktop.model import normalize_ua
@@ -135,6 +135,30 @@ class Action:
         return tuple(
             f.name for f in fields(self) if getattr(self, f.name) != getattr(other, f.name)
         )
+
+    def merged_with(self, theirs: Action) -> Action | None:
+        """This action with what only ``theirs`` records filled in, or None if they disagree.
+
+        Being reported and getting a reply only ever happen later, so a version that has them
+        and one that does not yet are the same action at two moments, not a conflict: the
+        newer facts are kept. Any other difference (or two different reply records) is for a
+        person to decide."""
+        merged = self
+        if self.reported_on != theirs.reported_on:
+            if self.reported_on is None:
+                merged = replace(merged, reported_on=theirs.reported_on)
+            elif theirs.reported_on is not None:
+                merged = replace(merged, reported_on=min(self.reported_on, theirs.reported_on))
+        ours_reply, their_reply = (self.reply, self.reply_on), (theirs.reply, theirs.reply_on)
+        if ours_reply != their_reply:
+            if ours_reply == (ReplyStatus.NONE, None):
+                merged = replace(merged, reply=theirs.reply, reply_on=theirs.reply_on)
+            elif their_reply != (ReplyStatus.NONE, None):
+                return None
+        rest = {"reported_on", "reply", "reply_on"}
+        if any(name not in rest for name in self.differences(theirs)):
+            return None
+        return merged
 
 
 _TEXT_FIELDS = (

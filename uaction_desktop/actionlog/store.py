@@ -163,6 +163,7 @@ class ImportResult:
     added: int = 0
     unchanged: int = 0
     conflicts: tuple[Conflict, ...] = ()
+    updated: int = 0  # ours, with a report date or a reply that only theirs had
 
 
 @contextlib.contextmanager
@@ -482,9 +483,10 @@ class ActionLog:
         return self.merge(exchange.read_file(Path(path)))
 
     def merge(self, actions: Iterable[Action]) -> ImportResult:
-        """Add the actions whose ids are new; identical ones change nothing; different ones are
+        """Add the actions whose ids are new; identical ones change nothing; a report date or a
+        reply only theirs has is filled in (:meth:`Action.merged_with`); other differences are
         conflicts and leave ours in place. One transaction, so a crash merges nothing."""
-        added = unchanged = 0
+        added = unchanged = updated = 0
         conflicts: list[Conflict] = []
         with self.transaction():
             for theirs in actions:
@@ -494,9 +496,14 @@ class ActionLog:
                     added += 1
                 elif ours == theirs:
                     unchanged += 1
-                else:
+                elif (merged := ours.merged_with(theirs)) is None:
                     conflicts.append(Conflict(ours, theirs))
-        return ImportResult(added, unchanged, tuple(conflicts))
+                elif merged == ours:
+                    unchanged += 1
+                else:
+                    self._conn.execute(_UPDATE, (*_to_row(merged)[1:], merged.id))
+                    updated += 1
+        return ImportResult(added, unchanged, tuple(conflicts), updated)
 
     # -- erasing
 

@@ -283,8 +283,11 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
 
 def _import_summary(result: ImportResult) -> str:
     conflicts = len(result.conflicts)
+    updated = (
+        f"{result.updated} brought up to date (reported or replied), " if result.updated else ""
+    )
     return (
-        f"{result.added} added, {result.unchanged} already in the log, "
+        f"{result.added} added, {updated}{result.unchanged} already in the log, "
         f"{conflicts} conflict{'' if conflicts == 1 else 's'}"
     )
 

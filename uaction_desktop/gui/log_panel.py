@@ -468,6 +468,8 @@ class LogPanel(QWidget):
             result = self._run(lambda lg, p=path: lg.import_json(p))
             if isinstance(result, ImportResult):
                 line = f"{path}: {result.added} added, {result.unchanged} already here"
+                if result.updated:
+                    line += f", {result.updated} brought up to date (reported or replied)"
                 if result.conflicts:
                     line += (
                         f", {len(result.conflicts)} conflicting (kept yours; differing: "
