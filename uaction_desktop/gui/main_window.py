@@ -90,11 +90,12 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if profile_problem:
             self.statusBar().showMessage(profile_problem)
-        after_first_paint(self.caseListPanel.table.viewport(), self.finish_start)
+        after_first_paint(self, self.finish_start)  # the whole window is painted in one pass
 
     def finish_start(self) -> None:
         """What the first frame can do without: the selected case's text, the "done" marks
-        read from the log. Runs once, just after the case list is first painted."""
+        read from the log. Runs once, just after the window (with its case list) is first
+        painted."""
         if self.is_started:
             return
         self.is_started = True
