@@ -9,6 +9,7 @@ containing ``{{ 7*7 }}`` prints exactly that.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -21,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from uaction_desktop.model import Case, Channel, Official, join_names, split_paragraphs
 from uaction_desktop.profile import SenderProfile
-from uaction_desktop.requests import requests_from_asks
+from uaction_desktop.requests import end_sentence, requests_from_asks
 from uaction_desktop.resources import resource_path
 
 SOCIAL_LIMIT = 280
@@ -105,6 +106,7 @@ def _environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.globals["pick"] = _pick
+    env.globals["sentence"] = end_sentence
     return env
 
 
@@ -144,7 +146,7 @@ def recipient_lines(
         lines.append(official.organisation)
     lines.extend(official.address)
     if is_international(official, profile, layout):
-        lines.append(official.country.upper())
+        lines.append(country_name(official.country).upper())  # "US" -> "UNITED STATES"
     return tuple(lines)
 
 
@@ -175,12 +177,41 @@ def is_international(official: Official, profile: SenderProfile, layout: str | N
     if writer and _same_country(official.country, writer):
         return False
     last = official.address[-1].casefold()
-    return not any(name in last for name in _names_of(official.country))
+    return not any(
+        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", last)  # "us" is not in "Houston"
+        for name in _names_of(official.country)
+    )
+
+
+def return_address(
+    address: Sequence[str], official: Official, profile: SenderProfile, layout: str | None = None
+) -> tuple[str, ...]:
+    """The writer's address lines for a letter to ``official``, ending with the writer's country
+    when the letter goes to another country (a reply must find its way back), unless the last
+    line already names a country."""
+    lines = tuple(line for line in address if line.strip())
+    writer = country_name(profile.country) if profile.country.strip() else ""
+    if not (lines and writer and official.country) or _same_country(official.country, writer):
+        return lines
+    if _names_a_country(lines[-1]):
+        return lines
+    return (*lines, writer.upper())
+
+
+def _names_a_country(line: str) -> bool:
+    """Whether an address line is (or ends with) a country: "USA", "10115 Berlin, Germany"."""
+    from babel import Locale
+
+    words = re.sub(r"[^\w\s]", " ", line.casefold()).split()
+    names = {n.casefold() for n in Locale("en").territories.values()} | set(_COUNTRY_ALIASES)
+    tail = " ".join(words)
+    return any(tail == name or tail.endswith(" " + name) for name in names if not name.isdigit())
 
 
 def _names_of(country: str) -> set[str]:
     plain = country.casefold().strip()
     names = {plain, _COUNTRY_ALIASES.get(plain.replace(".", "").replace(" ", ""), plain)}
+    names.add(country_name(country).casefold())  # "DE" is written "Germany" on the envelope
     return {n for n in names if n}
 
 
@@ -196,14 +227,15 @@ _COUNTRY_ALIASES = {
 _NEEDS_THE = re.compile(
     r"^(united|republic|democratic|czech|dominican|central african|netherlands|philippines|"
     r"gambia|bahamas|maldives|comoros|seychelles|solomon|marshall|occupied|state of|"
-    r"people's|kingdom)\b",
+    r"people's|kingdom|usa|us|uk|uae|u\.s\.a?\.?|u\.k\.?)(\b|$)"
+    r"|\b(federation|republic|emirates|islands|territories|states|kingdom)\b",
     re.IGNORECASE,
 )
 
 
 def with_article(country: str) -> str:
     """ "United States" -> "the United States"; "Kazakhstan" stays as it is."""
-    if country and _NEEDS_THE.match(country) and not country.lower().startswith("the "):
+    if country and _NEEDS_THE.search(country) and not country.lower().startswith("the "):
         return f"the {country}"
     return country
 
@@ -227,21 +259,21 @@ def compose_letter(
     layout: str | None = None,
     personal_line: str = "",
     variant: int = 0,
+    country_line: bool = True,
 ) -> Letter:
+    """The letter to ``official``. ``country_line=False`` keeps the sender's address exactly as
+    given (a meeting roster's member, whose country the profile does not know)."""
     layout = layout or profile.layout
-    if case.model_letter:
-        paragraphs = _model_letter_paragraphs(case.model_letter)
-    else:
+    paragraphs = _model_letter_paragraphs(case.model_letter) if case.model_letter else []
+    if not paragraphs:  # no model letter, or one with nothing but a greeting and a sign-off
         body = render_template("letter_body.txt.j2", **_context(case, profile, variant))
         paragraphs = _lines(body)
     if personal_line.strip():
         paragraphs.insert(len(paragraphs) - 1, " ".join(personal_line.split()))
-    sender_lines = tuple(line for line in profile.address if line.strip())
-    writer = sender_country(profile, layout)
-    if sender_lines and profile.country.strip() and is_international(official, profile, layout):
-        last = sender_lines[-1].casefold() if sender_lines else ""
-        if writer.casefold() not in last:
-            sender_lines += (writer.upper(),)  # a return address from abroad names its country
+    if country_line:
+        sender_lines = return_address(profile.address, official, profile, layout)
+    else:
+        sender_lines = tuple(line for line in profile.address if line.strip())
     subject = case.people_names or case.title
     if case.country:
         subject = f"{subject}, {case.country}"
@@ -255,7 +287,8 @@ def compose_letter(
         date_text=format_date(today, format="long", locale=profile.effective_locale(layout)),
         recipient_lines=recipient_lines(official, profile, layout),
         subject=subject,
-        salutation=official.salutation or "Dear Sir or Madam",
+        # "Dear Prosecutor General," as the UA prints it: the comma is the letter's to add.
+        salutation=official.salutation.strip().rstrip(",;: ") or "Dear Sir or Madam",
         paragraphs=tuple(paragraphs),
         closing=profile.effective_closing(layout),
         signature=profile.name.strip(),
@@ -266,20 +299,37 @@ def compose_letter(
     )
 
 
+_GREETING_LINE = re.compile(
+    r"^(dear\b.*|to whom it may concern\b.*|to\b.{0,70}[,:]"
+    r"|(your\s+)?(royal\s+)?(highness|majesty|excellency|honou?r)\b.{0,70}"
+    r"|(mr|mrs|ms|madam|sir)\b.{0,60}[,:])$",
+    re.IGNORECASE,
+)
+_SIGN_OFF_LINE = re.compile(
+    r"^(yours\b|sincerely\b|respectfully\b|(kind|best|warm)(est)? regards\b|regards\b)", re.I
+)
+
+
 def _model_letter_paragraphs(text: str) -> list[str]:
-    """A case's own model letter, minus any salutation and sign-off it carries."""
-    paragraphs = split_paragraphs(text)
-    if (
-        paragraphs
-        and re.match(r"^(dear|to)\b", paragraphs[0], re.IGNORECASE)
-        and len(paragraphs[0]) < 80
-    ):
-        paragraphs = paragraphs[1:]
-    while paragraphs and re.match(
-        r"^(yours|sincerely|respectfully|kind regards|best regards)\b", paragraphs[-1], re.I
-    ):
-        paragraphs = paragraphs[:-1]
-    return paragraphs
+    """A case's own model letter, minus the greeting line and the sign-off it may carry.
+
+    Only whole lines go: "Dear Minister," typed with a single line break before the text loses
+    the greeting, never the text; "To the best of our knowledge ..." is text, not a greeting."""
+    lines = text.strip().splitlines()
+    for _ in range(3):  # "Your Royal Highness," then "Your Majesty King ...,": both go
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None:
+            break
+        line = lines[first].strip()
+        if len(line) >= 80 or not _GREETING_LINE.match(line):
+            break
+        lines = lines[first + 1 :]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[-4:]:  # a sign-off, then perhaps a name or "[your name]"
+        if len(lines[i].strip()) < 40 and _SIGN_OFF_LINE.match(lines[i].strip()):
+            lines = lines[:i]
+            break
+    return split_paragraphs("\n".join(lines))
 
 
 def require_channel(official: Official, channel: Channel) -> None:
@@ -314,9 +364,10 @@ def compose_email(case: Case, official: Official, letter: Letter) -> Message:
 def compose_phone(case: Case, official: Official, profile: SenderProfile) -> Message:
     require_channel(official, Channel.PHONE)
     context = _context(case, profile, 0)
-    addressee = official.title or official.display_name
+    # "the Ambassador", but a name alone takes no article.
+    addressee = f"the {official.title}" if official.title else official.display_name
     # Whoever answers passes the requests on: they are about the official, not to the listener.
-    context["requests"] = [passed_on(r, f"the {addressee}") for r in context["requests"]]
+    context["requests"] = [passed_on(r, addressee) for r in context["requests"]]
     text = render_template(
         "phone_script.txt.j2",
         official=official.display_name,

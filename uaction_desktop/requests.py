@@ -102,6 +102,15 @@ _LEAD = re.compile(r"^(?P<verb>[A-Za-z]+ing)\b(?P<rest>.*)$", re.DOTALL)
 _INNER = re.compile(r"\b(?P<and>and|while|also|but)\s+(?P<verb>[a-z]+ing)(?P<them>\s+them)?\b")
 
 
+_SENTENCE_END = re.compile(r"""[.!?…](["'”’»)]*)$""")
+
+
+def end_sentence(text: str) -> str:
+    """Add a full stop unless the text already ends a sentence ("detained!", "'free him.'")."""
+    text = text.rstrip()
+    return text if not text or _SENTENCE_END.search(text) else text + "."
+
+
 def ask_as_request(ask: str) -> str:
     """ "Urging them to release X;" -> "I urge you to release X." (one sentence, full stop)."""
     text = " ".join(ask.split()).rstrip(" ;,.")
@@ -122,7 +131,7 @@ def ask_as_request(ask: str) -> str:
         text = f"I urge you to {text[0].lower()}{text[1:]}"
     else:
         text = text[0].upper() + text[1:]
-    return text + "."
+    return end_sentence(text)
 
 
 def _is_order(text: str) -> bool:

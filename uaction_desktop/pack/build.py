@@ -16,8 +16,9 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.atomic import write_bytes_atomic
-from uaction_desktop.compose import compose_letter, recipient_lines
+from uaction_desktop.compose import compose_letter, recipient_lines, return_address
 from uaction_desktop.library import CaseLibrary
+from uaction_desktop.model import Official
 from uaction_desktop.pack.briefing import briefing_story, draw_briefing
 from uaction_desktop.pack.cover import (
     PartPages,
@@ -239,6 +240,9 @@ class _Builder:
                 today=self.meeting,
                 layout=self.layout.name,
                 variant=job.signer_index,
+                # A member's own address is printed as the roster gives it: only the profile's
+                # owner is known to live in the profile's country.
+                country_line=self.plan.signers[job.signer_index].is_blank,
             )
             if pages is None:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)
@@ -254,24 +258,28 @@ class _Builder:
 
     def _addresses(self) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
         """(recipient, return address) per letter, in the letters' order: a few lines each."""
-        returns = [self._return_address(s) for s in self.plan.signers]
         recipients = {}
         for planned in self.plan.cases:
             for official in planned.officials:
                 recipients[planned.case.ua, official.id] = recipient_lines(official, self.profile)
         return [
-            (recipients[job.case.ua, job.official.id], returns[job.signer_index])
+            (
+                recipients[job.case.ua, job.official.id],
+                self._return_address(self.plan.signers[job.signer_index], job.official),
+            )
             for job in self.plan.jobs()
         ]
 
-    def _return_address(self, signer: Signer) -> tuple[str, ...]:
+    def _return_address(self, signer: Signer, official: Official) -> tuple[str, ...]:
+        """As on the letter: a member's address as the roster gives it; the coordinator's with
+        the country for mail abroad."""
         if not self.options.return_address:
             return ()
         if not signer.is_blank:
             return (signer.name, *signer.address) if signer.address else ()
         # Blank copies: the coordinator's address (the profile's), where replies should go.
         who = self.profile.name or self.profile.group
-        lines = tuple(line for line in self.profile.address if line.strip())
+        lines = return_address(self.profile.address, official, self.profile)
         return (who, *lines) if who and lines else ()
 
     def _envelopes(self) -> None:

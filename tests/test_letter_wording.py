@@ -1,0 +1,136 @@
+"""Letters say what the case says, correctly, whatever the (odd but valid) case data.
+
+From the second review: each of these printed a wrong or empty letter before the fix."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from tests.conftest import CASE_ACTIVE_DAY
+from uaction_desktop.compose import (
+    compose_letter,
+    compose_phone,
+    recipient_lines,
+    return_address,
+    with_article,
+)
+from uaction_desktop.profile import SenderProfile
+
+GERMAN_WRITER = SenderProfile(
+    name="Jane Doe", address=("Hauptstr. 1", "10115 Berlin"), country="Germany"
+)
+
+
+def test_model_letter_typed_with_single_line_breaks_keeps_its_body(case) -> None:
+    """A model letter typed in the case editor (one Enter per line, as people type) loses its
+    whole text: the salutation line and the first paragraph fold into one short paragraph that
+    starts with "Dear", and that paragraph is dropped as if it were only the salutation."""
+    model = "Dear Minister,\nI urge you to release Akmaral Tobylova now.\n\nYours sincerely,"
+    letter = compose_letter(
+        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
+    )
+    assert any("release Akmaral Tobylova" in p for p in letter.paragraphs), letter.paragraphs
+
+
+def test_model_letter_first_paragraph_starting_with_to_is_not_dropped(case) -> None:
+    """ "To the best of our knowledge ..." is content, not a salutation like "To the Minister"."""
+    model = "To the best of our knowledge she is held incommunicado.\n\nPlease release her."
+    letter = compose_letter(
+        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
+    )
+    assert letter.paragraphs[0].startswith("To the best of our knowledge"), letter.paragraphs
+
+
+def test_salutation_written_with_its_comma_is_not_doubled(case) -> None:
+    """Case files come from strangers; "Dear Prosecutor General," (with the comma, as printed in
+    the UA) is accepted by the loader and prints "Dear Prosecutor General,," on every letter."""
+    official = replace(case.officials[0], salutation="Dear Prosecutor General,")
+    letter = compose_letter(case, official, GERMAN_WRITER, today=CASE_ACTIVE_DAY)
+    assert ",," not in letter.as_text()
+
+
+def test_country_names_that_need_the_article_get_it() -> None:
+    """Amnesty UAs commonly name "USA", "UK", "Russian Federation", "Syrian Arab Republic":
+    the letter then says "... in Russian Federation." / "in USA."."""
+    for country in ("USA", "UK", "Russian Federation", "Syrian Arab Republic", "UAE"):
+        assert with_article(country) == f"the {country}"
+
+
+def test_country_line_not_suppressed_by_a_substring_of_the_city(case) -> None:
+    """From Germany to Houston: "us" (the official's country) is found inside "Houston", so
+    the letter goes abroad with no country line at all."""
+    official = replace(
+        case.officials[0], country="US", address=("1001 Preston St", "Houston, TX 77002")
+    )
+    lines = recipient_lines(official, GERMAN_WRITER)
+    assert lines[-1] in ("US", "USA", "UNITED STATES"), lines
+
+
+def test_title_ending_in_punctuation_is_not_followed_by_a_second_stop(case) -> None:
+    no_people = replace(case, people=(), title="Activist detained!")
+    letter = compose_letter(no_people, case.officials[0], GERMAN_WRITER, today=date(2018, 4, 2))
+    assert "!." not in letter.paragraphs[0], letter.paragraphs[0]
+
+
+def test_model_letter_greeting_lines_and_sign_off_go_but_never_the_text(case) -> None:
+    model = (
+        "Your Royal Highness,\nYour Majesty King Salman bin Abdul Aziz Al Saud,\n\n"
+        "I call on you to release the activists.\nThey did nothing wrong.\n\n"
+        "Yours sincerely,\n[Your name]"
+    )
+    letter = compose_letter(
+        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
+    )
+    assert letter.paragraphs[0] == "I call on you to release the activists. They did nothing wrong."
+    assert letter.salutation == "Dear Prosecutor General"
+    text = letter.as_text()
+    assert "Highness" not in text and "[Your name]" not in text
+
+
+def test_a_model_letter_with_no_text_falls_back_to_the_standard_letter(case) -> None:
+    model = "Dear Minister,\n\nYours sincerely,"
+    letter = compose_letter(
+        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
+    )
+    assert len(letter.paragraphs) >= 3
+    assert any("Akmaral Tobylova" in p for p in letter.paragraphs)
+
+
+def test_phone_script_for_an_official_with_a_name_but_no_title(case) -> None:
+    official = replace(case.officials[0], title="", phone="+7 7172 000 000")
+    text = compose_phone(case, official, SenderProfile(name="Jane")).text
+    assert "the Kairat Kozhamzharov" not in text, text
+    assert "pass these requests on to Kairat Kozhamzharov:" in text
+
+
+def test_an_iso_country_is_spelled_out_on_the_envelope(case) -> None:
+    official = replace(case.officials[0], country="US", address=("1001 Preston St", "Houston"))
+    assert recipient_lines(official, GERMAN_WRITER)[-1] == "UNITED STATES"
+
+
+def test_phone_script_for_a_case_with_a_model_letter_and_no_asks(case) -> None:
+    only_letter = replace(case, asks=(), model_letter="I call on you to release her.")
+    official = replace(case.officials[0], phone="+7 7172 000 000")
+    text = compose_phone(only_letter, official, SenderProfile(name="Jane")).text
+    assert "requests" not in text and not text.rstrip().endswith(":")
+    assert "let the Prosecutor General know that I called" in text
+
+
+def test_return_address_names_the_writers_country_for_mail_abroad(case) -> None:
+    official = case.officials[0]  # in Kazakhstan; its published address may end with the country
+    for address in (official.address, (*official.address, "Kazakhstan")):
+        letter = compose_letter(
+            case, replace(official, address=address), GERMAN_WRITER, today=CASE_ACTIVE_DAY
+        )
+        assert letter.sender_lines == ("Hauptstr. 1", "10115 Berlin", "GERMANY")
+
+
+def test_return_address_country_is_not_repeated_or_added_at_home(case) -> None:
+    official = case.officials[0]
+    named = replace(GERMAN_WRITER, address=("Hauptstr. 1", "10115 Berlin, Germany"))
+    assert return_address(named.address, official, named) == named.address
+    home = replace(official, country="Germany")
+    assert return_address(GERMAN_WRITER.address, home, GERMAN_WRITER) == GERMAN_WRITER.address
+    usa = replace(GERMAN_WRITER, address=("12 Elm Street", "Springfield, IL 62701", "USA"))
+    assert return_address(usa.address, official, usa) == usa.address
