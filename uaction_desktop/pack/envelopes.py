@@ -129,6 +129,11 @@ def draw_envelope(
             f"the address of {recipient[0]} does not fit the {spec.description} envelope's "
             "address zone"
         )
+    elif fit.split:
+        warnings.append(
+            f"a line of the address of {recipient[0]} is too long for the {spec.description} "
+            "envelope, so it is split over two lines; check the address"
+        )
     draw_block(canvas, recipient, spec.recipient_x, height - spec.recipient_top * mm, fit, missing)
     if sender:
         small = fit_block(

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from uaction_desktop.compose import Letter
 from uaction_desktop.pdf import fonts
 from uaction_desktop.pdf.layouts import PageLayout, get_layout
+from uaction_desktop.pdf.wrapping import wrap_block
 
 BODY_SIZE = 11
 BODY_LEADING = 14.5
@@ -298,32 +299,39 @@ class _LetterDocument(BaseDocTemplate):
         canvas.setFillColor(colors.black)
 
     def _recipient_block(self, canvas) -> None:
+        """The address in the window: lines too wide are split (never cut), and a block too
+        tall for the window is set smaller, so every line, the country last, stays inside."""
         letter, layout = self.letter, self.layout
-        lines = list(letter.recipient_lines)
+        given = list(letter.recipient_lines)
         window = layout.window
-        size, leading = float(RECIPIENT_SIZE), float(RECIPIENT_LEADING)
         available = (window.bottom - layout.recipient_top - 1.5) * mm
-        if lines and len(lines) * leading > available:
-            # A long address is set smaller so that every line, the country last of all,
-            # stays inside the window.
+        limit = (window.right - layout.recipient_x - 2) * mm
+        size, leading = float(RECIPIENT_SIZE), float(RECIPIENT_LEADING)
+        lines = wrap_block(given, fonts.SERIF, size, limit)
+        while lines and len(lines) * leading > available and leading > 8.0:
             leading = max(available / len(lines), 8.0)
             size = min(size, leading / 1.2)
-            if len(lines) * leading > available:
+            lines = wrap_block(given, fonts.SERIF, size, limit)
+        who = letter.official_name
+        if lines and len(lines) * leading > available:
+            self.warnings.append(
+                f"the address block to {who} has {len(lines)} lines and does not fit the "
+                "envelope window; use a plain envelope"
+            )
+        elif len(lines) > layout.recipient_max_lines:
+            self.warnings.append(
+                f"the address block to {who} has {len(lines)} lines, so it is printed smaller "
+                f"({size:.1f} pt) to fit the window"
+            )
+        for line in given:
+            if fonts.string_width(line, fonts.SERIF, size) > limit:
                 self.warnings.append(
-                    f"the address block to {letter.official_name} has {len(lines)} lines and "
-                    "does not fit the envelope window; use a plain envelope"
+                    f"address line '{line}' is wider than the envelope window, so it is split "
+                    "over two lines; check the address"
                 )
-            elif len(lines) > layout.recipient_max_lines:
-                self.warnings.append(
-                    f"the address block to {letter.official_name} has {len(lines)} lines, so it "
-                    f"is printed smaller ({size:.1f} pt) to fit the window"
-                )
-        limit = (window.right - layout.recipient_x - 2) * mm
         canvas.setFillColor(colors.black)
         baseline = layout.y(layout.recipient_top) - size * 0.8
         for line in lines:
-            if fonts.string_width(line, fonts.SERIF, size) > limit:
-                self.warnings.append(f"address line '{line}' is wider than the envelope window")
             fonts.draw_text(
                 canvas, layout.recipient_x * mm, baseline, line, fonts.SERIF, size, self.missing
             )
