@@ -140,3 +140,126 @@ def test_the_dialog_refuses_a_channel_the_official_cannot_be_reached_by(qtbot) -
         dialog.action()
     dialog.accept()
     assert "cannot be reached by fax" in dialog.error.text()
+
+
+# --------------------------------------------------------------------------- from the 2nd review
+
+
+def _panel(qtbot, path: Path):
+    from uaction_desktop.gui.log_panel import LogPanel
+
+    panel = LogPanel(path, cases=lambda: [], signer=lambda: "", today=CASE_ACTIVE_DAY)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    return panel
+
+
+def _two_actions(path: Path) -> tuple[Action, Action]:
+    old = Action(
+        case_ua="63/18",
+        channel="letter",
+        sent_on=date(2018, 3, 28),
+        count=5,
+        reported_on=date(2018, 3, 31),
+    )
+    new = Action(case_ua="63/18", channel="email", sent_on=date(2018, 4, 1), count=7)
+    with ActionLog.open(path) as log:
+        log.add(old)
+        log.add(new)
+    return old, new
+
+
+def test_a_report_marks_exactly_what_it_lists(qtbot, monkeypatch, tmp_path: Path) -> None:
+    path = tmp_path / "actions.sqlite3"
+    old, new = _two_actions(path)
+    panel = _panel(qtbot, path)
+    shown: list[tuple[str, int]] = []
+
+    def press_mark(parent, text, count):
+        shown.append((text, count))
+        return count > 0
+
+    monkeypatch.setattr(ReportDialog, "get_data", staticmethod(press_mark))
+    # "Reported": a copy of what was already sent; nothing else may be marked.
+    panel.reportedFilter.setCurrentIndex(panel.reportedFilter.findData(True))
+    panel.report()
+    text, count = shown[-1]
+    assert count == 0 and "Email" not in text and "Letter" in text
+    with ActionLog.open(path, read_only=True) as log:
+        assert log.get(new.id).reported_on is None
+    # Reported or not (the default): only what is not yet reported is listed and marked.
+    panel.reportedFilter.setCurrentIndex(panel.reportedFilter.findData(None))
+    panel.report()
+    text, count = shown[-1]
+    assert count == 1 and "Email" in text and "Letter" not in text
+    panel.close_log()
+    with ActionLog.open(path, read_only=True) as log:
+        assert log.get(new.id).reported_on == CASE_ACTIVE_DAY
+        assert log.get(old.id).reported_on == date(2018, 3, 31)
+
+
+def test_a_ua_typed_in_the_dialog_is_the_one_logged(qtbot, case) -> None:
+    action = Action(case_ua="63/18", channel="letter", sent_on=CASE_ACTIVE_DAY, official_id="x")
+    dialog = ActionDialog([case], action, "Log an action", today=CASE_ACTIVE_DAY)
+    qtbot.addWidget(dialog)
+    dialog.case.setEditText("UA 64/18")
+    logged = dialog.action()
+    assert (logged.case_ua, logged.official_id) == ("64/18", "")
+    dialog.case.setEditText("not a number")
+    with pytest.raises(ValueError, match="not a UA number"):
+        dialog.action()
+
+
+def test_the_dialog_refuses_a_future_date_and_shows_names_as_text(qtbot, case) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import QDate, Qt
+
+    evil = replace(case.officials[1], name='<b style="font-size:40px">Click here</b>')
+    case = replace(case, officials=(case.officials[0], evil))
+    action = Action(
+        case_ua="63/18", channel=ActionChannel.FAX, sent_on=CASE_ACTIVE_DAY, official_id=evil.id
+    )
+    dialog = ActionDialog([case], action, "Log an action", today=CASE_ACTIVE_DAY)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert "<b style" in dialog.error.text()
+    assert dialog.error.textFormat() == Qt.TextFormat.PlainText
+    dialog.channel.setCurrentIndex(dialog.channel.findData("letter"))
+    dialog.sent_on.setDate(QDate(2018, 4, 3))
+    with pytest.raises(ValueError, match="after today"):
+        dialog.action()
+    assert dialog.reply_on.date() == QDate(2018, 4, 2)  # the app's today, not the calendar's
+
+
+def test_merging_names_refused_files(qtbot, monkeypatch, tmp_path: Path, dialogs) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    source = tmp_path / "source.sqlite3"
+    _two_actions(source)
+    good = tmp_path / "alice.json"
+    with ActionLog.open(source) as log:
+        log.export_json(good)
+    bad = tmp_path / "bob.json"
+    bad.write_text('{"format": "uaction-action-log", "version": 1, "actions": [{}]}', "utf-8")
+    panel = _panel(qtbot, tmp_path / "mine.sqlite3")
+    chosen = ([str(good), str(bad)], "")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: chosen))
+    panel.import_json()
+    kind, title, text = dialogs.messages[-1]
+    assert kind == "warning" and "not merged" in title
+    assert "alice.json: 2 added" in text
+    assert "bob.json: NOT MERGED" in text
+
+
+def test_exports_get_their_extension(qtbot, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "actions.sqlite3"
+    _two_actions(path)
+    panel = _panel(qtbot, path)
+    for method, name in ((panel.export_csv, "mine"), (panel.export_json, "group")):
+        typed = (str(tmp_path / name), "")
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=typed: t))
+        method()
+    assert (tmp_path / "mine.csv").exists() and (tmp_path / "group.json").exists()

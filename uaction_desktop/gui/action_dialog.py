@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.actionlog import MAX_COUNT, Action, ActionChannel, ReplyStatus
-from uaction_desktop.model import Case, Channel
+from uaction_desktop.model import Case, Channel, normalize_ua
 
 _CONTACT_CHANNELS = {c.value for c in Channel}  # "other" is always possible
 
@@ -35,12 +35,18 @@ def _pydate(day: QDate) -> date:
 
 class ActionDialog(QDialog):
     def __init__(
-        self, cases: list[Case], action: Action, title: str, parent: QWidget | None = None
+        self,
+        cases: list[Case],
+        action: Action,
+        title: str,
+        parent: QWidget | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("actionDialog")
         self.setWindowTitle(title)
         self._action = action
+        self._today = today or date.today()
         self._cases = {c.ua: c for c in cases}
 
         self.case = QComboBox(self)
@@ -76,7 +82,7 @@ class ActionDialog(QDialog):
         for status in ReplyStatus:
             self.reply.addItem(status.label, status.value)
         self.reply.setCurrentIndex(self.reply.findData(action.reply.value))
-        self.reply_on = QDateEdit(_qdate(action.reply_on or date.today()), self)
+        self.reply_on = QDateEdit(_qdate(action.reply_on or self._today), self)
         self.reply_on.setObjectName("actionReplyDate")
         self.reply_on.setDisplayFormat("yyyy-MM-dd")
         self.reply_on.setCalendarPopup(True)
@@ -85,6 +91,7 @@ class ActionDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.error = QLabel(self)
         self.error.setObjectName("actionError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # names come from case files
         self.error.setWordWrap(True)
         self.error.hide()
 
@@ -127,9 +134,10 @@ class ActionDialog(QDialog):
 
     def action(self) -> Action:
         """The edited action; raises ValueError with a readable message if it is not valid."""
-        ua = self.case.currentData() or self.case.currentText().strip()
+        ua = self._chosen_ua()
         case = self._cases.get(ua)
-        official_id = self.official.currentData() or ""
+        # The official list belongs to the selected case; a UA typed over it has none chosen.
+        official_id = (self.official.currentData() or "") if ua == self.case.currentData() else ""
         official = case.official(official_id) if case and official_id else None
         reply = ReplyStatus(self.reply.currentData())
         channel = ActionChannel(self.channel.currentData())
@@ -140,6 +148,8 @@ class ActionDialog(QDialog):
                 "choose 'other' if you reached them another way"
             )
         sent_on = _pydate(self.sent_on.date())
+        if sent_on > self._today:
+            raise ValueError(f"the date sent ({sent_on}) is after today ({self._today})")
         if case is not None and sent_on < case.issued:
             raise ValueError(f"the date is before UA {case.ua} was issued ({case.issued})")
         return replace(
@@ -159,6 +169,18 @@ class ActionDialog(QDialog):
             text=self.text.toPlainText(),
         )
 
+    def _chosen_ua(self) -> str:
+        """The selected case's UA, or the UA typed into the box (the box is editable, for a
+        case that is not in the library)."""
+        typed = self.case.currentText().strip()
+        index = self.case.currentIndex()
+        if index >= 0 and typed == self.case.itemText(index).strip():
+            return str(self.case.itemData(index))
+        ua = normalize_ua(typed)
+        if ua is None:
+            raise ValueError(f"'{typed}' is not a UA number such as 63/18")
+        return ua
+
     def accept(self) -> None:
         try:
             self.action()
@@ -170,9 +192,14 @@ class ActionDialog(QDialog):
 
     @classmethod
     def get_data(
-        cls, parent: QWidget | None, cases: list[Case], action: Action, title: str = "Log an action"
+        cls,
+        parent: QWidget | None,
+        cases: list[Case],
+        action: Action,
+        title: str = "Log an action",
+        today: date | None = None,
     ) -> Action | None:
-        dialog = cls(cases, action, title, parent)
+        dialog = cls(cases, action, title, parent, today)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.action()
         return None

@@ -36,6 +36,7 @@ from uaction_desktop.atomic import write_bytes_atomic
 from uaction_desktop.drafts import DraftStore
 from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_actions
 from uaction_desktop.gui.deadline import deadline_advice
+from uaction_desktop.gui.file_names import with_suffix
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
 from uaction_desktop.profile import LAYOUT_LABELS, LAYOUTS, SenderProfile
@@ -577,8 +578,7 @@ class Composer(QWidget):
         )
         if not path:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
+        path = with_suffix(path, ".pdf")
         try:
             write_bytes_atomic(path, result.pdf)
         except OSError as exc:

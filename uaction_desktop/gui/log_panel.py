@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -38,11 +39,12 @@ from uaction_desktop.actionlog import (
     ActionFilter,
     ActionLog,
     ActionLogError,
-    ImportResult,
 )
 from uaction_desktop.gui.action_dialog import ActionDialog, _pydate
+from uaction_desktop.gui.file_names import with_suffix
 from uaction_desktop.gui.log_model import ACTION_ROLE, ActionFilterProxy, ActionTableModel
 from uaction_desktop.gui.month_chart import MonthChart
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.model import Case
 
 
@@ -64,7 +66,9 @@ class ReportDialog(QDialog):
             f"&Mark {count} as reported", QDialogButtonBox.ButtonRole.AcceptRole
         )
         mark.setEnabled(count > 0)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        mark.setAutoDefault(False)  # Enter closes; marking is a deliberate click
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
         buttons.accepted.connect(self._mark)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -366,7 +370,7 @@ class LogPanel(QWidget):
             sent_on=self.today,
             signer=self._signer(),
         )
-        action = ActionDialog.get_data(self, cases, template, "Log an action")
+        action = ActionDialog.get_data(self, cases, template, "Log an action", self.today)
         if action is None:
             return None
         if self._run(lambda lg: lg.add(action)) is None:
@@ -393,7 +397,7 @@ class LogPanel(QWidget):
         action = self.selected_action()
         if action is None:
             return
-        edited = ActionDialog.get_data(self, self._cases(), action, "Edit action")
+        edited = ActionDialog.get_data(self, self._cases(), action, "Edit action", self.today)
         if edited is None or edited == action:
             return
         if self._run(lambda lg: lg.update(edited)) is not None:
@@ -429,13 +433,17 @@ class LogPanel(QWidget):
     # -- reports and files
 
     def report(self) -> None:
+        """What to send the organisation: the actions shown that are not yet reported (so
+        nothing is counted twice), and exactly those can then be marked reported. With the
+        "Reported" filter it is a copy of what was already reported, with nothing to mark."""
         where = self.current_filter()
+        again = where.reported is True
+        chosen = where if again else replace(where, reported=False)
         references = {c.ua: c.report_reference for c in self._cases() if c.report_reference}
-        text = self._run(lambda lg: lg.report_text(where, references))
+        text = self._run(lambda lg: lg.report_text(chosen, references))
         if text is None:
             return
-        pending = replace(where, reported=False)
-        ids = [a.id for a in (self._run(lambda lg: lg.actions(pending)) or [])]
+        ids = [] if again else [a.id for a in (self._run(lambda lg: lg.actions(chosen)) or [])]
         if ReportDialog.get_data(self, str(text), len(ids)):
             changed = self._run(lambda lg: lg.mark_reported(ids, self.today)) or []
             self._after_change(f"Marked {len(changed)} action(s) as reported.")
@@ -445,6 +453,7 @@ class LogPanel(QWidget):
             self, "Export the log as CSV", "action-log.csv", "CSV files (*.csv)"
         )
         if path:
+            path = with_suffix(path, ".csv")
             where = self.current_filter()
             count = self._run(lambda lg: lg.export_csv(path, where))
             if count is not None:
@@ -455,28 +464,42 @@ class LogPanel(QWidget):
             self, "Export the log for your group", "action-log.json", "Action logs (*.json)"
         )
         if path:
+            path = with_suffix(path, ".json")
             count = self._run(lambda lg: lg.export_json(path))
             if count is not None:
                 self.statusMessage.emit(f"Wrote {count} action(s) to {path}.")
 
     def import_json(self) -> None:
+        """Merge members' files; the summary names every file, the refused ones too (a file
+        left out silently would make the group's totals short)."""
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Merge members' logs", "", "Action logs (*.json)"
         )
+        log = self.log() if paths else None
+        if log is None:
+            return
         results: list[str] = []
+        refused = 0
         for path in paths:
-            result = self._run(lambda lg, p=path: lg.import_json(p))
-            if isinstance(result, ImportResult):
-                line = f"{path}: {result.added} added, {result.unchanged} already here"
-                if result.updated:
-                    line += f", {result.updated} brought up to date (reported or replied)"
-                if result.conflicts:
-                    line += (
-                        f", {len(result.conflicts)} conflicting (kept yours; differing: "
-                        + "; ".join(", ".join(c.fields) for c in result.conflicts[:5])
-                        + ")"
-                    )
-                results.append(line)
-        if results:
-            self._after_change("Merged.")
-            QMessageBox.information(self, "Logs merged", "\n".join(results))
+            name = Path(path).name
+            try:
+                result = log.import_json(path)
+            except ActionLogError as exc:
+                refused += 1
+                results.append(f"{name}: NOT MERGED, nothing taken from it: {exc}")
+                continue
+            line = f"{name}: {result.added} added, {result.unchanged} already here"
+            if result.updated:
+                line += f", {result.updated} brought up to date (reported or replied)"
+            if result.conflicts:
+                line += (
+                    f", {len(result.conflicts)} conflicting (kept yours; differing: "
+                    + "; ".join(", ".join(c.fields) for c in result.conflicts[:5])
+                    + ")"
+                )
+            results.append(line)
+        self._after_change("Merged." if not refused else f"{refused} file(s) not merged.")
+        if refused:
+            QMessageBox.warning(self, "Some logs were not merged", plain("\n".join(results)))
+        else:
+            QMessageBox.information(self, "Logs merged", plain("\n".join(results)))

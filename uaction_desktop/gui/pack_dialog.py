@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.actionlog import Action, ActionChannel
+from uaction_desktop.gui.file_names import with_suffix
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import CaseStatus, Role
 from uaction_desktop.pack import (
@@ -308,13 +310,13 @@ class PackDialog(QDialog):
             self, "Save the meeting pack", suggested, "PDF documents (*.pdf)"
         )
         if path:
-            self.build(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+            self.build(Path(with_suffix(path, ".pdf")))
 
     def build(self, output: Path) -> PackWorker | None:
         try:
             request = PackRequest(self.options(), output)
         except (PackError, RosterError, OSError) as exc:
-            QMessageBox.warning(self, "Meeting pack", str(exc))
+            QMessageBox.warning(self, "Meeting pack", plain(str(exc)))
             return None
         progress = QProgressDialog("Building the meeting pack…", "Cancel", 0, 100, self)
         progress.setObjectName("packProgress")
@@ -353,7 +355,7 @@ class PackDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.buildButton.setEnabled(True)
-        QMessageBox.warning(self, "Meeting pack", f"The pack could not be built: {message}")
+        QMessageBox.warning(self, "Meeting pack", plain(f"The pack could not be built: {message}"))
 
     def _cancelled(self) -> None:
         self.buildButton.setEnabled(True)
