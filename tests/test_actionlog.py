@@ -866,3 +866,12 @@ def test_the_core_does_not_load_qt() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_an_export_with_one_id_twice_is_refused_whole(log: ActionLog, tmp_path: Path) -> None:
+    same = "0b7c6a52-8f47-4c55-9d0e-3f1f8e2a6a01"
+    record = {"id": same, "case": "63/18", "channel": "letter", "date": "2018-04-02"}
+    path = exchange_file(tmp_path, [{**record, "count": 12}, {**record, "count": 1}])
+    with pytest.raises(ActionLogError, match=r"actions\[1\]\.id: the same id as actions\[0\]"):
+        log.import_json(path)
+    assert log.count() == 0

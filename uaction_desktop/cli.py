@@ -81,7 +81,19 @@ def _today(text: str | None) -> date:
         raise UserError(f"--today: '{text}' is not a date like 2026-11-28", code=2) from exc
 
 
+def _utf8_when_redirected() -> None:
+    """Output sent to a file or a pipe is UTF-8, whatever the system's code page (cp1252 on
+    Windows cannot hold a Cyrillic name, and the letter would die half-written)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if not stream.isatty() and (stream.encoding or "").lower().replace("-", "") != "utf8":
+                stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            pass  # a replaced stream (a test's, an IDE's): leave it as it is
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_when_redirected()
     parser = build_parser()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)

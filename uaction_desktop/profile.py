@@ -6,8 +6,10 @@ override single fields without touching the file.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +38,13 @@ class SenderProfile:
         return bool(self.name.strip()) and bool(self.address)
 
     def effective_locale(self, layout: str | None = None) -> str:
+        """The locale dates are written in: the profile's if the app has it (a well-formed
+        but unknown one such as "xx_YY" falls back), else the layout's usual one."""
         if self.locale:
-            return self.locale
+            from babel import localedata  # loaded by then: dates are formatted with Babel
+
+            if localedata.exists(self.locale):
+                return self.locale
         return "en_US" if (layout or self.layout) == "letter-no10" else "en_GB"
 
     def effective_closing(self, layout: str | None = None) -> str:
@@ -76,15 +83,50 @@ def load_profile(path: Path) -> SenderProfile:
             values[key] = value
         else:
             raise ProfileError(f"{path}: {key} must be text")
+    if "locale" in values:
+        values["locale"] = _locale(values["locale"], path)
     profile = SenderProfile(**values)
     if profile.layout not in LAYOUTS:
         profile = replace(profile, layout="a4-din-b")
     return profile
 
 
-def save_profile(path: Path, profile: SenderProfile) -> None:
+_LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?$")
+
+
+def _locale(value: str, path: Path) -> str:
+    """ "en-gb" -> "en_GB" (how people write it); a value no locale looks like is an error."""
+    text = value.strip().replace("-", "_")
+    if not text:
+        return ""
+    parts = text.split("_")
+    parts[0] = parts[0].lower()
+    parts[1:] = [p.title() if len(p) == 4 else p.upper() for p in parts[1:]]
+    text = "_".join(parts)
+    if not _LOCALE_RE.match(text):
+        raise ProfileError(f"{path}: locale: '{value}' is not a locale such as en_GB or de_DE")
+    return text
+
+
+def save_profile(path: Path, profile: SenderProfile) -> Path | None:
+    """Write the profile. Settings this version does not know (from a newer one) are kept; a
+    file that cannot be read is not overwritten but moved aside, and its new name returned."""
     import tomli_w  # only when writing: not needed to start the app
 
-    data = asdict(profile)
+    kept: dict[str, Any] = {}
+    moved: Path | None = None
+    if path.exists():
+        try:
+            load_profile(path)
+            kept = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (ProfileError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            moved = path.with_name(f"{path.stem}.unreadable-{datetime.now():%Y%m%d-%H%M%S}.toml")
+            path.replace(moved)
+    data = {key: value for key, value in kept.items() if key not in _FIELDS}
+    data.update(asdict(profile))
     data["address"] = list(profile.address)
     write_text_atomic(path, tomli_w.dumps(data), make_parents=True)
+    return moved
+
+
+_FIELDS = {f.name for f in fields(SenderProfile)}

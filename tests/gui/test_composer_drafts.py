@@ -51,3 +51,23 @@ def test_drafts_of_different_letters_never_share_a_file(tmp_path: Path) -> None:
     store.save("12/18", "amb-phone", "letter")
     assert store.load("12/18", "amb.phone").body == "phone script"
     assert store.load("12/18", "amb-phone").body == "letter"
+
+
+def test_saving_details_over_an_unreadable_profile_keeps_it(
+    qtbot, make_window, isolated_home: Path, dialogs
+) -> None:
+    from PySide6.QtCore import Qt
+
+    profile_file = isolated_home / "config" / "profile.toml"
+    profile_file.parent.mkdir(parents=True)
+    broken = 'name = "Jane Doe"\ngroup = "Group 42"\nclosing = "Yours faithfully,\n'
+    profile_file.write_text(broken, encoding="utf-8")
+    window = make_window()
+    window.showWriter.trigger()
+    composer = window.composer
+    composer.senderName.setText("Jane Doe")
+    composer.senderAddress.setPlainText("12 Elm Street")
+    qtbot.mouseClick(composer.saveSender, Qt.MouseButton.LeftButton)
+    kept = [p for p in profile_file.parent.iterdir() if p.name.startswith("profile.unreadable")]
+    assert [p.read_text("utf-8") for p in kept] == [broken]
+    assert any("kept as" in text for _, _, text in dialogs.messages)

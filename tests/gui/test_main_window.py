@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
 from tests.conftest import CASE_ACTIVE_DAY
 from uaction_desktop.gui.case_model import CaseFilterProxy, CaseTableModel
@@ -245,3 +245,24 @@ def test_tooltips_show_case_text_literally(make_window, isolated_home: Path) -> 
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;h1&gt;" in tip and "<h1>" not in tip
     assert QtGuiQt.mightBeRichText(tip)  # escaped rich text: shown exactly as written
+
+
+def test_buttons_of_a_case_with_no_one_to_write_to_are_disabled(
+    make_window, isolated_home: Path
+) -> None:
+    """Selected before the composer is first built, its buttons must follow the actions."""
+    cases = isolated_home / "data" / "cases"
+    cases.mkdir(parents=True)
+    notice = (
+        'format = 1\nua = "81/07"\nkind = "closure"\ntitle = "Released"\n'
+        'country = "Testland"\nissued = 2018-01-01\nsummary = "She is free."\n'
+    )
+    (cases / "ua-81-07.toml").write_text(notice, encoding="utf-8")
+    window = make_window()
+    window.caseListPanel.scope.setCurrentIndex(2)
+    assert window.caseListPanel.select_ua("81/07")
+    assert not window.exportPdf.isEnabled()
+    window.showWriter.trigger()
+    for name in ("exportPdf", "printLetter", "emailLetter", "copyText"):
+        button = window.composer.findChild(QPushButton, f"{name}Button")
+        assert button is not None and not button.isEnabled(), name

@@ -8,6 +8,7 @@ keeps that pair out; this test fails if it ever comes back.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QTimer
@@ -17,10 +18,15 @@ from PySide6.QtWidgets import QWidget
 def test_calls_returning_nothing_keep_none_alive(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
-    before = sys.getrefcount(None)
-    for _ in range(1000):
-        widget.setEnabled(True)
-        widget.update()
-        QTimer.singleShot(0, widget.hide)
-    qtbot.wait(10)
-    assert sys.getrefcount(None) - before > -100  # -3000 on the broken pair
+    gc.collect()
+    gc.disable()  # nothing else may free references to None while we count
+    try:
+        before = sys.getrefcount(None)
+        for _ in range(1000):
+            widget.setEnabled(True)
+            widget.update()
+            QTimer.singleShot(0, widget.hide)
+        after = sys.getrefcount(None)
+    finally:
+        gc.enable()
+    assert after - before > -100  # -3000 on the broken pair

@@ -123,10 +123,17 @@ def loads(text: str, source: Path | str) -> list[Action]:
         raise _bad(source, ["actions: must be a list"])
     actions: list[Action] = []
     problems: list[str] = []
+    first_with: dict[str, int] = {}
     for number, record in enumerate(records):
         action, found = record_to_action(record, f"actions[{number}]")
         problems += found
         if action is not None:
+            if action.id in first_with:
+                # Two versions of one action in one file: which is right cannot be known.
+                problems.append(
+                    f"actions[{number}].id: the same id as actions[{first_with[action.id]}]"
+                )
+            first_with.setdefault(action.id, number)
             actions.append(action)
     if problems:
         raise _bad(source, problems)

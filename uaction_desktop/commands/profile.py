@@ -40,10 +40,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if changes:
         profile = profile.with_overrides(**changes)
         try:
-            save_profile(ctx.paths.profile_file, profile)
+            moved = save_profile(ctx.paths.profile_file, profile)
         except OSError as exc:
             raise UserError(f"cannot save {ctx.paths.profile_file}: {exc.strerror or exc}") from exc
         print(f"Saved {ctx.paths.profile_file}")
+        if moved is not None:
+            print(f"The old file could not be read; it was kept as {moved}")
     for key, value in asdict(profile).items():
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
         print(f"{key + ':':<9} {shown or '-'}")

@@ -206,6 +206,7 @@ class Composer(QWidget):
             button = QPushButton(action.text().replace("&", ""), self)
             button.setObjectName(f"{action.objectName()}Button")
             button.clicked.connect(action.trigger)
+            button.setEnabled(action.isEnabled())  # the actions may be disabled already
             action.enabledChanged.connect(button.setEnabled)
             buttons.addWidget(button)
         buttons.addStretch(1)

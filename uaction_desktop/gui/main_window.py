@@ -28,6 +28,7 @@ from uaction_desktop.gui.case_list import CaseListPanel
 from uaction_desktop.gui.case_view import CaseView
 from uaction_desktop.gui.composer_actions import make_composer_actions
 from uaction_desktop.gui.first_paint import after_first_paint
+from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.library import CaseEntry, CaseLibrary
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.paths import AppPaths, app_paths
@@ -487,7 +488,16 @@ class MainWindow(QMainWindow):
             return SenderProfile(), f"{exc} (using an empty profile)"
 
     def _save_profile(self, profile: SenderProfile) -> None:
-        save_profile(self.paths.profile_file, profile)
+        moved = save_profile(self.paths.profile_file, profile)
+        if moved is not None:
+            QMessageBox.information(
+                self,
+                "Profile saved",
+                plain(
+                    f"Your details are saved. The old profile file could not be read, so it "
+                    f"was kept as {moved} rather than overwritten."
+                ),
+            )
 
     def _window_settings(self) -> QSettings:
         return QSettings(str(self.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
