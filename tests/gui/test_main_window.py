@@ -266,3 +266,26 @@ def test_buttons_of_a_case_with_no_one_to_write_to_are_disabled(
     for name in ("exportPdf", "printLetter", "emailLetter", "copyText"):
         button = window.composer.findChild(QPushButton, f"{name}Button")
         assert button is not None and not button.isEnabled(), name
+
+
+def test_the_window_follows_the_calendar(qtbot, isolated_home: Path) -> None:
+    """Left open overnight, the next day's deadlines, statuses and letter dates are right."""
+    from uaction_desktop.gui.main_window import MainWindow
+
+    days = [date(2018, 6, 7)]  # UA 63/18's deadline is 8 June 2018
+    window = MainWindow(clock=lambda: days[0])
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started):
+        window.show()
+    assert window.caseListPanel.current_entry().status.value == "active"
+    window.showWriter.trigger()
+    window.composer.select_official("ambassador")
+    assert "7 June 2018" in window.composer.current_letter().date_text
+    assert not window.check_day()  # same day: nothing happens
+    days[0] = date(2018, 6, 9)
+    assert window.check_day()
+    entry = window.caseListPanel.current_entry()
+    assert entry is not None and entry.status.value == "expired"
+    assert "9 June 2018" in window.composer.current_letter().date_text
+    assert window.composer.officialPicker.currentData() == "ambassador"  # still writing to them
+    assert "has passed" in window.caseView.toPlainText()

@@ -285,8 +285,11 @@ class Composer(QWidget):
     # ------------------------------------------------------------------ public API
 
     def set_entry(self, entry: CaseEntry | None, today: date) -> None:
-        """Show a case; the letter itself is composed when the composer is first shown."""
+        """Show a case; the letter itself is composed when the composer is first shown. The
+        same case again (reloaded, or a new day) keeps the official being written to."""
         self.save_draft()
+        same_case = entry is not None and self.entry is not None and entry.ua == self.entry.ua
+        keep = self.officialPicker.currentData() if same_case else None
         self.entry = entry
         self.today = today
         self.officialPicker.blockSignals(True)
@@ -297,6 +300,7 @@ class Composer(QWidget):
                 if official.role is Role.COPY:
                     label += " (copy)"
                 self.officialPicker.addItem(label, official.id)
+            self.officialPicker.setCurrentIndex(max(self.officialPicker.findData(keep), 0))
         self.officialPicker.blockSignals(False)
         self._show_banner()
         self._fill_channels()

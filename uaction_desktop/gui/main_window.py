@@ -8,6 +8,7 @@ needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,24 +41,33 @@ if TYPE_CHECKING:
     from uaction_desktop.gui.log_panel import LogPanel
 
 CASE_TAB, WRITE_TAB, LOG_TAB = 0, 1, 2
+DAY_CHECK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
     started = Signal()  # the first paint is done and the selected case is laid out
+    is_started = False  # (a class attribute: Qt sends events while __init__ runs)
 
-    def __init__(self, paths: AppPaths | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        paths: AppPaths | None = None,
+        today: date | None = None,
+        clock: Callable[[], date] | None = None,
+    ) -> None:
+        """``today`` fixes the day (tests, ``--today``); otherwise the window follows ``clock``
+        (the calendar), so a laptop left open overnight shows tomorrow's deadlines right."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Urgent Action letters")
         self.paths = paths or app_paths()
-        self.today = today or date.today()
+        self._clock = clock or ((lambda: today) if today else date.today)
+        self.today = self._clock()
         self.profile, profile_problem = self._load_profile()
         self.library = CaseLibrary()
         self._entry: CaseEntry | None = None
         self._composer: Composer | None = None
         self._log_panel: LogPanel | None = None
         self._last_sent: SentRecord | None = None
-        self.is_started = False
 
         self.caseListPanel = CaseListPanel(self)
         self.caseView = CaseView(self)
@@ -102,7 +112,29 @@ class MainWindow(QMainWindow):
         self.is_started = True
         self.caseView.show_entry(self._entry, self.today)
         self._update_acted()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self.check_day)
+        self._day_timer.start()
         self.started.emit()
+
+    def check_day(self) -> bool:
+        """Follow the calendar: on a new day, deadlines, statuses and letter dates move on."""
+        today = self._clock()
+        if today == self.today:
+            return False
+        self.today = today
+        if self._log_panel is not None:
+            self._log_panel.today = today
+        self.reload_cases()
+        self._on_case_selected(self.caseListPanel.current_entry())
+        self.statusBar().showMessage(f"It is now {today:%d %B %Y}: deadlines and dates updated.")
+        return True
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if self.is_started and self.isActiveWindow():
+            self.check_day()  # back from sleep: the first thing seen is up to date
 
     # -- set-up
 
