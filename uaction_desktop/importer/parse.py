@@ -72,6 +72,7 @@ _ASK_SENTENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _OFFICE_ABROAD_RE = re.compile(r"\b(?:embassy|mission|consulate|high commission)\b", re.I)
+MAX_OFFICIALS = 40  # Urgent Actions name a handful; past this the "officials" are something else
 
 
 def parse_text(text: str, *, warnings: Iterable[str] = ()) -> Draft:
@@ -87,6 +88,8 @@ class _Parser:
         self.lines = cleaned.lines
         self.footers = cleaned.footers
         self.used: set[int] = set()
+        self.taken_ids: set[str] = set()
+        self.set_aside = 0  # officials past MAX_OFFICIALS
         self.draft = Draft()
         self.draft.dropped.extend(cleaned.dropped)
         if cleaned.front_matter:
@@ -619,8 +622,18 @@ class _Parser:
                 self._add_official(official)
 
     def _add_official(self, official: DraftOfficial) -> None:
-        taken = {o.value("id") for o in self.draft.officials}
-        ident = official_id(official.value("title"), official.value("name"), taken)
+        if len(self.draft.officials) >= MAX_OFFICIALS:
+            if not self.set_aside:
+                self.draft.warnings.append(
+                    f"more than {MAX_OFFICIALS} officials were found, far more than an Urgent "
+                    "Action names; the rest are under the import notes, not in the case"
+                )
+            self.set_aside += 1
+            self.draft.leftovers.append(
+                Leftover(official.source_text, f"beyond the first {MAX_OFFICIALS} officials")
+            )
+            return
+        ident = official_id(official.value("title"), official.value("name"), self.taken_ids)
         official.fields["id"] = Field(ident, H, "made from the title (or the name)")
         self.draft.officials.append(official)
 
