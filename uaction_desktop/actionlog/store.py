@@ -9,6 +9,7 @@ timeout for the others). Environment problems surface as :class:`ActionLogError`
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -166,6 +167,15 @@ class ImportResult:
     updated: int = 0  # ours, with a report date or a reply that only theirs had
 
 
+def _read_only_mount(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (os.access says "writable"
+    to root even there)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        return False
+
+
 @contextlib.contextmanager
 def _guard(path: Path) -> Iterator[None]:
     """Turn SQLite's environment failures into sentences; let bugs through untouched."""
@@ -218,10 +228,7 @@ class ActionLog:
         try:
             with _guard(path):
                 if read_only:
-                    uri = f"{path.resolve().as_uri()}?mode=ro"
-                    conn = sqlite3.connect(
-                        uri, uri=True, timeout=busy_timeout, isolation_level=None
-                    )
+                    conn = cls._connect_read_only(path, busy_timeout)
                 else:
                     conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
                 version = check_identity(conn, path)
@@ -246,6 +253,37 @@ class ActionLog:
             if conn is not None:
                 conn.close()
             raise
+
+    @classmethod
+    def open_for_reading(cls, path: str | Path) -> ActionLog:
+        """Open normally if possible, else read-only: a log on a write-protected stick or a
+        restored read-only backup can still be looked at. ``read_only`` says which it got."""
+        try:
+            return cls.open(path)
+        except ActionLogError as exc:
+            if exc.kind not in (ErrorKind.CANNOT_OPEN, ErrorKind.READ_ONLY):
+                raise
+            if not Path(path).is_file():
+                raise
+            return cls.open(path, read_only=True)
+
+    @staticmethod
+    def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+        """A read-only connection. A log in WAL mode needs its -shm file, which a read-only
+        folder cannot hold; there no one can be writing, so SQLite may treat it as immutable."""
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            folder = path.resolve().parent  # where SQLite keeps the -wal and -shm files
+            if os.access(folder, os.W_OK) and not _read_only_mount(folder):
+                raise
+        return sqlite3.connect(
+            uri + "&immutable=1", uri=True, timeout=busy_timeout, isolation_level=None
+        )
 
     @staticmethod
     def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:

@@ -147,6 +147,11 @@ def _open(ctx: Context) -> ActionLog:
     return ActionLog.open(ctx.paths.action_log_file)
 
 
+def _open_for_reading(ctx: Context) -> ActionLog:
+    """For commands that only read: a write-protected log can still be listed and reported."""
+    return ActionLog.open_for_reading(ctx.paths.action_log_file)
+
+
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
     ua = _ua(args.case)
     entry = ctx.library.find(ua, ctx.today)
@@ -203,7 +208,7 @@ _CONTACT = {
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     where = _where(args, args.case)
-    with _open(ctx) as log:
+    with _open_for_reading(ctx) as log:
         found = log.actions(where)
     if args.json:
         print(json.dumps([action_to_record(a) for a in found], ensure_ascii=False, indent=2))
@@ -233,7 +238,7 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
         for e in ctx.library.entries(ctx.today)
         if e.case.report_reference
     }
-    with _open(ctx) as log:
+    with _open_for_reading(ctx) as log:
         chosen = log.actions(where, newest_first=False)
         print(report_text(chosen, references, where.since, where.until), end="")
         if args.mark_reported and chosen:
@@ -249,7 +254,7 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
     output: Path = args.output
     fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "json")
-    with _open(ctx) as log:
+    with _open_for_reading(ctx) as log:
         write = log.export_csv if fmt == "csv" else log.export_json
         written = write(output, _where(args, args.case))
     noun = "action" if written == 1 else "actions"

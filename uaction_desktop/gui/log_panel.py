@@ -120,6 +120,12 @@ class LogPanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("background-color: #fbe3e1; color: #5c1610; padding: 6px;")
         self.error.hide()
+        self.readOnlyNote = QLabel(self)
+        self.readOnlyNote.setObjectName("logReadOnly")
+        self.readOnlyNote.setWordWrap(True)
+        self.readOnlyNote.setTextFormat(Qt.TextFormat.PlainText)
+        self.readOnlyNote.setStyleSheet("background-color: #fff1cc; color: #4d3800; padding: 6px;")
+        self.readOnlyNote.hide()
 
         self.caseFilter = QComboBox(self)
         self.caseFilter.setObjectName("logCaseFilter")
@@ -242,6 +248,7 @@ class LogPanel(QWidget):
         vertical.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.readOnlyNote)
         layout.addWidget(self.error)
         layout.addLayout(filters)
         layout.addWidget(vertical, 1)
@@ -273,10 +280,17 @@ class LogPanel(QWidget):
         """The open log, opening it on first use; None (with the reason shown) if it can't be."""
         if self._log is None:
             try:
-                self._log = ActionLog.open(self.path)
+                self._log = ActionLog.open_for_reading(self.path)
             except ActionLogError as exc:
                 self._show_error(str(exc))
                 return None
+            if self._log.read_only:
+                self.readOnlyNote.setText(
+                    f"The action log is read-only here ({self.path}): you can look at it and "
+                    "report from it, but not add or change actions. Copy it somewhere you can "
+                    "write to, or make its folder writable, to log new actions."
+                )
+                self.readOnlyNote.show()
         return self._log
 
     def close_log(self) -> None:

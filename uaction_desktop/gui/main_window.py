@@ -504,7 +504,8 @@ class MainWindow(QMainWindow):
         from uaction_desktop.actionlog import ActionLog, ActionLogError
 
         try:
-            with ActionLog.open(path) as log:  # normal open: upgrades an older log once
+            # Normally opened (an older log is upgraded once); read-only where it must be.
+            with ActionLog.open_for_reading(path) as log:
                 acted = log.cases_with_actions()
         except ActionLogError as exc:
             self.statusBar().showMessage(str(exc))
