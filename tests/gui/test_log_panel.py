@@ -263,3 +263,11 @@ def test_exports_get_their_extension(qtbot, monkeypatch, tmp_path: Path) -> None
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=typed: t))
         method()
     assert (tmp_path / "mine.csv").exists() and (tmp_path / "group.json").exists()
+
+
+def test_chart_months_read_as_months() -> None:
+    from uaction_desktop.gui.month_chart import month_label
+
+    assert month_label("2018-04") == "Apr 18"
+    assert month_label("2026-12") == "Dec 26"
+    assert month_label("odd") == "odd"

@@ -289,3 +289,47 @@ def test_the_window_follows_the_calendar(qtbot, isolated_home: Path) -> None:
     assert "9 June 2018" in window.composer.current_letter().date_text
     assert window.composer.officialPicker.currentData() == "ambassador"  # still writing to them
     assert "has passed" in window.caseView.toPlainText()
+
+
+def test_a_long_official_title_never_widens_the_window_past_a_small_screen(
+    qtbot, make_window, isolated_home: Path
+) -> None:
+    """A 1024-pixel netbook screen: every tab fits, whatever the case file's titles."""
+    from uaction_desktop.actionlog import Action, ActionLog
+
+    cases = isolated_home / "data" / "cases"
+    cases.mkdir(parents=True)
+    long_title = (
+        "His Excellency the Ambassador Extraordinary and Plenipotentiary of the Republic of "
+        "Kazakhstan to the United States of America"
+    )
+    text = (Path(__file__).parents[2] / "cases" / "ua-63-18-kazakhstan.toml").read_text("utf-8")
+    (cases / "mine.toml").write_text(
+        text.replace('title = "Ambassador"', f'title = "{long_title}"', 1), "utf-8"
+    )
+    window = make_window()
+    window.resize(1024, 700)
+    window.showWriter.trigger()
+    window.composer.select_official(window.composer.officialPicker.itemData(1))
+    qtbot.wait(50)
+    official = window.caseListPanel.current_entry().case.officials[1]
+    with ActionLog.open(window.paths.action_log_file) as log:
+        log.add(
+            Action(
+                case_ua="63/18",
+                channel="letter",
+                sent_on=CASE_ACTIVE_DAY,
+                official_id=official.id,
+                official_title=official.title,
+                official_name=official.name,
+            )
+        )
+    window.showLog.trigger()
+    window.logPanel.refresh()
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.width() <= 1024
+    header = window.logPanel.table.horizontalHeader()
+    assert header.sectionSize(2) <= 220  # "To": cut short, whole in the tooltip
+    index = window.logPanel.proxy.index(0, 2)
+    assert long_title in index.data(Qt.ItemDataRole.ToolTipRole)

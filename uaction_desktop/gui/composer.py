@@ -111,11 +111,18 @@ class Composer(QWidget):
         self.officialPicker = QComboBox(self)
         self.officialPicker.setObjectName("officialPicker")
         self.officialPicker.setAccessibleName("Official to write to")
+        # Long titles ("Ambassador Extraordinary and Plenipotentiary of ...") are elided in the
+        # closed box rather than widening the window.
+        self.officialPicker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.officialPicker.setMinimumContentsLength(24)
         self.recipient = QLabel(self)
         self.recipient.setObjectName("recipientBlock")
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)
         self.recipient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recipient.setAccessibleName("Address block and salutation as printed")
+        self.recipient.setWordWrap(True)  # a long line must not widen the window past the screen
 
         self.channelPicker = QComboBox(self)
         self.channelPicker.setObjectName("channelPicker")

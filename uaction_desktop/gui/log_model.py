@@ -37,8 +37,10 @@ class ActionTableModel(RowTableModel[Action]):
             if index.column() == 4:
                 return action.count
             return _display(action, index.column()).casefold()
-        if role == Qt.ItemDataRole.ToolTipRole and action.note:
-            return plain(action.note)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text, for a column cut short (a long title, a long note).
+            text = action.note if index.column() == 8 else _display(action, index.column())
+            return plain(text) if text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

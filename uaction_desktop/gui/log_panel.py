@@ -47,6 +47,8 @@ from uaction_desktop.gui.month_chart import MonthChart
 from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.model import Case
 
+MAX_COLUMN_PX = 220
+
 
 class ReportDialog(QDialog):
     """Shows the text to paste into the organisation's form; can mark the actions reported."""
@@ -167,8 +169,11 @@ class LogPanel(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.totals = QLabel(self)
         self.totals.setObjectName("logTotals")
         self.totals.setWordWrap(True)
@@ -215,24 +220,22 @@ class LogPanel(QWidget):
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
-        buttons = QHBoxLayout()
-        for action in (
-            self.addAction_,
-            self.editAction,
-            self.deleteAction,
-            self.undoAction,
-            self.reportAction,
-            self.csvAction,
-            self.exportAction,
-            self.importAction,
+        # Two rows (the entries; reports and files), so the tab fits a 1024-pixel screen.
+        buttons = QVBoxLayout()
+        for group in (
+            (self.addAction_, self.editAction, self.deleteAction, self.undoAction),
+            (self.reportAction, self.csvAction, self.exportAction, self.importAction),
         ):
-            button = QPushButton(action.text().replace("&", ""), self)
-            button.setObjectName(action.objectName() + "Button")
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
-            button.setEnabled(action.isEnabled())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            row = QHBoxLayout()
+            for action in group:
+                button = QPushButton(action.text().replace("&", ""), self)
+                button.setObjectName(action.objectName() + "Button")
+                button.clicked.connect(action.trigger)
+                action.enabledChanged.connect(button.setEnabled)
+                button.setEnabled(action.isEnabled())
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         summary = QWidget(lower)
         summary_layout = QVBoxLayout(summary)
@@ -336,6 +339,7 @@ class LogPanel(QWidget):
         where = self.current_filter()
         actions = self._run(lambda lg: lg.actions(where)) or []
         self.model.set_actions(actions)
+        self._size_columns()
         totals = self._run(lambda lg: lg.totals(where)) or {}
         lines = []
         for ua, tally in totals.items():
@@ -347,6 +351,16 @@ class LogPanel(QWidget):
             [(m, {c.value: n for c, n in t.counts.items()}) for m, t in monthly.items()]
         )
         self.sentText.clear()
+
+    def _size_columns(self) -> None:
+        """Columns as wide as their contents, but none wider than MAX_COLUMN_PX: one long
+        official's title must not push the count and the channel out of sight (the whole
+        text is in the tooltip, and the user may still widen a column)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(header.count() - 1):
+            if header.sectionSize(column) > MAX_COLUMN_PX:
+                header.resizeSection(column, MAX_COLUMN_PX)
 
     def _fill_case_filter(self, log: ActionLog) -> None:
         current = self.caseFilter.currentData()

@@ -70,7 +70,7 @@ class MonthChart(QWidget):
                 y -= height
             painter.setPen(text_colour)
             label = QRectF(x - 10, rect.bottom() + 4, bar + 20, 14)
-            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, month[2:])
+            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, month_label(month))
         legend_x = rect.left()
         for channel, colour in CHANNEL_COLOURS.items():
             if not any(c.get(channel) for _, c in self._data):
@@ -79,3 +79,15 @@ class MonthChart(QWidget):
             painter.drawText(QRectF(legend_x + 14, rect.bottom() + 18, 80, 14), 0, channel)
             legend_x += 80
         painter.end()
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def month_label(month: str) -> str:
+    """ "2018-04" -> "Apr 18": "18-04" read like a day of the month."""
+    year, _, number = month.partition("-")
+    try:
+        return f"{_MONTHS[int(number) - 1]} {year[2:]}"
+    except (ValueError, IndexError):
+        return month
