@@ -111,12 +111,6 @@ class Composer(QWidget):
         self.officialPicker = QComboBox(self)
         self.officialPicker.setObjectName("officialPicker")
         self.officialPicker.setAccessibleName("Official to write to")
-        # Long titles ("Ambassador Extraordinary and Plenipotentiary of ...") are elided in the
-        # closed box rather than widening the window.
-        self.officialPicker.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.officialPicker.setMinimumContentsLength(24)
         self.recipient = QLabel(self)
         self.recipient.setObjectName("recipientBlock")
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)
