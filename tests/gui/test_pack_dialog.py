@@ -51,6 +51,37 @@ def test_build_in_background_then_record_in_the_log(qtbot, tmp_path: Path) -> No
     assert all(a.note == f"Meeting of {CASE_ACTIVE_DAY.isoformat()}" for a in recorded)
 
 
+def test_what_was_signed_is_recorded_per_official(qtbot, tmp_path: Path) -> None:
+    recorded: list = []
+    dialog = make_dialog(qtbot, recorded)
+    dialog.copies.setValue(3)
+    worker = dialog.build(tmp_path / "pack.pdf")
+    assert worker.wait(60000)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=5000)
+    table = dialog.signedTable
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert set(rows) == {
+        "UA 63/18: Prosecutor General Kairat Kozhamzharov",
+        "UA 63/18: Ambassador Erzhan Kazykhanov",
+    }
+    assert [dialog.signed_for(r) for r in range(table.rowCount())] == [3, 3]
+    table.cellWidget(rows["UA 63/18: Ambassador Erzhan Kazykhanov"], 1).setValue(
+        0
+    )  # nobody wrote to him
+    table.cellWidget(rows["UA 63/18: Prosecutor General Kairat Kozhamzharov"], 1).setValue(2)
+    dialog.logButton.click()
+    assert [(a.official_id, a.count) for a in recorded] == [("prosecutor-general", 2)]
+
+
+def test_a_roster_disables_the_member_count(qtbot, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, [])
+    assert dialog.copies.isEnabled()
+    dialog.roster.setText(str(tmp_path / "members.csv"))
+    assert not dialog.copies.isEnabled()
+    dialog.roster.clear()
+    assert dialog.copies.isEnabled()
+
+
 def test_cancel_leaves_no_file_and_keeps_an_old_one(qtbot, tmp_path: Path) -> None:
     dialog = make_dialog(qtbot, [])
     dialog.copies.setValue(200)

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -134,6 +137,7 @@ class PackDialog(QDialog):
         self.cases.setObjectName("packCases")
         self.cases.setAccessibleName("Cases in the pack")
         self.cases.setRootIsDecorated(False)
+        self.cases.setMinimumHeight(96)  # a few cases stay visible whatever appears below
         self.cases.setHeaderLabels(["Case", "Also “copies to”"])
         for entry in self.library.entries(self.today):
             item = QTreeWidgetItem([f"UA {entry.ua}  {entry.case.title}  ({entry.status.value})"])
@@ -195,18 +199,38 @@ class PackDialog(QDialog):
         self.buildButton = QPushButton("&Build pack…", self)
         self.buildButton.setObjectName("packBuild")
         self.buildButton.setDefault(True)
+        self.warningsView = QPlainTextEdit(self)
+        self.warningsView.setObjectName("packWarnings")
+        self.warningsView.setAccessibleName("What to check in the pack")
+        self.warningsView.setReadOnly(True)
+        self.warningsView.setMaximumHeight(96)
+        self.warningsView.hide()
+        # After the meeting: what was signed, per case and official (people leave early,
+        # a case is skipped), set all at once or one by one.
         self.signed = QSpinBox(self)
         self.signed.setObjectName("packSigned")
         self.signed.setRange(0, 10000)
-        self.signed.setSuffix(" letters signed to each official")
+        self.signed.setPrefix("Set all to ")
+        self.signed.setSuffix(" signed")
+        self.signedTable = QTableWidget(0, 2, self)
+        self.signedTable.setObjectName("packSignedTable")
+        self.signedTable.setAccessibleName("Letters signed to each official")
+        self.signedTable.setHorizontalHeaderLabels(["Letters to", "Signed"])
+        self.signedTable.verticalHeader().hide()
+        self.signedTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.logButton = QPushButton("&Record in the log", self)
         self.logButton.setObjectName("packLog")
         log_row = QHBoxLayout()
         log_row.addWidget(self.signed, 1)
         log_row.addWidget(self.logButton)
+        after_layout = QVBoxLayout()
+        after_layout.setContentsMargins(0, 0, 0, 0)
+        after_layout.addWidget(self.signedTable)
+        after_layout.addLayout(log_row)
         self.after = QWidget(self)
-        self.after.setLayout(log_row)
+        self.after.setLayout(after_layout)
         self.after.hide()
+        self.signed.valueChanged.connect(self._set_all_signed)
 
         form = QFormLayout()
         form.addRow("&Cases:", self.cases)
@@ -225,6 +249,7 @@ class PackDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
+        layout.addWidget(self.warningsView)
         layout.addWidget(self.after)
         layout.addWidget(buttons)
 
@@ -233,6 +258,8 @@ class PackDialog(QDialog):
             widget.currentIndexChanged.connect(lambda _i: self._update_summary())
         self.copies.valueChanged.connect(lambda _v: self._update_summary())
         self.roster.textChanged.connect(lambda _t: self._update_summary())
+        # A roster says who signs; the member count then means nothing.
+        self.roster.textChanged.connect(lambda t: self.copies.setEnabled(not t.strip()))
         self.buildButton.clicked.connect(self.choose_output_and_build)
         self.logButton.clicked.connect(self.record_in_log)
 
@@ -344,14 +371,36 @@ class PackDialog(QDialog):
     def _built(self, result: PackResult) -> None:
         self.result = result
         self.buildButton.setEnabled(True)
+        self.signedTable.setRowCount(len(result.counts))
+        for row, count in enumerate(result.counts):
+            who = QTableWidgetItem(f"UA {count.ua}: {count.official_name or count.official_id}")
+            who.setFlags(who.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.signedTable.setItem(row, 0, who)
+            spin = QSpinBox(self.signedTable)
+            spin.setRange(0, 10000)
+            spin.setValue(count.letters)
+            spin.setAccessibleName(f"Letters signed to {who.text()}")
+            self.signedTable.setCellWidget(row, 1, spin)
+        row_height = QSpinBox().sizeHint().height() + 2
+        for row in range(self.signedTable.rowCount()):
+            self.signedTable.setRowHeight(row, row_height)
+        shown = min(self.signedTable.rowCount(), 4)
+        rows = sum(self.signedTable.rowHeight(r) for r in range(shown))
+        header = self.signedTable.horizontalHeader().sizeHint().height()
+        self.signedTable.setFixedHeight(header + rows + 2 * self.signedTable.frameWidth())
         counts = {c.letters for c in result.counts}
+        self.signed.blockSignals(True)
         self.signed.setValue(max(counts) if counts else 0)
+        self.signed.blockSignals(False)
         self.after.show()
-        warnings = "".join(f"\n⚠ {w}" for w in result.warnings)
         self.summary.setText(
             f"Saved {result.path}: {result.pages} pages, {result.letters} letters. "
-            "After the meeting, record what was signed:" + warnings
+            "After the meeting, record what was signed:"
         )
+        self.warningsView.setPlainText("\n".join(f"⚠ {w}" for w in result.warnings))
+        self.warningsView.setVisible(bool(result.warnings))
+        # Room for what appeared, so the case list above keeps its height.
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _failed(self, message: str) -> None:
         self.buildButton.setEnabled(True)
@@ -363,16 +412,27 @@ class PackDialog(QDialog):
 
     # -- logging
 
+    def _set_all_signed(self, value: int) -> None:
+        for row in range(self.signedTable.rowCount()):
+            spin = self.signedTable.cellWidget(row, 1)
+            if isinstance(spin, QSpinBox):
+                spin.setValue(value)
+
+    def signed_for(self, row: int) -> int:
+        spin = self.signedTable.cellWidget(row, 1)
+        return spin.value() if isinstance(spin, QSpinBox) else 0
+
     def actions_to_log(self) -> list[Action]:
-        """One action per official: "N letters to each official of UA X at the meeting"."""
+        """One action per official with letters signed: "N letters to this official of UA X
+        at the meeting"; an official no one signed for is left out."""
         if self.result is None:
-            return []
-        signed = self.signed.value()
-        if signed < 1:
             return []
         meeting = self.result.meeting_date
         actions = []
-        for count in self.result.counts:
+        for row, count in enumerate(self.result.counts):
+            signed = self.signed_for(row)
+            if signed < 1:
+                continue
             entry = self.library.find(count.ua, self.today)
             official = entry.case.official(count.official_id) if entry else None
             actions.append(
