@@ -138,3 +138,12 @@ def test_import_incomplete_draft_lists_what_to_complete(
     out, err = capsys.readouterr()
     assert "to complete: ua" in err
     tomllib.loads(out)  # still a readable TOML file
+
+
+def test_import_of_text_with_nothing_of_an_urgent_action_warns(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    doc = tmp_path / "list.txt"
+    doc.write_text("Shopping list\n- milk\n- eggs\n", encoding="utf-8")
+    assert main(["import", str(doc)]) == 0
+    assert "list.txt does not look like an Urgent Action" in capsys.readouterr().err

@@ -63,7 +63,7 @@ def test_windows_1252_text_is_read_with_a_warning(tmp_path: Path) -> None:
     assert "Bogotá" in extracted.text
     assert extracted.warnings and "Windows-1252" in extracted.warnings[0]
     draft = import_file(path)
-    assert draft.warnings == list(extracted.warnings)
+    assert draft.warnings[: len(extracted.warnings)] == list(extracted.warnings)
 
 
 @pytest.mark.parametrize(

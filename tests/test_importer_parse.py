@@ -288,7 +288,8 @@ def test_missing_issue_date_uses_today_or_an_earlier_deadline() -> None:
     draft = parse_text(doc("Contact these officials by 8 June, 2018:"))
     assert draft.to_case(date(2030, 1, 1)).issued == date(2018, 6, 8)
     assert parse_text(doc("")).to_case(date(2030, 1, 1)).issued == date(2030, 1, 1)
-    assert "stands in" in draft.field("issued").note
+    assert "give the date" in draft.field("issued").note  # the editor leaves it empty
+    assert "stands in below" in draft.review_comment()  # the command line fills it in
 
 
 def test_importer_is_qt_free() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtWidgets import QDialog, QFileDialog, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPlainTextEdit
 
 from tests.conftest import BUNDLED_CASE, CASE_ACTIVE_DAY, FIXTURES
 from uaction_desktop.casefile import load_case_file
@@ -399,3 +399,22 @@ def test_drops_accept_local_documents_only(tmp_path) -> None:
     text_only = QMimeData()
     text_only.setText("URGENT ACTION")
     assert not accepts_drop(text_only)
+
+
+def test_text_with_nothing_of_an_urgent_action_asks_before_opening(
+    dialogs, editor_exec, cases_dir, monkeypatch
+) -> None:
+    opened: list = []
+    editor_exec(lambda editor: opened.append(editor.fields["title"].value()))
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Open]
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    assert import_actions.import_text(None, "hello world\n", cases_dir=cases_dir) is None
+    assert opened == [] and "does not look like an Urgent Action" in asked[0]
+    import_actions.import_text(None, "hello world\n", cases_dir=cases_dir)
+    assert opened == ["hello world"]  # the user chose to type the case in by hand

@@ -271,3 +271,23 @@ def test_chart_months_read_as_months() -> None:
     assert month_label("2018-04") == "Apr 18"
     assert month_label("2026-12") == "Dec 26"
     assert month_label("odd") == "odd"
+
+
+def test_every_letter_sent_waits_to_be_logged(
+    qtbot, make_window, dialogs, accept_dialogs, tmp_path: Path, isolated_home: Path, monkeypatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    window = make_window()
+    export_a_letter(qtbot, window, dialogs, tmp_path)  # a letter to the ambassador
+    export_a_letter(qtbot, window, dialogs, tmp_path)  # the same letter again: counts once
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
+    window.composer.email_letter()  # and an email to him too
+    assert window.logThisButton.text() == "Log what I sent (2)…"
+    window.logThisButton.click()
+    assert window.logThisButton.text() == "Log this…" and window.logThisButton.isVisible()
+    window.logThisButton.click()
+    assert not window.logThisButton.isVisible() and not window.logThis.isEnabled()
+    with ActionLog.open(isolated_home / "data" / "actions.sqlite3", read_only=True) as log:
+        channels = sorted(a.channel.value for a in log.actions())
+    assert channels == ["email", "letter"]

@@ -40,5 +40,5 @@ def run(args: argparse.Namespace, ctx) -> int:
             else entry.status.value
         )
         deadline = case.deadline.isoformat() if case.deadline else "-"
-        print(f"UA {case.ua:<9} {deadline}  {when:<28} {case.country}: {case.title}")
+        print(f"UA {case.ua:<9} {deadline:<10}  {when:<28} {case.country}: {case.title}")
     return 0

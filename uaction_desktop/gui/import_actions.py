@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from uaction_desktop.gui.case_editor import CaseEditor
 from uaction_desktop.gui.plain_text import plain
-from uaction_desktop.importer import DocumentError, Draft, import_file, parse_text
+from uaction_desktop.importer import DocumentError, Draft, draft_from, import_file
 from uaction_desktop.importer.extract import extract_bytes
 from uaction_desktop.paths import app_paths
 
@@ -68,7 +68,22 @@ def review_draft(
     cases_dir: Path | None = None,
     existing_paths: ExistingPaths = (),
 ) -> Path | None:
-    """Open the case editor on an imported draft; the saved case file, or None."""
+    """Open the case editor on an imported draft; the saved case file, or None. Text that
+    holds nothing of an Urgent Action is opened only if the user says so."""
+    if not draft.looks_like_an_urgent_action():
+        answer = QMessageBox.question(
+            parent,
+            "Not an Urgent Action?",
+            plain(
+                f"{source or 'This text'} does not look like an Urgent Action: no UA number, "
+                "no officials to write to and no appeal were found in it. Open it in the case "
+                "editor anyway, to type the case in by hand?"
+            ),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Open:
+            return None
     folder = cases_dir if cases_dir is not None else app_paths().cases_dir
     return CaseEditor.get_data(parent, draft, folder, existing_paths, source=source)
 
@@ -167,9 +182,7 @@ def import_text(
     """Import text already in hand (pasted or dropped): the core's checks, then the editor."""
     try:
         with _busy():
-            extracted = extract_bytes(text.encode("utf-8"), source)
-            draft = parse_text(extracted.text, warnings=extracted.warnings)
-            draft.dropped.extend(extracted.dropped)
+            draft = draft_from(extract_bytes(text.encode("utf-8"), source), source)
     except DocumentError as error:
         _refuse(parent, error)
         return None

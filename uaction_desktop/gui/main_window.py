@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._entry: CaseEntry | None = None
         self._composer: Composer | None = None
         self._log_panel: LogPanel | None = None
-        self._last_sent: SentRecord | None = None
+        self._unlogged: list[SentRecord] = []  # sent from the app, not yet logged
 
         self.caseListPanel = CaseListPanel(self)
         self.caseView = CaseView(self)
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.logThisButton = QPushButton("Log this…", self)
         self.logThisButton.setObjectName("logThisButton")
         self.logThisButton.setToolTip("Record what you just sent in your action log")
-        self.statusBar().addWidget(self.logThisButton)
+        self.statusBar().addPermanentWidget(self.logThisButton)  # clear of status messages
         self.logThisButton.hide()
 
         self.composerActions = make_composer_actions(self)
@@ -464,17 +464,30 @@ class MainWindow(QMainWindow):
     # -- the action log
 
     def _on_sent(self, record: SentRecord) -> None:
-        """After an export, print or email: offer to log it, prefilled, in one step."""
-        self._last_sent = record
-        self.logThis.setEnabled(True)
-        self.logThisButton.show()
+        """After an export, print or email: offer to log it, prefilled. Every letter sent is
+        kept until it is logged (the same letter sent twice, by the same channel, counts once)."""
+        key = (record.entry.ua, record.official.id, record.channel)
+        self._unlogged = [
+            r for r in self._unlogged if (r.entry.ua, r.official.id, r.channel) != key
+        ]
+        self._unlogged.append(record)
+        self._show_unlogged()
+
+    def _show_unlogged(self) -> None:
+        count = len(self._unlogged)
+        self.logThis.setEnabled(bool(count))
+        self.logThisButton.setVisible(bool(count))
+        self.logThisButton.setText("Log this…" if count <= 1 else f"Log what I sent ({count})…")
+        what = "what you just sent" if count <= 1 else f"the {count} things you sent, one by one"
+        self.logThisButton.setToolTip(f"Record {what} in your action log")
 
     def log_last_sent(self) -> Action | None:
+        """Log the most recent unlogged send (the others wait their turn)."""
         from uaction_desktop.actionlog import Action, ActionChannel
 
-        record = self._last_sent
-        if record is None:
+        if not self._unlogged:
             return None
+        record = self._unlogged[-1]
         case, official = record.entry.case, record.official
         prefill = Action(
             case_ua=case.ua,
@@ -490,9 +503,8 @@ class MainWindow(QMainWindow):
         )
         action = self.logPanel.add_action(prefill)
         if action is not None:
-            self._last_sent = None
-            self.logThis.setEnabled(False)
-            self.logThisButton.hide()
+            self._unlogged.remove(record)
+            self._show_unlogged()
         return action
 
     def _update_acted(self) -> None:

@@ -31,10 +31,21 @@ from uaction_desktop.importer.parse import parse_text
 
 def import_file(path: str | Path) -> Draft:
     """Read a document and parse it. Raises :class:`DocumentError` (with a message for the
-    user) when the file cannot be read as a document; never for what the text says."""
-    extracted = extract_file(path)
+    user) when the file cannot be read as a document, or holds nothing of an Urgent Action."""
+    return draft_from(extract_file(path), Path(path).name)
+
+
+def draft_from(extracted: Extracted, name: str) -> Draft:
+    """The draft case in an extracted document. Text with no UA number, no officials and no
+    appeal (a shopping list, say) is still parsed, with a warning saying so: the caller
+    decides whether a form of empty fields is worth opening."""
     draft = parse_text(extracted.text, warnings=extracted.warnings)
     draft.dropped.extend(extracted.dropped)
+    if not draft.looks_like_an_urgent_action():
+        draft.warnings.append(
+            f"{name} does not look like an Urgent Action: no UA number, no officials to write "
+            "to and no appeal were found in it"
+        )
     return draft
 
 
@@ -51,6 +62,7 @@ __all__ = [
     "Extracted",
     "Field",
     "Leftover",
+    "draft_from",
     "extract_file",
     "import_file",
     "parse_text",

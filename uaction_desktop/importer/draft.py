@@ -101,6 +101,12 @@ class Draft:
     dropped: list[Leftover] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def looks_like_an_urgent_action(self) -> bool:
+        """Whether anything an Urgent Action is made of was found: its number, an official
+        to write to, or the appeal."""
+        found_ua = self.fields["ua"].confidence is not Confidence.MISSING
+        return found_ua or bool(self.officials) or bool(self.value("asks"))
+
     def set(self, key: str, value: Any, confidence: Confidence, note: str = "") -> None:
         self.fields[key] = Field(value, confidence, note)
 
@@ -194,7 +200,11 @@ class Draft:
         review = self.to_review()
         if review:
             lines.append("Fields to review (confidence below high):")
-            lines += [f"  {path} ({f.confidence.value}): {f.note}" for path, f in review.items()]
+            for path, f in review.items():
+                note = f.note
+                if path == "issued" and f.confidence is Confidence.MISSING:
+                    note += " (the import day, or an earlier deadline, stands in below)"
+                lines.append(f"  {path} ({f.confidence.value}): {note}")
         if self.leftovers:
             lines.append("Text the importer could not place:")
             for leftover in self.leftovers:

@@ -675,7 +675,7 @@ class _Parser:
                         country, L, "the address names no country: the case's country assumed"
                     )
         if not self._has("issued"):
-            note = "not found: the import day (or an earlier deadline) stands in until you set it"
+            note = "not found in the document: give the date the Urgent Action was issued"
             self.draft.fields["issued"].note = note
         if self.draft.value("kind") is not CaseKind.CLOSURE and not self._has("deadline"):
             self.draft.fields["deadline"].note = "no appeal deadline found"
