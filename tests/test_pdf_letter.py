@@ -716,3 +716,23 @@ def test_any_paragraph_renders(text: str) -> None:
     result = render_letter(letter)
     assert result.pdf.startswith(b"%PDF-")
     assert isinstance(result, RenderResult)
+
+
+def test_arabic_is_printed_joined_and_right_to_left(
+    case: Case, profile: SenderProfile, tmp_path: Path
+) -> None:
+    """The fresh-eyes trial found Arabic names printed as separate letters, left to right."""
+    name = "عبد الرحمن"  # Abd al-Rahman
+    letter = letter_for(case, profile, "ambassador", "a4-din-b")
+    letter = replace(letter, paragraphs=(f"I write about {name} in Cairo.", *letter.paragraphs))
+    text = all_text(render_letter(letter).pdf)
+    # Joined forms (initial ain, medial beh, final dal...) and the words drawn right to left:
+    # the second word first. (pypdf reports each right-to-left word's glyphs in reading
+    # order, and the words in the order they are drawn.)
+    rahman = "\ufe8d\ufedf\ufeae\ufea3\ufee4\ufee6"  # الرحمن: alef, lam, ra, ha, meem, noon
+    abd = "\ufecb\ufe92\ufeaa"  # عبد: ain, beh, dal
+    assert f"I write about {rahman} {abd} in Cairo." in text
+    assert not any("\u0600" <= char <= "\u06ff" for char in text)  # no unjoined letters left
+    # Hostile overrides around RTL text still reorder nothing.
+    evil = replace(letter, paragraphs=(f"\u202e{name}\u202c ok",))
+    assert f"{rahman} {abd} ok" in all_text(render_letter(evil).pdf)

@@ -6,6 +6,7 @@ A character neither can draw is reported, never printed as an empty box.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -77,8 +78,28 @@ class Run:
     font: str
 
 
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def visual_order(text: str) -> str:
+    """Text as it must be drawn: Arabic letters joined (their presentation forms) and
+    right-to-left words in visual order. PDF text is drawn left to right, glyph by glyph, and
+    neither ReportLab nor the PDF does this. Format characters (bidi overrides from a hostile
+    file) are dropped first, so they can never reorder anything."""
+    if not _RIGHT_TO_LEFT.search(text):
+        return text
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    visible = "".join(char for char in text if not is_invisible(char))
+    # Left to right as the whole: the letters are in English (or another such language) and
+    # the right-to-left parts are names and addresses within them.
+    return get_display(arabic_reshaper.reshape(visible), base_dir="L")
+
+
 def runs(text: str, font: str, missing: set[str] | None = None) -> Iterator[Run]:
     """Split text into runs of one font each; undrawable characters go to ``missing``."""
+    text = visual_order(text)
     primary = coverage(font)
     fallback_name = _FALLBACK_FOR.get(font, FALLBACK)
     fallback = coverage(fallback_name)
