@@ -675,7 +675,9 @@ def test_pages_render_with_ink_in_the_window_and_at_the_fold_marks(
 
 
 def visible(text: str, missing: set[str]) -> str:
-    return "".join(c for c in text if not fonts.is_invisible(c) and c not in missing)
+    """What is drawn: right-to-left runs in visual order, less what prints as nothing."""
+    shown = fonts.visual_order(text)
+    return "".join(c for c in shown if not fonts.is_invisible(c) and c not in missing)
 
 
 def strip_markup(markup: str) -> str:

@@ -50,13 +50,17 @@ def test_locales_as_people_write_them(tmp_path: Path, written: str, used: str) -
     assert load_profile(path).effective_locale() == used
 
 
+def _letter_with_locale(home: Path, locale: str) -> int:
+    config = home / "config"
+    config.mkdir(parents=True)
+    (config / "profile.toml").write_text(f'name = "J"\naddress = ["1"]\nlocale = "{locale}"\n')
+    return main(["--today", "2018-04-02", "letter", "63/18", "--to", "1", "--text"])
+
+
 def test_a_locale_that_is_no_locale_is_one_line(
     isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = isolated_home / "config"
-    config.mkdir(parents=True)
-    (config / "profile.toml").write_text('name = "J"\naddress = ["1"]\nlocale = "British"\n')
-    code = main(["--today", "2018-04-02", "letter", "63/18", "--to", "1", "--text"])
+    code = _letter_with_locale(isolated_home, "British")
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "locale: 'British'" in err
 
@@ -64,10 +68,7 @@ def test_a_locale_that_is_no_locale_is_one_line(
 def test_a_german_locale_dates_the_letter_in_german(
     isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = isolated_home / "config"
-    config.mkdir(parents=True)
-    (config / "profile.toml").write_text('name = "J"\naddress = ["1"]\nlocale = "de-DE"\n')
-    assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "1", "--text"]) == 0
+    assert _letter_with_locale(isolated_home, "de-DE") == 0
     assert "2. April 2018" in capsys.readouterr().out
 
 

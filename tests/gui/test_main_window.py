@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
-from tests.conftest import CASE_ACTIVE_DAY
+from tests.conftest import BUNDLED_CASE, CASE_ACTIVE_DAY
 from uaction_desktop.gui.case_model import CaseFilterProxy, CaseTableModel
 from uaction_desktop.library import CaseLibrary
 
@@ -247,17 +247,22 @@ def test_tooltips_show_case_text_literally(make_window, isolated_home: Path) -> 
     assert QtGuiQt.mightBeRichText(tip)  # escaped rich text: shown exactly as written
 
 
+def write_user_case(home: Path, name: str, text: str) -> None:
+    """A case file in the user's cases folder, as the editor or an import leaves it."""
+    cases = home / "data" / "cases"
+    cases.mkdir(parents=True, exist_ok=True)
+    (cases / name).write_text(text, encoding="utf-8")
+
+
 def test_buttons_of_a_case_with_no_one_to_write_to_are_disabled(
     make_window, isolated_home: Path
 ) -> None:
     """Selected before the composer is first built, its buttons must follow the actions."""
-    cases = isolated_home / "data" / "cases"
-    cases.mkdir(parents=True)
     notice = (
         'format = 1\nua = "81/07"\nkind = "closure"\ntitle = "Released"\n'
         'country = "Testland"\nissued = 2018-01-01\nsummary = "She is free."\n'
     )
-    (cases / "ua-81-07.toml").write_text(notice, encoding="utf-8")
+    write_user_case(isolated_home, "ua-81-07.toml", notice)
     window = make_window()
     window.caseListPanel.scope.setCurrentIndex(2)
     assert window.caseListPanel.select_ua("81/07")
@@ -297,15 +302,15 @@ def test_a_long_official_title_never_widens_the_window_past_a_small_screen(
     """A 1024-pixel netbook screen: every tab fits, whatever the case file's titles."""
     from uaction_desktop.actionlog import Action, ActionLog
 
-    cases = isolated_home / "data" / "cases"
-    cases.mkdir(parents=True)
     long_title = (
         "His Excellency the Ambassador Extraordinary and Plenipotentiary of the Republic of "
         "Kazakhstan to the United States of America"
     )
-    text = (Path(__file__).parents[2] / "cases" / "ua-63-18-kazakhstan.toml").read_text("utf-8")
-    (cases / "mine.toml").write_text(
-        text.replace('title = "Ambassador"', f'title = "{long_title}"', 1), "utf-8"
+    text = BUNDLED_CASE.read_text("utf-8")
+    write_user_case(
+        isolated_home,
+        "mine.toml",
+        text.replace('title = "Ambassador"', f'title = "{long_title}"', 1),
     )
     window = make_window()
     window.resize(1024, 700)

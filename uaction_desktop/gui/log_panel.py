@@ -115,19 +115,19 @@ class LogPanel(QWidget):
 
     # -- building
 
+    def _banner(self, name: str, background: str, colour: str) -> QLabel:
+        """A hidden note across the panel (an error, a warning), shown as plain text."""
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet(f"background-color: {background}; color: {colour}; padding: 6px;")
+        label.hide()
+        return label
+
     def _build(self) -> None:
-        self.error = QLabel(self)
-        self.error.setObjectName("logError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("background-color: #fbe3e1; color: #5c1610; padding: 6px;")
-        self.error.hide()
-        self.readOnlyNote = QLabel(self)
-        self.readOnlyNote.setObjectName("logReadOnly")
-        self.readOnlyNote.setWordWrap(True)
-        self.readOnlyNote.setTextFormat(Qt.TextFormat.PlainText)
-        self.readOnlyNote.setStyleSheet("background-color: #fff1cc; color: #4d3800; padding: 6px;")
-        self.readOnlyNote.hide()
+        self.error = self._banner("logError", "#fbe3e1", "#5c1610")
+        self.readOnlyNote = self._banner("logReadOnly", "#fff1cc", "#4d3800")
 
         self.caseFilter = QComboBox(self)
         self.caseFilter.setObjectName("logCaseFilter")

@@ -89,12 +89,16 @@ def visual_order(text: str) -> str:
     if not _RIGHT_TO_LEFT.search(text):
         return text
     import arabic_reshaper
-    from bidi.algorithm import get_display
+    from bidi import get_display  # python-bidi's Rust implementation
 
     visible = "".join(char for char in text if not is_invisible(char))
-    # Left to right as the whole: the letters are in English (or another such language) and
-    # the right-to-left parts are names and addresses within them.
-    return get_display(arabic_reshaper.reshape(visible), base_dir="L")
+    try:
+        # Left to right as the whole: the letters are in English (or another such language)
+        # and the right-to-left parts are names and addresses within them.
+        shown = get_display(arabic_reshaper.reshape(visible), base_dir="L")
+    except Exception:  # a stranger's odd text must still print, unshaped
+        return visible
+    return shown if isinstance(shown, str) else visible
 
 
 def runs(text: str, font: str, missing: set[str] | None = None) -> Iterator[Run]:
