@@ -5,7 +5,7 @@ Three programs, each in a fresh process, measured in the same run:
   parts  the parts the window is required to have, and nothing else: a QAbstractTableModel with
          column titles behind a QSortFilterProxyModel in a QTableView, a search field, and the
          bundled case file read with tomllib;
-  app    uaction-desktop's MainWindow.
+  app    uaction-desktop as ``uaction-desktop`` starts it (gui/app.py: create_window).
 Each prints the moment its window (with the list) has been painted for the first time; ``app``
 also the moment the rest of the first screen (the selected case's text) is in place.
 
@@ -82,10 +82,8 @@ show_and_paint(app, w)
 """
 
 APP = """
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from uaction_desktop.gui.main_window import MainWindow
-w = MainWindow()
+from uaction_desktop.gui.app import create_window
+app, w = create_window(["uaction-desktop"])
 show_and_paint(app, w)
 assert w.caseListPanel.model.rowCount() >= 1
 while not w.is_started:

@@ -213,10 +213,10 @@ def test_models_pass_qtmodeltester(qtmodeltester) -> None:
 def test_window_appears_before_reportlab_and_jinja_are_imported(isolated_home: Path) -> None:
     code = (
         "import sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from uaction_desktop.gui.main_window import MainWindow\n"
-        "w = MainWindow(); w.show(); app.processEvents()\n"
+        "from uaction_desktop.gui.app import create_window\n"
+        "app, w = create_window(['uaction-desktop'])\n"
+        "w.show()\n"
+        "while not w.is_started: app.processEvents()\n"
         "assert w.caseListPanel.model.rowCount() == 1\n"
         "print(sorted(m for m in ('reportlab', 'jinja2', 'babel') if m in sys.modules))\n"
     )
