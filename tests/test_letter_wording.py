@@ -134,3 +134,28 @@ def test_return_address_country_is_not_repeated_or_added_at_home(case) -> None:
     assert return_address(GERMAN_WRITER.address, home, GERMAN_WRITER) == GERMAN_WRITER.address
     usa = replace(GERMAN_WRITER, address=("12 Elm Street", "Springfield, IL 62701", "USA"))
     assert return_address(usa.address, official, usa) == usa.address
+
+
+def test_a_us_state_named_like_a_country_is_not_a_country_line(case) -> None:
+    official = case.officials[0]
+    for last in ("Atlanta, Georgia", "Trenton, New Jersey"):
+        writer = SenderProfile(name="J", address=("1 Peachtree St", last), country="US")
+        assert return_address(writer.address, official, writer)[-1] == "UNITED STATES"
+    tbilisi = SenderProfile(name="J", address=("1 Rustaveli Ave", "Georgia"), country="Georgia")
+    assert return_address(tbilisi.address, official, tbilisi)[-1] == "Georgia"  # a whole line
+
+
+def test_a_model_letters_own_lines_are_never_taken_for_greetings(case) -> None:
+    """From the third review: lines that only looked like greetings or sign-offs."""
+    model = (
+        "Dear Minister,\nMr Ivanov, a human rights lawyer, was arrested on 3 May.\n"
+        "Honour demands his release.\n\nSincerely held beliefs are not a crime.\n\n"
+        "Yours sincerely,\n[Your name]"
+    )
+    letter = compose_letter(
+        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
+    )
+    assert letter.paragraphs == (
+        "Mr Ivanov, a human rights lawyer, was arrested on 3 May. Honour demands his release.",
+        "Sincerely held beliefs are not a crime.",
+    )

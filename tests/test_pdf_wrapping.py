@@ -74,3 +74,21 @@ def test_a_long_address_line_stays_inside_the_envelope_zone(name: str) -> None:
     for line in found:
         assert line.right <= spec.width - spec.margin_right
     assert warnings and all("check the address" in w or "does not fit" in w for w in warnings)
+
+
+def test_no_wrapped_line_is_wider_than_the_width_after_a_comma_break() -> None:
+    """From the third review: the words left after a comma break were not measured again."""
+    width = 90.0
+    text = "Avenue Independence, Square 15, Street Independence, Roosevelt Square"
+    lines = wrap_line(text, fonts.SERIF, 11, width)
+    assert " ".join(lines) == text
+    assert all(fonts.string_width(line, fonts.SERIF, 11) <= width for line in lines), lines
+
+
+def test_a_persian_non_joiner_keeps_two_letters_apart() -> None:
+    """In Persian the zero-width non-joiner is spelling: نوری‌زاده is not نوریزاده."""
+    with_zwnj = "".join(run.text for run in fonts.runs("نوری\u200cزاده", fonts.SERIF))
+    joined = "".join(run.text for run in fonts.runs("نوریزاده", fonts.SERIF))
+    assert with_zwnj != joined
+    assert "\u200c" not in with_zwnj  # shaped, then the mark itself prints as nothing
+    assert "\ufbfc" in with_zwnj  # Farsi yeh, isolated: not joined to the zain after it

@@ -205,7 +205,13 @@ def _names_a_country(line: str) -> bool:
     words = re.sub(r"[^\w\s]", " ", line.casefold()).split()
     names = {n.casefold() for n in Locale("en").territories.values()} | set(_COUNTRY_ALIASES)
     tail = " ".join(words)
-    return any(tail == name or tail.endswith(" " + name) for name in names if not name.isdigit())
+    if tail in names:
+        return True
+    # "10115 Berlin, Germany" - but "Atlanta, Georgia" and "Trenton, New Jersey" are states.
+    return any(tail.endswith(" " + n) for n in names - _ALSO_PLACES_WITHIN if not n.isdigit())
+
+
+_ALSO_PLACES_WITHIN = {"georgia", "jersey", "guernsey", "man", "chad", "jordan", "niger"}
 
 
 def _names_of(country: str) -> set[str]:
@@ -300,13 +306,19 @@ def compose_letter(
 
 
 _GREETING_LINE = re.compile(
-    r"^(dear\b.*|to whom it may concern\b.*|to\b.{0,70}[,:]"
-    r"|(your\s+)?(royal\s+)?(highness|majesty|excellency|honou?r)\b.{0,70}"
-    r"|(mr|mrs|ms|madam|sir)\b.{0,60}[,:])$",
+    r"^(dear\b[^,;:.!?]*"
+    r"|to whom it may concern"
+    r"|to (the )?[^,;:.!?]{1,60}"
+    r"|(your )?excellency|your (royal )?(highness|majesty)[^,;:.!?]{0,60}|your honou?r"
+    r"|(mr|mrs|ms|madam|sir|minister|president)\b[^,;:.!?]{0,40})"
+    r"\s*[,:]?$",
     re.IGNORECASE,
 )
+# A sign-off is a whole line: "Yours sincerely," - not "Sincerely held beliefs ...".
 _SIGN_OFF_LINE = re.compile(
-    r"^(yours\b|sincerely\b|respectfully\b|(kind|best|warm)(est)? regards\b|regards\b)", re.I
+    r"^(yours( (sincerely|faithfully|truly|respectfully))?|(yours )?sincerely|respectfully"
+    r"|(with )?((kind|best|warm)(est)? )?regards)\s*[,.!]?$",
+    re.IGNORECASE,
 )
 
 
@@ -316,17 +328,20 @@ def _model_letter_paragraphs(text: str) -> list[str]:
     Only whole lines go: "Dear Minister," typed with a single line break before the text loses
     the greeting, never the text; "To the best of our knowledge ..." is text, not a greeting."""
     lines = text.strip().splitlines()
-    for _ in range(3):  # "Your Royal Highness," then "Your Majesty King ...,": both go
+    for number in range(3):  # "Your Royal Highness," then "Your Majesty King ...,": both go
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first is None:
             break
         line = lines[first].strip()
-        if len(line) >= 80 or not _GREETING_LINE.match(line):
+        # A greeting ends its line with a comma or colon (or, the first, with nothing): text
+        # that goes on ("Mr Ivanov, a lawyer, ...") or ends a sentence is the letter's own.
+        ends = line.endswith((",", ":")) or (number == 0 and line[-1:].isalnum())
+        if len(line) >= 80 or not ends or not _GREETING_LINE.match(line):
             break
         lines = lines[first + 1 :]
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for i in filled[-4:]:  # a sign-off, then perhaps a name or "[your name]"
-        if len(lines[i].strip()) < 40 and _SIGN_OFF_LINE.match(lines[i].strip()):
+        if _SIGN_OFF_LINE.match(lines[i].strip()):
             lines = lines[:i]
             break
     return split_paragraphs("\n".join(lines))

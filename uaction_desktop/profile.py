@@ -43,8 +43,11 @@ class SenderProfile:
         if self.locale:
             from babel import localedata  # loaded by then: dates are formatted with Babel
 
-            if localedata.exists(self.locale):
-                return self.locale
+            try:
+                if localedata.exists(self.locale):
+                    return self.locale
+            except (ValueError, OSError):  # not even a well-formed name ("../x", "British")
+                pass
         return "en_US" if (layout or self.layout) == "letter-no10" else "en_GB"
 
     def effective_closing(self, layout: str | None = None) -> str:
@@ -91,21 +94,17 @@ def load_profile(path: Path) -> SenderProfile:
     return profile
 
 
-_LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?$")
-
-
 def _locale(value: str, path: Path) -> str:
-    """ "en-gb" -> "en_GB" (how people write it); a value no locale looks like is an error."""
-    text = value.strip().replace("-", "_")
+    """ "en-gb", "en_GB.UTF-8" (as $LANG writes it) -> "en_GB". Never an error: a locale the
+    app does not have is kept in the file and dates fall back to the layout's (see
+    :meth:`SenderProfile.effective_locale`), so a typo here cannot lose the whole profile."""
+    text = re.split(r"[.@]", value.strip(), maxsplit=1)[0].replace("-", "_")
     if not text:
         return ""
     parts = text.split("_")
     parts[0] = parts[0].lower()
     parts[1:] = [p.title() if len(p) == 4 else p.upper() for p in parts[1:]]
-    text = "_".join(parts)
-    if not _LOCALE_RE.match(text):
-        raise ProfileError(f"{path}: locale: '{value}' is not a locale such as en_GB or de_DE")
-    return text
+    return "_".join(parts)
 
 
 def save_profile(path: Path, profile: SenderProfile) -> Path | None:

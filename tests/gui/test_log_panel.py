@@ -291,3 +291,22 @@ def test_every_letter_sent_waits_to_be_logged(
     with ActionLog.open(isolated_home / "data" / "actions.sqlite3", read_only=True) as log:
         channels = sorted(a.channel.value for a in log.actions())
     assert channels == ["email", "letter"]
+
+
+def test_a_send_logged_the_next_morning_keeps_the_day_it_was_sent(
+    qtbot, dialogs, accept_dialogs, tmp_path: Path, isolated_home: Path
+) -> None:
+    from uaction_desktop.gui.main_window import MainWindow
+
+    days = [date(2018, 4, 2)]
+    window = MainWindow(clock=lambda: days[0])
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started):
+        window.show()
+    export_a_letter(qtbot, window, dialogs, tmp_path)  # printed late in the evening...
+    days[0] = date(2018, 4, 3)
+    assert window.check_day()
+    window.logThisButton.click()  # ...logged the next morning
+    with ActionLog.open(isolated_home / "data" / "actions.sqlite3", read_only=True) as log:
+        (action,) = log.actions()
+    assert action.sent_on == date(2018, 4, 2)

@@ -65,6 +65,7 @@ class SentRecord:
     channel: Channel
     text: str
     how: str
+    sent_on: date  # the day it was sent, even if it is logged the next morning
 
 
 class Composer(QWidget):
@@ -662,6 +663,7 @@ class Composer(QWidget):
                 channel or self.current_channel(),
                 text if text is not None else self.message_text(),
                 how,
+                self.today,
             )
         )
 

@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
             official_title=official.title,
             official_name=official.name,
             channel=ActionChannel(record.channel.value),
-            sent_on=self.today,
+            sent_on=record.sent_on,
             signer=self.profile.name,
             note=f"{record.how} from the app",
             text=record.text,

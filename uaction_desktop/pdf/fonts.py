@@ -78,6 +78,7 @@ class Run:
     font: str
 
 
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -91,7 +92,9 @@ def visual_order(text: str) -> str:
     import arabic_reshaper
     from bidi import get_display  # python-bidi's Rust implementation
 
-    visible = "".join(char for char in text if not is_invisible(char))
+    # Bidi controls go (a hostile file's overrides never reorder anything); the joiners stay
+    # for the shaping, since in Persian a zero-width non-joiner is spelling ("نوری‌زاده").
+    visible = "".join(char for char in text if char in _JOINERS or not is_invisible(char))
     try:
         # Left to right as the whole: the letters are in English (or another such language)
         # and the right-to-left parts are names and addresses within them.

@@ -11,39 +11,40 @@ from uaction_desktop.pdf import fonts
 
 def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` as lines no wider than ``width`` points, split after a comma where one falls in
-    the second half of the line, else between words; only a single word wider than the whole
-    width is split inside."""
-    if fonts.string_width(text, font, size) <= width:
-        return [text]
+    the second half of a line, else between words; only a single word wider than the whole
+    width is split inside (with a hyphen)."""
     words = text.split()
+    if fonts.string_width(text, font, size) <= width or not words:
+        return [text]
     lines: list[str] = []
-    current: list[str] = []
-    for word in words:
-        trial = " ".join([*current, word])
-        if current and fonts.string_width(trial, font, size) > width:
-            lines.append(_comma_break(current, lines, font, size, width))
-            current = current[len(lines[-1].split()) :]
-        current.append(word)
-        while len(current) == 1 and fonts.string_width(current[0], font, size) > width:
-            head, tail = _split_word(current[0], font, size, width)
+    while words:
+        if fonts.string_width(words[0], font, size) > width:
+            head, tail = _split_word(words[0], font, size, width)
             lines.append(head)
-            current = [tail] if tail else []
-    if current:
-        lines.append(" ".join(current))
+            words = [tail, *words[1:]] if tail else words[1:]
+            continue
+        count = 1  # the most words that fit on this line
+        while count < len(words) and _fits(words[: count + 1], font, size, width):
+            count += 1
+        count = _comma_break(words[:count], font, size, width) if count < len(words) else count
+        lines.append(" ".join(words[:count]))
+        words = words[count:]
     return lines
 
 
-def _comma_break(current: list[str], lines: list[str], font: str, size: float, width: float) -> str:
-    """The words of ``current`` to end this line with: up to the last comma in its second half
-    (so "Avenue Franklin Roosevelt No. 15," breaks there), else all of them."""
-    full = " ".join(current)
-    for end in range(len(current) - 1, 0, -1):
-        if current[end - 1].endswith(","):
-            head = " ".join(current[:end])
-            if fonts.string_width(head, font, size) >= width / 2:
-                return head
+def _fits(words: list[str], font: str, size: float, width: float) -> bool:
+    return fonts.string_width(" ".join(words), font, size) <= width
+
+
+def _comma_break(words: list[str], font: str, size: float, width: float) -> int:
+    """How many of the words that fit to put on the line: up to the last comma in its second
+    half (so "..., Avenue Franklin Roosevelt No. 15," breaks after the comma), else all."""
+    for end in range(len(words) - 1, 0, -1):
+        if words[end - 1].endswith(","):
+            if fonts.string_width(" ".join(words[:end]), font, size) >= width / 2:
+                return end
             break
-    return full
+    return len(words)
 
 
 def _split_word(word: str, font: str, size: float, width: float) -> tuple[str, str]:
