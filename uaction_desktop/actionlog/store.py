@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -191,11 +193,18 @@ def _guard(path: Path) -> Iterator[None]:
 class ActionLog:
     """The member's log of actions. Open with :meth:`open`; use as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        read_only: bool,
+        snapshot: Path | None = None,
+    ) -> None:
         self._conn = conn
         self._depth = 0
         self.path = path
         self.read_only = read_only
+        self._snapshot = snapshot  # a private copy being read (see _connect_read_only)
 
     # -- opening and closing
 
@@ -225,10 +234,11 @@ class ActionLog:
                 raise file_error(exc, path.parent, "create the folder") from exc
         is_new = not path.exists()
         conn: sqlite3.Connection | None = None
+        snapshot: Path | None = None
         try:
             with _guard(path):
                 if read_only:
-                    conn = cls._connect_read_only(path, busy_timeout)
+                    conn, snapshot = cls._connect_read_only(path, busy_timeout)
                 else:
                     conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
                 version = check_identity(conn, path)
@@ -248,10 +258,12 @@ class ActionLog:
                         raise file_error(exc, path, "write a backup copy of") from exc
                     if is_new:
                         fsync_folder(path.parent)  # so the new file's name survives a crash
-            return cls(conn, path, read_only)
+            return cls(conn, path, read_only, snapshot)
         except BaseException:
             if conn is not None:
                 conn.close()
+            if snapshot is not None:
+                shutil.rmtree(snapshot, ignore_errors=True)
             raise
 
     @classmethod
@@ -268,22 +280,43 @@ class ActionLog:
             return cls.open(path, read_only=True)
 
     @staticmethod
-    def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
-        """A read-only connection. A log in WAL mode needs its -shm file, which a read-only
-        folder cannot hold; there no one can be writing, so SQLite may treat it as immutable."""
+    def _connect_read_only(
+        path: Path, busy_timeout: float
+    ) -> tuple[sqlite3.Connection, Path | None]:
+        """A read-only connection, and the private copy it reads if it needed one.
+
+        A log in WAL mode needs its -shm file, which a read-only folder cannot hold. There no
+        one can be writing: a log with no -wal left is opened as immutable; one whose recent
+        actions are still in its -wal (the app stopped without closing it) is copied, with
+        the -wal, to a private folder and read there, so that every action is seen."""
         uri = f"{path.resolve().as_uri()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
+            return conn, None
         except sqlite3.OperationalError:
             conn.close()
-            folder = path.resolve().parent  # where SQLite keeps the -wal and -shm files
+            real = path.resolve()
+            folder = real.parent  # where SQLite keeps the -wal and -shm files
             if os.access(folder, os.W_OK) and not _read_only_mount(folder):
                 raise
-        return sqlite3.connect(
-            uri + "&immutable=1", uri=True, timeout=busy_timeout, isolation_level=None
-        )
+        wal = real.with_name(real.name + "-wal")
+        if not (wal.is_file() and wal.stat().st_size > 0):
+            immutable = sqlite3.connect(
+                uri + "&immutable=1", uri=True, timeout=busy_timeout, isolation_level=None
+            )
+            return immutable, None
+        snapshot = Path(tempfile.mkdtemp(prefix="uaction-log-"))
+        try:
+            copy = snapshot / real.name
+            shutil.copyfile(real, copy)
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+            conn = sqlite3.connect(copy, timeout=busy_timeout, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")  # a copy: writing to it would be lost
+            return conn, snapshot
+        except BaseException:
+            shutil.rmtree(snapshot, ignore_errors=True)
+            raise
 
     @staticmethod
     def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
@@ -302,6 +335,9 @@ class ActionLog:
 
     def close(self) -> None:
         self._conn.close()
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = None
 
     def __enter__(self) -> ActionLog:
         return self
