@@ -11,9 +11,10 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -163,9 +164,11 @@ def test_every_field_survives_a_round_trip_through_the_file(log_path: Path) -> N
         reported_on=D("2026-11-28"),
     )
     with ActionLog.open(log_path) as log:
-        assert log.add(full) is full
+        stored = log.add(full)
+    assert stored == full and stored.changed_at is not None  # stamped when recorded
     with ActionLog.open(log_path) as reopened:
-        assert reopened.get(full.id) == full
+        again = reopened.get(full.id)
+        assert again == full and again.changed_at == stored.changed_at
         assert reopened.get("00000000-0000-4000-8000-000000000000") is None
 
 
@@ -368,7 +371,9 @@ def test_json_export_then_import_into_another_log(filled: ActionLog, tmp_path: P
     assert filled.export_json(out, ActionFilter(case_ua="63/18")) == 4
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "uaction-action-log"
-    assert document["version"] == 1
+    assert document["version"] == 2
+    # When each version was recorded, in UTC (null: merged from an export that did not say).
+    assert all(r["changed"] is None or r["changed"].endswith("+00:00") for r in document["actions"])
     assert [r["date"] for r in document["actions"]] == sorted(
         r["date"] for r in document["actions"]
     )
@@ -412,16 +417,23 @@ def _resend(tmp_path: Path, actions: list) -> Path:
     return out
 
 
+LATER = timedelta(hours=1)
+
+
 def test_a_resent_log_with_reports_and_replies_updates_without_conflicts(
     log: ActionLog, tmp_path: Path
 ) -> None:
     first, second, third = make(note="a"), make(note="b"), make(note="c")
     assert log.import_json(_resend(tmp_path, [first, second, third])).added == 3
+    ours = {a.id: a for a in log.actions()}
+    # The member then marks one reported and records a reply on another (later, of course).
     later = [
-        replace(first, reported_on=date(2026, 11, 20)),
-        replace(second, reply=ReplyStatus.REPLIED, reply_on=date(2026, 11, 25)),
-        third,
+        replace(ours[first.id], reported_on=date(2026, 11, 20)),
+        replace(ours[second.id], reply=ReplyStatus.REPLIED, reply_on=date(2026, 11, 25)),
+        ours[third.id],
     ]
+    later[0] = replace(later[0], changed_at=later[0].changed_at + LATER)
+    later[1] = replace(later[1], changed_at=later[1].changed_at + LATER)
     result = log.import_json(_resend(tmp_path, later))
     assert (result.added, result.updated, result.unchanged, result.conflicts) == (0, 2, 1, ())
     assert log.get(first.id).reported_on == date(2026, 11, 20)
@@ -435,17 +447,43 @@ def test_a_resent_log_with_reports_and_replies_updates_without_conflicts(
     assert log.get(first.id).reported_on == date(2026, 11, 20)
 
 
-def test_merge_fills_in_both_ways_and_keeps_the_first_report_date() -> None:
-    base = make()
-    reported = replace(base, reported_on=date(2026, 11, 20))
-    replied = replace(base, reply=ReplyStatus.UNSATISFACTORY, reply_on=date(2026, 11, 22))
+def test_a_correction_is_not_undone_by_an_older_copy(log: ActionLog, tmp_path: Path) -> None:
+    """From the third review: a reply logged on the wrong action and set back, or a report
+    mark undone, must not come back from a file exported before the correction."""
+    sent = log.add(make())
+    log.update(replace(sent, reply=ReplyStatus.REPLIED, reply_on=date(2026, 11, 25)))
+    log.mark_reported([sent.id], date(2026, 11, 26))
+    wrong = log.get(sent.id)  # what a member's export made now holds
+    exported = _resend(tmp_path, [wrong])
+    time.sleep(1.1)  # the corrections come after the export (times are to the second)
+    log.mark_reported([sent.id], None)
+    log.update(replace(log.get(sent.id), reply=ReplyStatus.NONE, reply_on=None))
+    result = log.import_json(exported)
+    assert len(result.conflicts) == 1 and result.updated == 0
+    now = log.get(sent.id)
+    assert (now.reply, now.reported_on) == (ReplyStatus.NONE, None)
+
+
+def test_merge_takes_later_facts_only() -> None:
+    stamp = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+    base = replace(make(), changed_at=stamp)
+    reported = replace(base, reported_on=date(2026, 11, 20), changed_at=stamp + LATER)
+    replied = replace(
+        base,
+        reply=ReplyStatus.UNSATISFACTORY,
+        reply_on=date(2026, 11, 22),
+        changed_at=stamp + 2 * LATER,
+    )
     assert base.merged_with(reported) == reported
-    assert reported.merged_with(base) == reported
+    assert reported.merged_with(base) == reported  # theirs lacks the mark: nothing taken back
     assert reported.merged_with(replied) == replace(
         reported, reply=ReplyStatus.UNSATISFACTORY, reply_on=date(2026, 11, 22)
     )
-    earlier = replace(base, reported_on=date(2026, 11, 2))
-    assert reported.merged_with(earlier) == earlier
+    earlier_mark = replace(base, reported_on=date(2026, 11, 2), changed_at=stamp + 2 * LATER)
+    assert reported.merged_with(earlier_mark).reported_on == date(2026, 11, 2)
+    assert replied.merged_with(reported) is None  # older and adds a mark: ask
+    unknown_time = replace(reported, changed_at=None)  # from an export made before version 2
+    assert base.merged_with(unknown_time) is None
 
 
 def test_real_disagreements_are_still_conflicts(log: ActionLog, tmp_path: Path) -> None:
@@ -492,7 +530,7 @@ def test_a_file_with_one_bad_record_imports_nothing(log: ActionLog, tmp_path: Pa
         (b'{"format": "something-else"}', "not a uaction action-log export"),
         (b'{"format": "uaction-action-log", "version": "1"}', "version: must be a whole"),
         (b'{"format": "uaction-action-log", "version": 1}', "actions: must be a list"),
-        (b'{"format": "uaction-action-log", "version": 2, "actions": []}', "newer version"),
+        (b'{"format": "uaction-action-log", "version": 3, "actions": []}', "newer version"),
     ],
 )
 def test_files_that_are_not_exports_are_refused(

@@ -16,6 +16,8 @@ from types import ModuleType
 
 import pytest
 
+from uaction_desktop.actionlog.schema import SCHEMA_VERSION
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork: POSIX only")
 
 STRESS_SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "actionlog_stress.py"
@@ -89,6 +91,6 @@ def test_commands_racing_to_create_a_new_log_all_succeed(
     conn = sqlite3.connect(tmp_path / "home" / "data" / "actions.sqlite3")
     try:
         assert {row[0] for row in conn.execute("SELECT id FROM actions")} == ids
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         conn.close()

@@ -11,7 +11,7 @@ import enum
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+from datetime import date, datetime
 
 from uaction_desktop.model import normalize_ua
 
@@ -109,6 +109,9 @@ class Action:
     reply_on: date | None = None
     reported_on: date | None = None  # when it was reported to the organisation
     id: str = field(default_factory=new_id)
+    # When this version was recorded (UTC): which of two versions is the later word, for the
+    # merge. Not part of what the action says, so equality ignores it.
+    changed_at: datetime | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Enums are accepted as their text values, because that is how every caller holds them.
@@ -133,32 +136,42 @@ class Action:
     def differences(self, other: Action) -> tuple[str, ...]:
         """The names of the fields in which two versions of the same action differ."""
         return tuple(
-            f.name for f in fields(self) if getattr(self, f.name) != getattr(other, f.name)
+            f.name
+            for f in fields(self)
+            if f.compare and getattr(self, f.name) != getattr(other, f.name)
         )
 
     def merged_with(self, theirs: Action) -> Action | None:
-        """This action with what only ``theirs`` records filled in, or None if they disagree.
+        """This action with what only ``theirs`` records filled in; None when a person must
+        decide (a conflict).
 
-        Being reported and getting a reply only ever happen later, so a version that has them
-        and one that does not yet are the same action at two moments, not a conflict: the
-        newer facts are kept. Any other difference (or two different reply records) is for a
-        person to decide."""
-        merged = self
-        if self.reported_on != theirs.reported_on:
-            if self.reported_on is None:
-                merged = replace(merged, reported_on=theirs.reported_on)
-            elif theirs.reported_on is not None:
-                merged = replace(merged, reported_on=min(self.reported_on, theirs.reported_on))
-        ours_reply, their_reply = (self.reply, self.reply_on), (theirs.reply, theirs.reply_on)
-        if ours_reply != their_reply:
-            if ours_reply == (ReplyStatus.NONE, None):
-                merged = replace(merged, reply=theirs.reply, reply_on=theirs.reply_on)
-            elif their_reply != (ReplyStatus.NONE, None):
-                return None
-        rest = {"reported_on", "reply", "reply_on"}
-        if any(name not in rest for name in self.differences(theirs)):
+        Being reported and getting a reply only ever happen later, so a *later* version that
+        has them and this one, which does not yet, are the same action at two moments: its
+        facts are taken. A version that lacks what this one has changes nothing. But an
+        earlier version (or one of unknown time, from an older export) that has a report mark
+        or a reply this one lacks may be what this one corrected (a reply logged on the wrong
+        action, a report mark undone): that, like any other difference, is a conflict."""
+        if not self._only_later_facts_differ(theirs):
             return None
-        return merged
+        merged = self
+        if self.reported_on != theirs.reported_on and theirs.reported_on is not None:
+            earliest = min(d for d in (self.reported_on, theirs.reported_on) if d is not None)
+            merged = replace(merged, reported_on=earliest)
+        ours_reply, their_reply = (self.reply, self.reply_on), (theirs.reply, theirs.reply_on)
+        if ours_reply != their_reply and their_reply != (ReplyStatus.NONE, None):
+            if ours_reply != (ReplyStatus.NONE, None):
+                return None  # two different replies
+            merged = replace(merged, reply=theirs.reply, reply_on=theirs.reply_on)
+        if merged == self:
+            return self  # theirs adds nothing
+        later = theirs.changed_at is not None and (
+            self.changed_at is None or theirs.changed_at > self.changed_at
+        )
+        return replace(merged, changed_at=theirs.changed_at) if later else None
+
+    def _only_later_facts_differ(self, theirs: Action) -> bool:
+        later = {"reported_on", "reply", "reply_on"}
+        return all(name in later for name in self.differences(theirs))
 
 
 _TEXT_FIELDS = (

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from uaction_desktop.actionlog.action import Action, ActionChannel, ReplyStatus
 from uaction_desktop.actionlog.errors import ActionLogError, ErrorKind, file_error
 
 FORMAT_NAME = "uaction-action-log"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds "changed"; files of version 1 are read as before
 _MAX_PROBLEMS_SHOWN = 5
 
 # record key -> Action field, in the order written. Only _REQUIRED keys must be present.
@@ -40,6 +40,7 @@ _KEYS = {
     "reply": "reply",
     "reply_date": "reply_on",
     "reported": "reported_on",
+    "changed": "changed_at",
 }
 _REQUIRED = ("id", "case", "channel", "count", "date")
 _DATE_KEYS = ("date", "reply_date", "reported")
@@ -50,7 +51,9 @@ def action_to_record(action: Action) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for key, name in _KEYS.items():
         value = getattr(action, name)
-        if isinstance(value, date):
+        if isinstance(value, datetime):
+            value = value.isoformat(timespec="seconds")
+        elif isinstance(value, date):
             value = value.isoformat()
         elif isinstance(value, ActionChannel | ReplyStatus):
             value = value.value
@@ -75,6 +78,14 @@ def record_to_action(record: Any, where: str) -> tuple[Action | None, list[str]]
             except ValueError:
                 problems.append(f"{where}.{key}: '{value}' is not a date like 2026-11-28")
                 continue
+        if key == "changed" and value is not None:
+            moment = _moment(value)
+            if moment is None:
+                problems.append(
+                    f"{where}.changed: '{value}' is not a time like 2026-11-28T14:03:00+00:00"
+                )
+                continue
+            value = moment
         values[name] = value
     if problems:
         return None, problems
@@ -82,6 +93,19 @@ def record_to_action(record: Any, where: str) -> tuple[Action | None, list[str]]
         return Action(**values), []
     except (ValueError, TypeError) as exc:
         return None, [f"{where}: {exc}"]
+
+
+def _moment(value: Any) -> datetime | None:
+    """A time with its UTC offset (naive times are not comparable across members' machines)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def dumps(actions: Iterable[Action], exported_at: datetime | None = None) -> str:

@@ -73,6 +73,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX actions_unreported ON actions (sent_on) WHERE reported_on IS NULL",
         ),
     ),
+    Migration(
+        3,
+        "Record when each action was last changed (UTC), so merging members' logs can tell a "
+        "later report mark or reply from an earlier one a correction took back.",
+        ("ALTER TABLE actions ADD COLUMN changed_at TEXT",),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -15,8 +15,8 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -57,10 +57,16 @@ _COLUMNS = (
     "reply_status",
     "reply_on",
     "reported_on",
+    "changed_at",
 )
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM actions"
 _INSERT = f"INSERT INTO actions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 _UPDATE = f"UPDATE actions SET {', '.join(f'{c} = ?' for c in _COLUMNS[1:])} WHERE id = ?"
+
+
+def _now() -> datetime:
+    """When a change is recorded: UTC, to the second (what the exchange file carries)."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _iso(value: date | None) -> str | None:
@@ -88,6 +94,7 @@ def _to_row(a: Action) -> tuple[Any, ...]:
         a.reply.value,
         _iso(a.reply_on),
         _iso(a.reported_on),
+        a.changed_at.isoformat(timespec="seconds") if a.changed_at else None,
     )
 
 
@@ -122,6 +129,7 @@ def _action(r: dict[str, Any]) -> Action:
         reply=r["reply_status"],
         reply_on=_date(r["reply_on"]),
         reported_on=_date(r["reported_on"]),
+        changed_at=datetime.fromisoformat(r["changed_at"]) if r["changed_at"] else None,
     )
 
 
@@ -409,11 +417,14 @@ class ActionLog:
                     f"An action with id {action.id} is already in the log.",
                     self.path,
                 )
+            if action.changed_at is None:
+                action = replace(action, changed_at=_now())
             self._conn.execute(_INSERT, _to_row(action))
         return action
 
     def update(self, action: Action) -> Action:
         """Replace the stored action that has this id; returns the previous version (for undo)."""
+        action = replace(action, changed_at=_now())
         with self.transaction():
             previous = self._require(action.id)
             self._conn.execute(_UPDATE, (*_to_row(action)[1:], action.id))
@@ -450,12 +461,19 @@ class ActionLog:
         Only actions whose mark actually changes are touched, and their ids are returned, so
         ``mark_reported(returned, None)`` undoes exactly this call.
         """
+        now = _now().isoformat(timespec="seconds")
         if on is None:
-            sql = "UPDATE actions SET reported_on = NULL WHERE id = ? AND reported_on IS NOT NULL"
-            params: tuple[Any, ...] = ()
+            sql = (
+                "UPDATE actions SET reported_on = NULL, changed_at = ? "
+                "WHERE id = ? AND reported_on IS NOT NULL"
+            )
+            params: tuple[Any, ...] = (now,)
         else:
-            sql = "UPDATE actions SET reported_on = ? WHERE id = ? AND reported_on IS NULL"
-            params = (on.isoformat(),)
+            sql = (
+                "UPDATE actions SET reported_on = ?, changed_at = ? "
+                "WHERE id = ? AND reported_on IS NULL"
+            )
+            params = (on.isoformat(), now)
         changed: list[str] = []
         with self.transaction():
             for action_id in dict.fromkeys(action_ids):
