@@ -15,20 +15,26 @@ from uaction_desktop.cli import main
 
 
 @pytest.fixture
-def read_only_mount(tmp_path: Path) -> Iterator[Path]:
-    """A real file system mounted read-only, holding a log with one action (WAL mode)."""
+def stick(tmp_path: Path) -> Iterator[Path]:
+    """An empty file system, to be remounted read-only by the test."""
     folder = tmp_path / "stick"
     folder.mkdir()
     mounted = subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip("mounting a file system needs privileges this machine does not give")
     try:
-        with ActionLog.open(folder / "actions.sqlite3") as log:
-            log.add(Action(case_ua="63/18", channel="letter", sent_on=date(2018, 4, 2), count=4))
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.fixture
+def read_only_mount(stick: Path) -> Path:
+    """A real file system mounted read-only, holding a log with one action (WAL mode)."""
+    with ActionLog.open(stick / "actions.sqlite3") as log:
+        log.add(Action(case_ua="63/18", channel="letter", sent_on=date(2018, 4, 2), count=4))
+    subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
+    return stick
 
 
 def test_a_log_on_read_only_media_opens_for_reading(read_only_mount: Path) -> None:
@@ -69,20 +75,6 @@ def test_the_window_shows_a_read_only_log_and_says_so(qtbot, read_only_mount: Pa
     assert "read-only" in panel.readOnlyNote.text()
     assert panel.model.rowCount() == 1
     panel.close_log()
-
-
-@pytest.fixture
-def stick(tmp_path: Path) -> Iterator[Path]:
-    """An empty file system, to be remounted read-only by the test."""
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("mounting a file system needs privileges this machine does not give")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
 
 
 @pytest.mark.parametrize("closed_once_first", [True, False])

@@ -17,6 +17,14 @@ from uaction_desktop.compose import (
 )
 from uaction_desktop.profile import SenderProfile
 
+
+def with_model_letter(case, model: str):
+    """The letter to the first official of ``case`` when the case carries this model letter."""
+    return compose_letter(
+        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
+    )
+
+
 GERMAN_WRITER = SenderProfile(
     name="Jane Doe", address=("Hauptstr. 1", "10115 Berlin"), country="Germany"
 )
@@ -27,18 +35,14 @@ def test_model_letter_typed_with_single_line_breaks_keeps_its_body(case) -> None
     whole text: the salutation line and the first paragraph fold into one short paragraph that
     starts with "Dear", and that paragraph is dropped as if it were only the salutation."""
     model = "Dear Minister,\nI urge you to release Akmaral Tobylova now.\n\nYours sincerely,"
-    letter = compose_letter(
-        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
-    )
+    letter = with_model_letter(case, model)
     assert any("release Akmaral Tobylova" in p for p in letter.paragraphs), letter.paragraphs
 
 
 def test_model_letter_first_paragraph_starting_with_to_is_not_dropped(case) -> None:
     """ "To the best of our knowledge ..." is content, not a salutation like "To the Minister"."""
     model = "To the best of our knowledge she is held incommunicado.\n\nPlease release her."
-    letter = compose_letter(
-        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
-    )
+    letter = with_model_letter(case, model)
     assert letter.paragraphs[0].startswith("To the best of our knowledge"), letter.paragraphs
 
 
@@ -79,9 +83,7 @@ def test_model_letter_greeting_lines_and_sign_off_go_but_never_the_text(case) ->
         "I call on you to release the activists.\nThey did nothing wrong.\n\n"
         "Yours sincerely,\n[Your name]"
     )
-    letter = compose_letter(
-        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
-    )
+    letter = with_model_letter(case, model)
     assert letter.paragraphs[0] == "I call on you to release the activists. They did nothing wrong."
     assert letter.salutation == "Dear Prosecutor General"
     text = letter.as_text()
@@ -90,9 +92,7 @@ def test_model_letter_greeting_lines_and_sign_off_go_but_never_the_text(case) ->
 
 def test_a_model_letter_with_no_text_falls_back_to_the_standard_letter(case) -> None:
     model = "Dear Minister,\n\nYours sincerely,"
-    letter = compose_letter(
-        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
-    )
+    letter = with_model_letter(case, model)
     assert len(letter.paragraphs) >= 3
     assert any("Akmaral Tobylova" in p for p in letter.paragraphs)
 
@@ -152,9 +152,7 @@ def test_a_model_letters_own_lines_are_never_taken_for_greetings(case) -> None:
         "Honour demands his release.\n\nSincerely held beliefs are not a crime.\n\n"
         "Yours sincerely,\n[Your name]"
     )
-    letter = compose_letter(
-        replace(case, model_letter=model), case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY
-    )
+    letter = with_model_letter(case, model)
     assert letter.paragraphs == (
         "Mr Ivanov, a human rights lawyer, was arrested on 3 May. Honour demands his release.",
         "Sincerely held beliefs are not a crime.",
