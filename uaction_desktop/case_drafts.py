@@ -31,6 +31,12 @@ def target_for_file(path: Path) -> str:
     return f"file:{os.path.normcase(path.resolve())}"
 
 
+def target_for_import(source: str) -> str:
+    """The key for reviewing an imported document (by its name: the same file imported again
+    is offered its unsaved review, another document is not)."""
+    return f"import:{source}"
+
+
 def target_for_copy(case_key: str) -> str:
     """The key for editing a copy of a bundled case."""
     return f"copy:{case_key}"

@@ -165,3 +165,25 @@ def test_work_survives_kill_9(cases_dir: Path, isolated_home: Path) -> None:
         assert editor.fields["asks"].value() == ["Free him;", "Drop the charges."]
     finally:
         editor.deleteLater()
+
+
+def test_an_imported_documents_review_is_offered_only_for_that_document(
+    qtbot, cases_dir: Path
+) -> None:
+    from uaction_desktop.importer import parse_text
+
+    text = BUNDLED_CASE.read_text("utf-8")  # any text: the importer makes a draft of it
+    first = CaseEditor(parse_text(text), cases_dir, source="ua-63-18.txt")
+    qtbot.addWidget(first)
+    first.fields["title"].widget.setText("Reviewed by hand")
+    qtbot.wait(VALIDATE_DELAY_MS + 100)  # the edit's own autosave
+    crash(first)
+    other = CaseEditor(parse_text(text), cases_dir, source="ua-99-24.txt")
+    qtbot.addWidget(other)
+    assert not other.restoreBar.forms  # another document: not offered
+    typed = CaseEditor(None, cases_dir)
+    qtbot.addWidget(typed)
+    assert not typed.restoreBar.forms  # nor to a case typed in from scratch
+    again = CaseEditor(parse_text(text), cases_dir, source="ua-63-18.txt")
+    qtbot.addWidget(again)
+    assert [f.data["title"] for f in again.restoreBar.forms] == ["Reviewed by hand"]

@@ -53,6 +53,7 @@ from uaction_desktop.case_drafts import (
     SavedForm,
     target_for_copy,
     target_for_file,
+    target_for_import,
 )
 from uaction_desktop.casefile import (
     CASE_KEYS,
@@ -669,7 +670,7 @@ class CaseEditor(QDialog):
         self._loading = False
         self._describe(case_or_draft, source)
         self.autosave = CaseFormStore(
-            drafts_dir or self.cases_dir.parent / CASE_DRAFTS_FOLDER, self._autosave_target()
+            drafts_dir or self.cases_dir.parent / CASE_DRAFTS_FOLDER, self._autosave_target(source)
         )
         self.restoreBar.offer(self.autosave.others())
         self.validate()
@@ -1456,11 +1457,13 @@ class CaseEditor(QDialog):
 
     # ------------------------------------------------------------------ unsaved work
 
-    def _autosave_target(self) -> str:
+    def _autosave_target(self, source: str) -> str:
         if self.own_path is not None:
             return target_for_file(self.own_path)
         if self.original is not None:
             return target_for_copy(self.original.key)
+        if self.draft is not None:
+            return target_for_import(source)
         return NEW_CASE
 
     def _autosave(self) -> None:
