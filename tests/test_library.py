@@ -212,3 +212,15 @@ def test_search_over_several_cases(user_cases: Path) -> None:
     entry = library.find("101/24", TODAY)
     assert entry is not None
     assert matches(entry.case, "maria example")
+
+
+def test_search_ignores_accents_as_people_type_names(user_cases: Path) -> None:
+    """From the fresh-eyes trial: "Sebnem" did not find "Şebnem"."""
+    text = (CASES / "valid" / "ua-101-24-testland.toml").read_text("utf-8")
+    text = text.replace("Maria Example", "Şebnem Korur Fincancı")
+    (user_cases / "t.toml").write_text(text, "utf-8")
+    library = CaseLibrary.standard(user_cases)
+    assert "Şebnem" in text
+    for query in ("Sebnem", "şebnem", "Fincanci", "SEBNEM KORUR"):
+        assert [e.ua for e in library.search(query, TODAY)] == ["101/24"], query
+    assert [e.ua for e in library.search("Kazakstan", TODAY)] == []  # accents, not spelling

@@ -8,6 +8,7 @@ notice marks the whole UA closed.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -121,7 +122,7 @@ class CaseLibrary:
 
 def matches(case: Case, query: str) -> bool:
     """Every word of the query appears somewhere in the case (UA, title, country, people, text)."""
-    words = query.casefold().split()
+    words = fold(query).split()
     if not words:
         return True
     haystack = search_text(case)
@@ -145,7 +146,18 @@ def search_text(case: Case) -> str:
         *case.asks,
         *(o.display_name for o in case.officials),
     ]
-    return "\n".join(parts).casefold()
+    return fold("\n".join(parts))
+
+
+def fold(text: str) -> str:
+    """Text for matching as people type it: no case, no accents ("Sebnem" finds "Şebnem",
+    "Fincanci" finds "Fincancı")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNACCENTED))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Letters that are not a base letter plus an accent, so decomposing leaves them as they are.
+_UNACCENTED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
 
 
 def _urgency(entry: CaseEntry, today: date) -> tuple[int, int, str]:
