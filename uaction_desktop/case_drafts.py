@@ -9,10 +9,8 @@ has chosen to discard it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from uaction_desktop.atomic import write_text_atomic
+from uaction_desktop.drafts import keyed_name
 
 NEW_CASE = "new"
 FORMAT = 1
@@ -63,9 +62,7 @@ class CaseFormStore:
     def __init__(self, folder: Path, target: str) -> None:
         self.folder = folder
         self.target = target
-        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", target, flags=re.ASCII)[-40:].strip("-")
-        digest = hashlib.sha256(target.encode()).hexdigest()[:12]
-        self._prefix = f"{safe}-{digest}--"
+        self._prefix = f"{keyed_name(target, target, keep=40)}--"
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         self.path = folder / f"{self._prefix}{stamp}-{os.getpid()}-{secrets.token_hex(3)}.json"
 

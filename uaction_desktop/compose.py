@@ -200,15 +200,21 @@ def return_address(
 
 def _names_a_country(line: str) -> bool:
     """Whether an address line is (or ends with) a country: "USA", "10115 Berlin, Germany"."""
+    whole, endings = _country_names()
+    tail = " ".join(re.sub(r"[^\w\s]", " ", line.casefold()).split())
+    # "10115 Berlin, Germany" - but "Atlanta, Georgia" and "Trenton, New Jersey" are states.
+    return tail in whole or any(tail.endswith(" " + name) for name in endings)
+
+
+@cache
+def _country_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Country names as a whole line, and as the end of one (read once: a meeting pack asks
+    for every letter and envelope)."""
     from babel import Locale
 
-    words = re.sub(r"[^\w\s]", " ", line.casefold()).split()
-    names = {n.casefold() for n in Locale("en").territories.values()} | set(_COUNTRY_ALIASES)
-    tail = " ".join(words)
-    if tail in names:
-        return True
-    # "10115 Berlin, Germany" - but "Atlanta, Georgia" and "Trenton, New Jersey" are states.
-    return any(tail.endswith(" " + n) for n in names - _ALSO_PLACES_WITHIN if not n.isdigit())
+    names = {n.casefold() for n in Locale("en").territories.values() if not n.isdigit()}
+    whole = frozenset(names | set(_COUNTRY_ALIASES))
+    return whole, frozenset(whole - _ALSO_PLACES_WITHIN)
 
 
 _ALSO_PLACES_WITHIN = {"georgia", "jersey", "guernsey", "man", "chad", "jordan", "niger"}

@@ -24,15 +24,22 @@ class Draft:
     saved_at: datetime
 
 
+def keyed_name(readable: str, exact: str, keep: int | None = None) -> str:
+    """A file name for a key: ``readable`` made safe for any file system (its last ``keep``
+    characters, if given), plus a hash of the ``exact`` key, so two keys never share a file."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", readable, flags=re.ASCII)
+    if keep is not None:
+        safe = safe[-keep:].strip("-")
+    return f"{safe}-{hashlib.sha256(exact.encode()).hexdigest()[:12]}"
+
+
 class DraftStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
     def _path(self, ua: str, official_id: str) -> Path:
-        # Readable, plus a hash of the exact key: two keys never share a file.
-        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{ua}__{official_id}", flags=re.ASCII)
-        digest = hashlib.sha256(f"{ua}\0{official_id}".encode()).hexdigest()[:12]
-        return self.folder / f"{safe}-{digest}.json"
+        name = keyed_name(f"{ua}__{official_id}", f"{ua}\0{official_id}")
+        return self.folder / f"{name}.json"
 
     def save(self, ua: str, official_id: str, body: str) -> Draft:
         draft = Draft(ua, official_id, body, datetime.now().replace(microsecond=0))

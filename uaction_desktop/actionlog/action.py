@@ -12,8 +12,12 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from uaction_desktop.model import normalize_ua
+
+if TYPE_CHECKING:
+    from uaction_desktop.model import Case, Official
 
 MAX_COUNT = 1_000_000  # far above any real group's output; catches typos such as 10000000
 
@@ -126,6 +130,19 @@ class Action:
         problems = action_problems(self)
         if problems:
             raise ValueError("; ".join(problems))
+
+    @classmethod
+    def about(cls, case: Case, official: Official | None, **rest: Any) -> Action:
+        """An action on ``case`` to ``official``, with the snapshot of both that the log keeps
+        (UA, index, the official's id, title and name); ``rest`` is the other fields."""
+        snapshot: dict[str, Any] = {"case_ua": case.ua, "case_index": case.index}
+        if official is not None:
+            snapshot |= {
+                "official_id": official.id,
+                "official_title": official.title,
+                "official_name": official.name,
+            }
+        return cls(**(snapshot | rest))
 
     @property
     def official_display(self) -> str:

@@ -178,12 +178,9 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
             f"{official.display_name} has no {_CONTACT[channel]} in UA {ua}; if you reached "
             "them another way, log it with --channel other"
         )
-    action = Action(
-        case_ua=case.ua,
-        case_index=case.index,
-        official_id=official.id,
-        official_title=official.title,
-        official_name=official.name,
+    action = Action.about(
+        case,
+        official,
         channel=channel,
         count=args.count,
         sent_on=when,

@@ -488,13 +488,9 @@ class MainWindow(QMainWindow):
         if not self._unlogged:
             return None
         record = self._unlogged[-1]
-        case, official = record.entry.case, record.official
-        prefill = Action(
-            case_ua=case.ua,
-            case_index=case.index,
-            official_id=official.id,
-            official_title=official.title,
-            official_name=official.name,
+        prefill = Action.about(
+            record.entry.case,
+            record.official,
             channel=ActionChannel(record.channel.value),
             sent_on=record.sent_on,
             signer=self.profile.name,

@@ -434,21 +434,25 @@ class PackDialog(QDialog):
             if signed < 1:
                 continue
             entry = self.library.find(count.ua, self.today)
+            details = {
+                "channel": ActionChannel.LETTER,
+                "sent_on": min(meeting, self.today),
+                "count": signed,
+                "signer": self.profile.group or "Group meeting",
+                "note": f"Meeting of {meeting.isoformat()}",
+            }
             official = entry.case.official(count.official_id) if entry else None
-            actions.append(
-                Action(
-                    case_ua=count.ua,
-                    case_index=entry.case.index if entry else "",
-                    official_id=count.official_id,
-                    official_title=official.title if official else "",
-                    official_name=official.name if official else count.official_name,
-                    channel=ActionChannel.LETTER,
-                    sent_on=min(meeting, self.today),
-                    count=signed,
-                    signer=self.profile.group or "Group meeting",
-                    note=f"Meeting of {meeting.isoformat()}",
+            if entry is not None and official is not None:
+                actions.append(Action.about(entry.case, official, **details))
+            else:  # the case file went away since the build: what the pack printed
+                actions.append(
+                    Action(
+                        case_ua=count.ua,
+                        official_id=count.official_id,
+                        official_name=count.official_name,
+                        **details,
+                    )
                 )
-            )
         return actions
 
     def record_in_log(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
+from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.pdf import fonts
@@ -12,6 +12,7 @@ from uaction_desktop.pdf.wrapping import wrap_block
 
 ASCENT = 0.9  # Liberation Serif, as a fraction of the font size: top of the first line
 LEADING = 1.22
+MM_PER_INCH = inch / mm  # US sizes are given in inches, ours are kept in millimetres
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.units import inch, mm
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from uaction_desktop.pack.address import draw_block, fit_block
+from uaction_desktop.pack.address import MM_PER_INCH, draw_block, fit_block
 
 RECIPIENT_SIZE, RECIPIENT_SMALLEST = 11.5, 8.0
 RETURN_SIZE, RETURN_SMALLEST = 8.5, 6.5
@@ -48,8 +48,6 @@ class EnvelopeSpec:
     def recipient_width(self) -> float:
         return self.width - self.margin_right - self.recipient_x
 
-
-_IN = inch / mm  # millimetres in an inch
 
 ENVELOPES: dict[str, EnvelopeSpec] = {
     spec.name: spec
@@ -89,18 +87,18 @@ ENVELOPES: dict[str, EnvelopeSpec] = {
         EnvelopeSpec(
             "no10",
             "No. 10, 9.5 × 4.125 in",
-            9.5 * _IN,
-            4.125 * _IN,
-            recipient_x=4 * _IN,
-            recipient_top=1.875 * _IN,
-            recipient_bottom=3.5 * _IN,
-            margin_right=0.5 * _IN,
-            return_x=0.375 * _IN,
-            return_top=0.375 * _IN,
-            return_width=3.6 * _IN,
-            return_bottom=1.5 * _IN,
-            stamp_width=2 * _IN,
-            stamp_height=1.5 * _IN,
+            9.5 * MM_PER_INCH,
+            4.125 * MM_PER_INCH,
+            recipient_x=4 * MM_PER_INCH,
+            recipient_top=1.875 * MM_PER_INCH,
+            recipient_bottom=3.5 * MM_PER_INCH,
+            margin_right=0.5 * MM_PER_INCH,
+            return_x=0.375 * MM_PER_INCH,
+            return_top=0.375 * MM_PER_INCH,
+            return_width=3.6 * MM_PER_INCH,
+            return_bottom=1.5 * MM_PER_INCH,
+            stamp_width=2 * MM_PER_INCH,
+            stamp_height=1.5 * MM_PER_INCH,
         ),
     )
 }

@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.units import inch, mm
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from uaction_desktop.pack.address import ASCENT, LEADING, draw_block, fit_block
+from uaction_desktop.pack.address import ASCENT, LEADING, MM_PER_INCH, draw_block, fit_block
 
 LABEL_SIZE, LABEL_SMALLEST = 10.0, 6.5
 
@@ -51,8 +51,6 @@ class LabelSheet:
         return self.left + column * self.pitch_x, self.top + row * self.pitch_y
 
 
-_IN = inch / mm
-
 SHEETS: dict[str, LabelSheet] = {
     sheet.name: sheet
     for sheet in (
@@ -77,12 +75,12 @@ SHEETS: dict[str, LabelSheet] = {
             LETTER,
             3,
             10,
-            2.625 * _IN,
-            1 * _IN,
-            left=0.1875 * _IN,
-            top=0.5 * _IN,
-            pitch_x=2.75 * _IN,
-            pitch_y=1 * _IN,
+            2.625 * MM_PER_INCH,
+            1 * MM_PER_INCH,
+            left=0.1875 * MM_PER_INCH,
+            top=0.5 * MM_PER_INCH,
+            pitch_x=2.75 * MM_PER_INCH,
+            pitch_y=1 * MM_PER_INCH,
             inset_x=4,
             inset_y=2,
         ),
