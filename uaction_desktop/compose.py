@@ -20,10 +20,12 @@ from babel.dates import format_date
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from uaction_desktop.model import Case, Channel, Official, join_names, split_paragraphs
+from uaction_desktop.letter_text import body_paragraphs
+from uaction_desktop.model import Case, Channel, Official, join_names
 from uaction_desktop.profile import SenderProfile
 from uaction_desktop.requests import end_sentence, requests_from_asks
 from uaction_desktop.resources import resource_path
+from uaction_desktop.salutations import salutation_for
 
 SOCIAL_LIMIT = 280
 _RECIPIENT_LINE_CHARS = 42  # longer "title name" lines are split in two to fit the window
@@ -60,8 +62,9 @@ class Letter:
         return "\n\n".join(self.paragraphs)
 
     def with_body(self, text: str) -> Letter:
-        """The same letter with an edited body (paragraphs separated by blank lines)."""
-        return replace(self, paragraphs=tuple(split_paragraphs(text)))
+        """The same letter with an edited body (paragraphs separated by blank lines); a greeting
+        or sign-off pasted into it is dropped, as the letter prints its own."""
+        return replace(self, paragraphs=tuple(body_paragraphs(text)))
 
     def as_text(self) -> str:
         """Plain text, as pasted into an email or a web form."""
@@ -276,7 +279,7 @@ def compose_letter(
     """The letter to ``official``. ``country_line=False`` keeps the sender's address exactly as
     given (a meeting roster's member, whose country the profile does not know)."""
     layout = layout or profile.layout
-    paragraphs = _model_letter_paragraphs(case.model_letter) if case.model_letter else []
+    paragraphs = body_paragraphs(case.model_letter) if case.model_letter else []
     if not paragraphs:  # no model letter, or one with nothing but a greeting and a sign-off
         body = render_template("letter_body.txt.j2", **_context(case, profile, variant))
         paragraphs = _lines(body)
@@ -299,8 +302,7 @@ def compose_letter(
         date_text=format_date(today, format="long", locale=profile.effective_locale(layout)),
         recipient_lines=recipient_lines(official, profile, layout),
         subject=subject,
-        # "Dear Prosecutor General," as the UA prints it: the comma is the letter's to add.
-        salutation=official.salutation.strip().rstrip(",;: ") or "Dear Sir or Madam",
+        salutation=salutation_for(official),
         paragraphs=tuple(paragraphs),
         closing=profile.effective_closing(layout),
         signature=profile.name.strip(),
@@ -309,48 +311,6 @@ def compose_letter(
         case_title=case.title,
         official_name=official.display_name,
     )
-
-
-_GREETING_LINE = re.compile(
-    r"^(dear\b[^,;:.!?]*"
-    r"|to whom it may concern"
-    r"|to (the )?[^,;:.!?]{1,60}"
-    r"|(your )?excellency|your (royal )?(highness|majesty)[^,;:.!?]{0,60}|your honou?r"
-    r"|(mr|mrs|ms|madam|sir|minister|president)\b[^,;:.!?]{0,40})"
-    r"\s*[,:]?$",
-    re.IGNORECASE,
-)
-# A sign-off is a whole line: "Yours sincerely," - not "Sincerely held beliefs ...".
-_SIGN_OFF_LINE = re.compile(
-    r"^(yours( (sincerely|faithfully|truly|respectfully))?|(yours )?sincerely|respectfully"
-    r"|(with )?((kind|best|warm)(est)? )?regards)\s*[,.!]?$",
-    re.IGNORECASE,
-)
-
-
-def _model_letter_paragraphs(text: str) -> list[str]:
-    """A case's own model letter, minus the greeting line and the sign-off it may carry.
-
-    Only whole lines go: "Dear Minister," typed with a single line break before the text loses
-    the greeting, never the text; "To the best of our knowledge ..." is text, not a greeting."""
-    lines = text.strip().splitlines()
-    for number in range(3):  # "Your Royal Highness," then "Your Majesty King ...,": both go
-        first = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if first is None:
-            break
-        line = lines[first].strip()
-        # A greeting ends its line with a comma or colon (or, the first, with nothing): text
-        # that goes on ("Mr Ivanov, a lawyer, ...") or ends a sentence is the letter's own.
-        ends = line.endswith((",", ":")) or (number == 0 and line[-1:].isalnum())
-        if len(line) >= 80 or not ends or not _GREETING_LINE.match(line):
-            break
-        lines = lines[first + 1 :]
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    for i in filled[-4:]:  # a sign-off, then perhaps a name or "[your name]"
-        if _SIGN_OFF_LINE.match(lines[i].strip()):
-            lines = lines[:i]
-            break
-    return split_paragraphs("\n".join(lines))
 
 
 def require_channel(official: Official, channel: Channel) -> None:

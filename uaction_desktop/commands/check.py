@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from uaction_desktop.casefile import load_case_file
+from uaction_desktop.casefile import Problem, load_case_file, locate_fields
+from uaction_desktop.letter_text import truncation_warning
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +29,22 @@ def run(args: argparse.Namespace, ctx) -> int:
             print(problem)
         if result.problems:
             bad += 1
+        elif warnings := _text_warnings(path, result.case.model_letter):
+            for warning in warnings:
+                print(warning)
+            print(f"{path}: valid (UA {result.case.ua}), but check the warning above")
         else:
             print(f"{path}: ok (UA {result.case.ua})")
     return 1 if bad or not files else 0
+
+
+def _text_warnings(path: Path, model_letter: str) -> list[Problem]:
+    """A model letter cut short in the source is valid TOML but would print as it is."""
+    warning = truncation_warning(model_letter, "the model letter")
+    if not warning:
+        return []
+    try:
+        line = locate_fields(path.read_text(encoding="utf-8")).get("model_letter")
+    except (OSError, UnicodeDecodeError):
+        line = None
+    return [Problem(str(path), "model_letter", f"warning: {warning}", line)]

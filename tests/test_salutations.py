@@ -1,0 +1,139 @@
+"""Salutations by rule where the case gives none; greetings and sign-offs in a body go once;
+a body cut off in the source is flagged (issue 11, scope item 4)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED_CASE, CASE_ACTIVE_DAY
+from uaction_desktop.cli import main
+from uaction_desktop.compose import compose_letter
+from uaction_desktop.letter_text import body_paragraphs, truncation_warning
+from uaction_desktop.model import Official, Role
+from uaction_desktop.profile import SenderProfile
+from uaction_desktop.salutations import salutation_for, salutation_table
+
+WRITER = SenderProfile(name="Jane Doe", address=("1 High Street", "Leeds LS1 1AA"), country="GB")
+JUDICIARY_HEAD = Official(
+    id="judiciary",
+    title="Head of the Judiciary",
+    name="Gholamhossein Mohseni Ejei",
+    address=("Office of the Head of the Judiciary", "Tehran"),
+    country="Iran",
+    salutation="Dear Mr. Gholamhossein Mohseni Ejei",
+)
+MODEL = (
+    "Dear Mr. Gholamhossein Mohseni Ejei,\n\n"
+    "I am writing to ask you to release the teacher held since May.\n\n"
+    "Yours sincerely,\n[your name]"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "expected"),
+    [
+        ("", "His Excellency Mr Liu Xiaoming", "Your Excellency"),
+        ("Ambassador", "Liu Xiaoming", "Dear Ambassador"),
+        ("King of Saudi Arabia", "Salman bin Abdulaziz Al Saud", "Your Majesty"),
+        ("", "King Salman bin Abdulaziz Al Saud", "Your Majesty"),
+        ("President of the Republic", "Kassym-Jomart Tokayev", "Dear President"),
+        ("Minister of the Interior", "Ana Pérez", "Dear Minister"),
+        ("Prosecutor General", "Kairat Kozhamzharov", "Dear Prosecutor General"),
+        ("Governor of Lagos State", "Babajide Sanwo-Olu", "Dear Governor"),
+        ("Director of Prison Services", "", "Dear Director"),
+        ("Judge of the High Court", "", "Dear Judge"),
+        ("", "Ann King", "Dear Sir or Madam"),  # a name is not a title
+    ],
+)
+def test_salutation_by_rule_where_the_case_gives_none(title, name, expected) -> None:
+    assert salutation_for(Official(id="x", title=title, name=name)) == expected
+
+
+def test_the_cases_own_salutation_always_wins() -> None:
+    official = Official(id="x", title="Ambassador", salutation="Dear Excellency,")
+    assert salutation_for(official) == "Dear Excellency"
+
+
+def test_a_copies_to_embassy_without_salutation_is_not_sir_or_madam(case) -> None:
+    """Before: "Dear Sir or Madam" to "His Excellency Mr Liu Xiaoming"."""
+    embassy = Official(
+        id="embassy",
+        name="His Excellency Mr Liu Xiaoming",
+        organisation="Embassy of the People's Republic of China",
+        address=("49-51 Portland Place", "London W1B 1JL"),
+        country="United Kingdom",
+        role=Role.COPY,
+    )
+    letter = compose_letter(case, embassy, WRITER, today=CASE_ACTIVE_DAY)
+    assert letter.salutation == "Your Excellency"
+
+
+def test_tables_are_per_language_with_english_where_none_exists_yet() -> None:
+    assert salutation_table("en").language == "en"
+    assert salutation_table("fr").language == "en"  # until resources/salutations/fr.toml
+    assert salutation_table("../en").language == "en"
+
+
+def test_a_model_letter_greeting_with_an_abbreviation_is_printed_once(case) -> None:
+    """Before: "Dear Mr. Gholamhossein Mohseni Ejei," printed twice to him, and as the second
+    greeting of the letter to the Ambassador (the full stop of "Mr." hid the greeting)."""
+    model_case = replace(case, model_letter=MODEL, officials=(JUDICIARY_HEAD, *case.officials))
+    to_him = compose_letter(model_case, JUDICIARY_HEAD, WRITER, today=CASE_ACTIVE_DAY)
+    to_ambassador = compose_letter(model_case, case.officials[1], WRITER, today=CASE_ACTIVE_DAY)
+    for letter in (to_him, to_ambassador):
+        assert not any("Dear" in p for p in letter.paragraphs), letter.paragraphs
+        assert "release the teacher" in letter.paragraphs[0]
+        assert not any("[your name]" in p or "Yours" in p for p in letter.paragraphs)
+    assert to_him.as_text().count("Dear Mr. Gholamhossein") == 1
+    assert to_ambassador.salutation == "Dear Ambassador"
+
+
+def test_a_greeting_pasted_into_the_body_is_removed_once(case) -> None:
+    letter = compose_letter(case, case.officials[0], WRITER, today=CASE_ACTIVE_DAY)
+    pasted = letter.with_body("Dear Prosecutor General,\n\nPlease free her.\n\nYours sincerely,")
+    assert pasted.paragraphs == ("Please free her.",)
+    assert pasted.as_text().count("Dear Prosecutor General") == 1
+
+
+def test_a_greeting_with_a_comma_inside_is_still_a_greeting() -> None:
+    text = "Dear Head of the Judiciary, Gholamhossein Mohseni Ejei\n\nI write to you."
+    assert body_paragraphs(text) == ["I write to you."]
+
+
+def test_a_first_paragraph_that_is_a_sentence_stays() -> None:
+    text = "Dear friends of freedom. We write as a group of teachers\n\nPlease act."
+    assert body_paragraphs(text)[0].startswith("Dear friends of freedom.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("I urge you to release her and to drop the charges foll[...]", "foll[...]"),
+        ("I urge you to release her.\n\nI also ask you to ensure that she is foll", "is foll"),
+        ("Please release her (...) at once.", "her (...)"),
+    ],
+)
+def test_a_truncated_body_is_flagged(text, cut) -> None:
+    assert cut in truncation_warning(text)
+
+
+def test_a_whole_body_is_not_flagged() -> None:
+    assert truncation_warning("I urge you to release her.\n\nYours sincerely,\nJane") == ""
+
+
+def test_uaction_check_flags_a_truncated_model_letter(tmp_path: Path, capsys) -> None:
+    """Before: `uaction check` said ok for a model letter cut off at "foll[...]"."""
+    text = BUNDLED_CASE.read_text(encoding="utf-8").replace(
+        'report_reference = "UA 63.18"',
+        'report_reference = "UA 63.18"\nmodel_letter = """\nDear Prosecutor General,\n\n'
+        'I urge you to release her and to drop the charges foll[...]\n"""',
+    )
+    path = tmp_path / "cut.toml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 0  # the file is valid; its text needs a look
+    out = capsys.readouterr().out
+    assert f"{path}:" in out and "model_letter" in out and "foll[...]" in out, out
+    assert ": ok" not in out

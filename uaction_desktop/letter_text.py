@@ -1,0 +1,82 @@
+"""The text between a letter's salutation and its closing, whoever wrote it.
+
+A model letter from an imported document, or text pasted into the composer, often brings its own
+"Dear ...," and "Yours sincerely,": the letter prints its own salutation and closing, so those
+lines go (once). A body cut short in the source ("foll[...]") is flagged, never printed silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from uaction_desktop.model import split_paragraphs
+
+_ABBREVIATION = r"(?:mr|mrs|ms|mx|dr|prof|hon|gen|col|sr|jr|st|h\.\s?e)\."
+_GREETING_LINE = re.compile(
+    rf"^(dear\b(?:{_ABBREVIATION}|[^;:.!?])*"
+    r"|to whom it may concern"
+    r"|to (the )?[^,;:.!?]{1,60}"
+    r"|(your )?excellency|your (royal )?(highness|majesty)[^,;:.!?]{0,60}|your honou?r"
+    rf"|(mr|mrs|ms|madam|sir|minister|president)\b(?:{_ABBREVIATION}|[^,;:.!?]){{0,40}})"
+    r"\s*[,:]?$",
+    re.IGNORECASE,
+)
+# A sign-off is a whole line: "Yours sincerely," - not "Sincerely held beliefs ...".
+_SIGN_OFF_LINE = re.compile(
+    r"^(yours( (sincerely|faithfully|truly|respectfully))?|(yours )?sincerely|respectfully"
+    r"|(with )?((kind|best|warm)(est)? )?regards)\s*[,.!]?$",
+    re.IGNORECASE,
+)
+_GREETING_MAX = 80
+
+
+def body_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a body, minus the greeting line(s) and the sign-off it may carry.
+
+    Only whole lines go: "Dear Minister," typed with a single line break before the text loses
+    the greeting, never the text; "To the best of our knowledge ..." is text, not a greeting."""
+    lines = text.strip().splitlines()
+    for number in range(3):  # "Your Royal Highness," then "Your Majesty King ...,": both go
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None:
+            break
+        line = lines[first].strip()
+        # A greeting ends its line with a comma or colon (or, the first, with nothing): text
+        # that goes on ("Mr Ivanov, a lawyer, ...") or ends a sentence is the letter's own.
+        ends = line.endswith((",", ":")) or (number == 0 and line[-1:].isalnum())
+        if len(line) >= _GREETING_MAX or not ends or not _GREETING_LINE.match(line):
+            break
+        lines = lines[first + 1 :]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[-4:]:  # a sign-off, then perhaps a name or "[your name]"
+        if _SIGN_OFF_LINE.match(lines[i].strip()):
+            lines = lines[:i]
+            break
+    return split_paragraphs("\n".join(lines))
+
+
+_ELISION = re.compile(r"(\S{1,30}\s?)?(\[\s*(\.\.\.|…)\s*\]|\(\s*(\.\.\.|…)\s*\))")
+_SENTENCE_END = re.compile(r"""[.!?…:;)\]"'”’»]$""")
+
+
+def truncation(text: str) -> str:
+    """Where a body looks cut off ("…foll[...]", or a last paragraph that stops mid-sentence),
+    as a short quote for a warning; "" if it looks whole."""
+    match = _ELISION.search(text)
+    if match:
+        return match.group(0)
+    paragraphs = body_paragraphs(text)
+    if not paragraphs:
+        return ""
+    last = paragraphs[-1]
+    if _SENTENCE_END.search(last):
+        return ""
+    return "…" + last[-25:].lstrip()
+
+
+def truncation_warning(text: str, what: str = "The letter text") -> str:
+    """A sentence for the window and ``uaction check``; "" if the text looks whole."""
+    cut = truncation(text)
+    if not cut:
+        return ""
+    return f'{what} seems cut off at "{cut}": compare it with the published document'
