@@ -253,7 +253,7 @@ def test_letter_uses_the_profile_and_flags_override_it(
     # Writing from Germany to Washington: the return address names the country too.
     assert out.startswith("Zoë Profile\n1 Profile Road\nGERMANY\n\nApril 2, 2018\n")
     assert "I am writing to you from Germany" in out
-    assert "Washington DC 20036\nUSA\n" in out  # from abroad: the country line
+    assert "Washington DC 20036\nVEREINIGTE STAATEN\n" in out  # from abroad, in German (UPU)
     code, out, _err = run(
         capsys,
         *ACTIVE,

@@ -163,7 +163,7 @@ def test_us_letter_paper_means_a_writer_in_the_united_states(
 def test_country_codes_are_spelled_out(case: Case, jane: SenderProfile) -> None:
     letter = compose_letter(case, case.officials[1], replace(jane, country="PL"), today=DAY)
     assert any("from Poland" in p for p in letter.paragraphs)
-    assert letter.recipient_lines[-1] == "USA"
+    assert letter.recipient_lines[-1] == "STANY ZJEDNOCZONE"  # posted in Poland: in Polish
     assert letter.sender_lines[-1] == "POLAND"  # a return address from abroad names its country
 
 
@@ -175,7 +175,7 @@ def test_country_codes_are_spelled_out(case: Case, jane: SenderProfile) -> None:
         ("USA", 1, None),
         ("U.S.A.", 1, None),
         ("the United States of America", 1, None),
-        ("Germany", 1, "USA"),  # from abroad: the country line is added
+        ("Germany", 1, "VEREINIGTE STAATEN"),  # from abroad, in the language posted in
         ("United Kingdom", 1, "USA"),
         ("Germany", 0, None),  # "Republic of Kazakhstan" is already the last line
         ("Kazakhstan", 0, None),

@@ -68,7 +68,7 @@ def test_country_line_not_suppressed_by_a_substring_of_the_city(case) -> None:
         case.officials[0], country="US", address=("1001 Preston St", "Houston, TX 77002")
     )
     lines = recipient_lines(official, GERMAN_WRITER)
-    assert lines[-1] in ("US", "USA", "UNITED STATES"), lines
+    assert lines[-1] == "VEREINIGTE STAATEN", lines  # posted in Germany: in German (UPU)
 
 
 def test_title_ending_in_punctuation_is_not_followed_by_a_second_stop(case) -> None:
@@ -106,7 +106,8 @@ def test_phone_script_for_an_official_with_a_name_but_no_title(case) -> None:
 
 def test_an_iso_country_is_spelled_out_on_the_envelope(case) -> None:
     official = replace(case.officials[0], country="US", address=("1001 Preston St", "Houston"))
-    assert recipient_lines(official, GERMAN_WRITER)[-1] == "UNITED STATES"
+    assert recipient_lines(official, GERMAN_WRITER)[-1] == "VEREINIGTE STAATEN"
+    assert recipient_lines(official, replace(GERMAN_WRITER, country="GB"))[-1] == "UNITED STATES"
 
 
 def test_phone_script_for_a_case_with_a_model_letter_and_no_asks(case) -> None:
@@ -157,3 +158,28 @@ def test_a_model_letters_own_lines_are_never_taken_for_greetings(case) -> None:
         "Mr Ivanov, a human rights lawyer, was arrested on 3 May. Honour demands his release.",
         "Sincerely held beliefs are not a crime.",
     )
+
+
+def test_destination_line_in_the_language_of_the_writers_country(case) -> None:
+    """UPU practice (S42): the destination country in capitals, as the posting country writes
+    it; never a country line on domestic mail."""
+    embassy = case.officials[1]  # Washington DC, country "USA"
+    for country, line in (("Germany", "VEREINIGTE STAATEN"), ("MX", "ESTADOS UNIDOS")):
+        writer = replace(GERMAN_WRITER, country=country)
+        assert recipient_lines(embassy, writer)[-1] == line
+    assert recipient_lines(embassy, replace(GERMAN_WRITER, country="UK"))[-1] == "USA"
+    for home in ("US", "United States of America", "U.S.A."):
+        assert recipient_lines(embassy, replace(GERMAN_WRITER, country=home)) == (
+            "Ambassador Erzhan Kazykhanov",
+            embassy.organisation,
+            *embassy.address,
+        )
+
+
+def test_a_writer_in_the_uk_written_as_a_code_is_at_home_in_the_uk(case) -> None:
+    """ "GB" and "United Kingdom" are one country: no country line, no return country."""
+    official = replace(case.officials[1], country="United Kingdom", address=("1 Whitehall",))
+    writer = replace(GERMAN_WRITER, country="GB", address=("1 High St", "Leeds"))
+    letter = compose_letter(case, official, writer, today=CASE_ACTIVE_DAY)
+    assert letter.recipient_lines[-1] == "1 Whitehall"
+    assert letter.sender_lines == ("1 High St", "Leeds")

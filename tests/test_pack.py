@@ -233,9 +233,9 @@ def test_a_pack_letter_is_the_same_page_as_a_single_letter(roster_pack) -> None:
         today=TODAY,
         layout="a4-din-b",
         variant=1,
-        country_line=False,  # a member's address as the roster gives it
     )
-    assert not any("KINGDOM" in line for line in single.sender_lines)  # Zoë lives in Paris
+    # Zoë posts from Paris (the roster's country column), not from the coordinator's country
+    assert single.sender_lines[-2:] == ("75001 Paris", "FRANCE")
     alone = page_items(pypdf.PdfReader(io.BytesIO(render_letter(single).pdf)).pages[0])
     letters = result.part("letters")
     groups = letter_groups(texts, letters.first, letters.last)

@@ -12,11 +12,12 @@ import pypdf
 import pytest
 from reportlab.lib.units import mm
 
-from uaction_desktop.compose import recipient_lines
+from uaction_desktop.compose import recipient_lines, return_address
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.pack import PackOptions, PackResult, Signer, build_pack
 from uaction_desktop.pack.envelopes import ENVELOPES, EnvelopeSpec
 from uaction_desktop.pack.labels import SHEETS, LabelSheet
+from uaction_desktop.pack.plan import signer_profile
 from uaction_desktop.pdf import fonts
 from uaction_desktop.profile import SenderProfile
 
@@ -27,7 +28,7 @@ PROFILE = SenderProfile(
 )
 ASCENT, DESCENT = 0.9, 0.25  # Liberation Serif, as a fraction of the font size
 SIGNERS = (
-    Signer("Ada Lovelace", ("12 Elm Street", "Springfield IL 62701")),
+    Signer("Ada Lovelace", ("12 Elm Street", "Springfield IL 62701"), country="US"),
     Signer("Grace Hopper"),  # no address: no return address on her envelopes
 )
 
@@ -93,18 +94,22 @@ def test_envelope_recipient_and_return_address_positions(tmp_path: Path, name: s
     result, reader = pack(tmp_path, signers=SIGNERS, envelopes=name)
     part = result.part("envelopes")
     assert part.pages == result.letters == 6
-    recipients = expected_recipients() * 2
+    officials = CaseLibrary.load([CASES]).find("201/26", TODAY).case.officials
     for number, index in enumerate(range(part.first - 1, part.last)):
         page = reader.pages[index]
         assert float(page.mediabox.width) / mm == pytest.approx(spec.width, abs=0.01)
         assert float(page.mediabox.height) / mm == pytest.approx(spec.height, abs=0.01)
         lines = lines_on(page)
         signer = SIGNERS[number // 3]
-        sender = (signer.name, *signer.address) if signer.address else ()
+        official = officials[number % 3]
+        lines_back = return_address(signer.address, official, signer_profile(PROFILE, signer))
+        sender = (signer.name, *lines_back) if signer.address else ()
         returned = [line for line in lines if line.left < spec.recipient_x - 1]
         block = [line for line in lines if line.left >= spec.recipient_x - 1]
         assert [line.text for line in returned] == list(sender)
-        assert [line.text for line in block] == list(recipients[number])
+        # posted from the member's country: Ada (US) writing to London needs "UNITED KINGDOM"
+        posted_from = signer_profile(PROFILE, signer)
+        assert [line.text for line in block] == list(recipient_lines(official, posted_from))
         for line in block:  # the recipient block, inside its zone
             assert line.left == pytest.approx(spec.recipient_x, abs=0.05)
             assert line.right <= spec.width - spec.margin_right

@@ -15,7 +15,10 @@ def test_the_fixture_roster_reads_with_multi_line_addresses() -> None:
     roster = load_roster(FIXTURE)
     assert [s.name for s in roster.signers] == ["Ada Lovelace", "Zoë Ørsted", "Борис Пастернак"]
     assert roster.signers[0] == Signer(
-        "Ada Lovelace", ("12 Elm Street", "Springfield IL 62701"), "ada@example.org"
+        "Ada Lovelace",
+        ("12 Elm Street", "Springfield IL 62701"),
+        "ada@example.org",
+        "United States",
     )
     assert roster.signers[1].address == ("Flat 3", "4 Rue Haute", "75001 Paris")
     assert roster.signers[1].email == ""
@@ -97,3 +100,73 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
 def test_a_missing_file_is_a_roster_error(tmp_path: Path) -> None:
     with pytest.raises(RosterError, match="cannot read the roster"):
         load_roster(tmp_path / "nope.csv")
+
+
+# ------------------------------------------------------------ members writing from their country
+# Issue 11: members with UK addresses writing to Washington got no "USA" under the embassy's
+# address and no country in their own return address; a member with no address got a letter
+# with no return address and no warning.
+
+UK_ROSTER = (
+    "name,address,country\n"
+    '"Priya Shah","7 Mill Lane\nLeeds LS1 4AB",United Kingdom\n'
+    '"Tom Reed","2 Oak Road\nYork YO1 7HH",\n'
+    "Sam Lee,,\n"
+)
+
+
+def _us_case_pack(tmp_path: Path, envelopes: str | None = None):
+    from datetime import date
+
+    from tests.conftest import BUNDLED_CASE
+    from uaction_desktop.library import CaseLibrary
+    from uaction_desktop.pack import PackOptions, build_pack
+    from uaction_desktop.profile import SenderProfile
+
+    profile = SenderProfile(name="Group 7", address=("1 Church St", "Leeds"), country="GB")
+    signers = parse_roster(UK_ROSTER).signers
+    options = PackOptions(
+        cases=("63/18",),
+        signers=signers,
+        cover=False,
+        briefings=False,
+        envelopes=envelopes,
+    )
+    library = CaseLibrary.load([], bundled=BUNDLED_CASE.parent)
+    return build_pack(options, library, profile, tmp_path / "p.pdf", today=date(2018, 4, 2))
+
+
+def _page_texts(path: Path) -> list[str]:
+    import pypdf
+
+    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
+
+
+def test_the_country_column_is_read_and_defaults_to_empty() -> None:
+    signers = parse_roster(UK_ROSTER).signers
+    assert [s.country for s in signers] == ["United Kingdom", "", ""]
+
+
+def test_uk_members_writing_to_washington_get_both_country_lines(tmp_path: Path) -> None:
+    result = _us_case_pack(tmp_path, envelopes="dl")
+    texts = _page_texts(result.path)
+    letters = result.part("letters")
+    to_embassy = [t for t in texts[letters.first - 1 : letters.last] if "Washington DC" in t]
+    assert len(to_embassy) == 3
+    for text in to_embassy:
+        lines = [line.strip() for line in text.splitlines()]
+        assert lines[lines.index("Washington DC 20036") + 1] == "USA", lines
+    priya = next(t for t in to_embassy if "Priya Shah" in t)
+    tom = next(t for t in to_embassy if "Tom Reed" in t)
+    assert "Leeds LS1 4AB\nUNITED KINGDOM" in priya  # the roster's own country
+    assert "York YO1 7HH\nUNITED KINGDOM" in tom  # none given: the profile's (GB)
+    envelopes = texts[result.part("envelopes").first - 1 :]
+    embassy_envelopes = [t for t in envelopes if "Washington DC" in t]
+    assert all("USA" in t for t in embassy_envelopes)
+    assert any("Priya Shah" in t and "UNITED KINGDOM" in t for t in embassy_envelopes)
+
+
+def test_a_member_with_no_address_is_named_in_a_warning(tmp_path: Path) -> None:
+    result = _us_case_pack(tmp_path)
+    assert any(w.startswith("Sam Lee has no address in the roster") for w in result.warnings)
+    assert not any("Priya Shah" in w for w in result.warnings)

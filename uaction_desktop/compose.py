@@ -20,6 +20,7 @@ from babel.dates import format_date
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from uaction_desktop.destination import destination_line, same_country
 from uaction_desktop.letter_text import body_paragraphs
 from uaction_desktop.model import Case, Channel, Official, join_names
 from uaction_desktop.profile import SenderProfile
@@ -149,7 +150,8 @@ def recipient_lines(
         lines.append(official.organisation)
     lines.extend(official.address)
     if is_international(official, profile, layout):
-        lines.append(country_name(official.country).upper())  # "US" -> "UNITED STATES"
+        # "US" -> "UNITED STATES" from Leeds, "VEREINIGTE STAATEN" from Berlin (UPU practice)
+        lines.append(destination_line(official.country, sender_country(profile, layout)))
     return tuple(lines)
 
 
@@ -177,7 +179,7 @@ def is_international(official: Official, profile: SenderProfile, layout: str | N
     if not (official.country and official.address):
         return False
     writer = sender_country(profile, layout)
-    if writer and _same_country(official.country, writer):
+    if writer and same_country(official.country, writer):
         return False
     last = official.address[-1].casefold()
     return not any(
@@ -194,7 +196,7 @@ def return_address(
     line already names a country."""
     lines = tuple(line for line in address if line.strip())
     writer = country_name(profile.country) if profile.country.strip() else ""
-    if not (lines and writer and official.country) or _same_country(official.country, writer):
+    if not (lines and writer and official.country) or same_country(official.country, writer):
         return lines
     if _names_a_country(lines[-1]):
         return lines
@@ -253,16 +255,6 @@ def with_article(country: str) -> str:
     if country and _NEEDS_THE.search(country) and not country.lower().startswith("the "):
         return f"the {country}"
     return country
-
-
-def _same_country(a: str, b: str) -> bool:
-    def norm(c: str) -> str:
-        c = re.sub(r"[.\s]+", " ", c.casefold()).strip()
-        c = c.removeprefix("the ")
-        # "USA", "U.S.A." and "U S" all mean the same; so do "UK" and "U.K."
-        return _COUNTRY_ALIASES.get(c, _COUNTRY_ALIASES.get(c.replace(" ", ""), c))
-
-    return norm(a) == norm(b)
 
 
 def compose_letter(

@@ -240,9 +240,6 @@ class _Builder:
                 today=self.meeting,
                 layout=self.layout.name,
                 variant=job.signer_index,
-                # A member's own address is printed as the roster gives it: only the profile's
-                # owner is known to live in the profile's country.
-                country_line=self.plan.signers[job.signer_index].is_blank,
             )
             if pages is None:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)
@@ -258,17 +255,16 @@ class _Builder:
 
     def _addresses(self) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
         """(recipient, return address) per letter, in the letters' order: a few lines each."""
-        recipients = {}
-        for planned in self.plan.cases:
-            for official in planned.officials:
-                recipients[planned.case.ua, official.id] = recipient_lines(official, self.profile)
-        return [
-            (
-                recipients[job.case.ua, job.official.id],
-                self._return_address(self.plan.signers[job.signer_index], job.official),
-            )
-            for job in self.plan.jobs()
-        ]
+        recipients: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        found = []
+        for job in self.plan.jobs():
+            signer = self.plan.signers[job.signer_index]
+            profile = signer_profile(self.profile, signer) if not signer.is_blank else self.profile
+            key = (job.case.ua, job.official.id, profile.country)  # posted from there
+            if key not in recipients:
+                recipients[key] = recipient_lines(job.official, profile, self.layout.name)
+            found.append((recipients[key], self._return_address(signer, job.official)))
+        return found
 
     def _return_address(self, signer: Signer, official: Official) -> tuple[str, ...]:
         """As on the letter: a member's address as the roster gives it; the coordinator's with
@@ -276,10 +272,12 @@ class _Builder:
         if not self.options.return_address:
             return ()
         if not signer.is_blank:
-            return (signer.name, *signer.address) if signer.address else ()
+            profile = signer_profile(self.profile, signer)
+            lines = return_address(signer.address, official, profile, self.layout.name)
+            return (signer.name, *lines) if lines else ()
         # Blank copies: the coordinator's address (the profile's), where replies should go.
         who = self.profile.name or self.profile.group
-        lines = return_address(self.profile.address, official, self.profile)
+        lines = return_address(self.profile.address, official, self.profile, self.layout.name)
         return (who, *lines) if who and lines else ()
 
     def _envelopes(self) -> None:

@@ -31,6 +31,7 @@ class Signer:
     name: str = ""
     address: tuple[str, ...] = ()
     email: str = ""
+    country: str = ""  # where the member posts from; "" means the profile's country
 
     @property
     def is_blank(self) -> bool:

@@ -61,6 +61,12 @@ class PackPlan:
 def plan_pack(options: PackOptions, library: CaseLibrary, today: date) -> PackPlan:
     warnings: list[str] = []
     entries = _entries(options, library, today, warnings)
+    for signer in options.signer_list:
+        if not signer.is_blank and not signer.address:
+            warnings.append(
+                f"{signer.name} has no address in the roster: their letters and envelopes have "
+                "no return address"
+            )
     cases = []
     for entry in entries:
         # A case with no one to write to still gets its briefing; it just has no letters.
@@ -71,10 +77,17 @@ def plan_pack(options: PackOptions, library: CaseLibrary, today: date) -> PackPl
 def signer_profile(profile: SenderProfile, signer: Signer) -> SenderProfile:
     """The sender profile a signer's letters are composed with.
 
-    Name, address and email are the signer's own (all blank for a blank copy); the country and
-    the group, which the wording mentions, stay the coordinator's.
+    Name, address and email are the signer's own (all blank for a blank copy); so is the country
+    where the roster gives one (it decides the return address's country and whether the
+    official's address needs its country line), else the coordinator's. The group stays theirs.
     """
-    return replace(profile, name=signer.name, address=signer.address, email=signer.email)
+    return replace(
+        profile,
+        name=signer.name,
+        address=signer.address,
+        email=signer.email,
+        country=signer.country or profile.country,
+    )
 
 
 def _entries(

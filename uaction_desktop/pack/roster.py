@@ -1,7 +1,8 @@
 """The member list as a CSV file: who signs, and the address printed on their own letters.
 
 A spreadsheet export, so: a header row; ``name`` required; ``address`` (its lines separated by
-line breaks inside the cell) and ``email`` optional; other columns are ignored but reported, so a
+line breaks inside the cell), ``email`` and ``country`` (where the member posts from; empty means
+the profile's country) optional; other columns are ignored but reported, so a
 typo such as ``adress`` does not silently drop everyone's address. Comma, semicolon and tab
 separators are all common in exports and all accepted. Every error names the file and the line.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from uaction_desktop.pack.options import Signer
 
-KNOWN_COLUMNS = ("name", "address", "email")
+KNOWN_COLUMNS = ("name", "address", "email", "country")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -121,4 +122,5 @@ def _signer(row: list[str], header: list[str], source: str, line: int) -> Signer
     email = cells.get("email", "").strip()
     if email and not _EMAIL.match(email):
         raise RosterError(source, line, f"'{email}' is not an email address")
-    return Signer(name=name, address=address, email=email)
+    country = " ".join(cells.get("country", "").split())
+    return Signer(name=name, address=address, email=email, country=country)
