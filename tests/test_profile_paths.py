@@ -78,7 +78,7 @@ def test_missing_profile_is_the_empty_profile(isolated_home: Path) -> None:
     profile = load_profile(app_paths().profile_file)
     assert profile == SenderProfile()
     assert not profile.is_complete
-    assert profile.layout == "a4-din-b"
+    assert profile.paper == "a4-din-b"
 
 
 def test_profile_round_trip_in_the_config_folder(isolated_home: Path) -> None:
@@ -115,7 +115,7 @@ def test_profile_ignores_fields_from_a_newer_version(tmp_path: Path) -> None:
 def test_unknown_layout_falls_back_to_a4(tmp_path: Path) -> None:
     path = tmp_path / "profile.toml"
     path.write_text('layout = "a5-folded"\n', encoding="utf-8")
-    assert load_profile(path).layout == "a4-din-b"
+    assert load_profile(path).paper == "a4-din-b"
 
 
 @pytest.mark.parametrize(

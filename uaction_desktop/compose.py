@@ -169,7 +169,7 @@ def sender_country(profile: SenderProfile, layout: str | None = None) -> str:
     """Where the writer writes from; US Letter paper with no country given means the USA."""
     if profile.country.strip():
         return country_name(profile.country)
-    return "United States" if (layout or profile.layout) == "letter-no10" else ""
+    return "United States" if (layout or profile.paper) == "letter-no10" else ""
 
 
 def is_international(official: Official, profile: SenderProfile, layout: str | None) -> bool:
@@ -270,7 +270,7 @@ def compose_letter(
 ) -> Letter:
     """The letter to ``official``. ``country_line=False`` keeps the sender's address exactly as
     given (a meeting roster's member, whose country the profile does not know)."""
-    layout = layout or profile.layout
+    layout = layout or profile.paper
     paragraphs = body_paragraphs(case.model_letter) if case.model_letter else []
     if not paragraphs:  # no model letter, or one with nothing but a greeting and a sign-off
         body = render_template("letter_body.txt.j2", **_context(case, profile, variant))

@@ -30,8 +30,17 @@ class SenderProfile:
     country: str = ""  # the country the writer writes from
     group: str = ""  # e.g. "Amnesty International Group 42, Springfield"
     closing: str = ""  # "" means the layout's usual phrase
-    layout: str = "a4-din-b"
+    layout: str = ""  # "" means the paper of the writer's country (see ``paper``)
     locale: str = ""  # e.g. "en_GB"; "" means derived from the layout
+
+    @property
+    def paper(self) -> str:
+        """The layout letters are printed on: the one chosen, else the country's usual paper."""
+        if self.layout:
+            return self.layout
+        from uaction_desktop.paper import paper_for_country
+
+        return paper_for_country(self.country)
 
     @property
     def is_complete(self) -> bool:
@@ -48,12 +57,12 @@ class SenderProfile:
                     return self.locale
             except (ValueError, OSError):  # not even a well-formed name ("../x", "British")
                 pass
-        return "en_US" if (layout or self.layout) == "letter-no10" else "en_GB"
+        return "en_US" if (layout or self.paper) == "letter-no10" else "en_GB"
 
     def effective_closing(self, layout: str | None = None) -> str:
         if self.closing:
             return self.closing
-        return "Sincerely," if (layout or self.layout) == "letter-no10" else "Yours sincerely,"
+        return "Sincerely," if (layout or self.paper) == "letter-no10" else "Yours sincerely,"
 
     def with_overrides(self, **changes: Any) -> SenderProfile:
         clean = {k: v for k, v in changes.items() if v not in (None, (), [])}
@@ -89,8 +98,8 @@ def load_profile(path: Path) -> SenderProfile:
     if "locale" in values:
         values["locale"] = _locale(values["locale"], path)
     profile = SenderProfile(**values)
-    if profile.layout not in LAYOUTS:
-        profile = replace(profile, layout="a4-din-b")
+    if profile.layout and profile.layout not in LAYOUTS:
+        profile = replace(profile, layout="")  # an unknown paper: the country's usual one
     return profile
 
 

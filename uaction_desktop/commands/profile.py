@@ -48,5 +48,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             print(f"The old file could not be read; it was kept as {moved}")
     for key, value in asdict(profile).items():
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
+        if key == "layout" and not value:
+            shown = f"{profile.paper} (the usual paper where you write from)"
         print(f"{key + ':':<9} {shown or '-'}")
     return 0

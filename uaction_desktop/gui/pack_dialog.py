@@ -186,7 +186,7 @@ class PackDialog(QDialog):
         self.layout_box.setObjectName("packLayout")
         for name in LAYOUTS:
             self.layout_box.addItem(LAYOUT_LABELS.get(name, name), name)
-        self.layout_box.setCurrentIndex(max(self.layout_box.findData(self.profile.layout), 0))
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(self.profile.paper), 0))
         self.meeting = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), self)
         self.meeting.setObjectName("packDate")
         self.meeting.setDisplayFormat("yyyy-MM-dd")

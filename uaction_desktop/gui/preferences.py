@@ -41,7 +41,7 @@ class PreferencesDialog(QDialog):
         self.layout_box.setObjectName("prefLayout")
         for name in LAYOUTS:
             self.layout_box.addItem(LAYOUT_LABELS.get(name, name), name)
-        self.layout_box.setCurrentIndex(max(self.layout_box.findData(profile.layout), 0))
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(profile.paper), 0))
         form = QFormLayout(self)
         form.addRow("&Name:", self.name)
         form.addRow("&Address:", self.address)
@@ -68,9 +68,15 @@ class PreferencesDialog(QDialog):
             country=self.country.text().strip(),
             group=self.group.text().strip(),
             closing=self.closing.text().strip(),
-            layout=self.layout_box.currentData(),
+            layout=self._chosen_layout(),
             locale=self._profile.locale,
         )
+
+    def _chosen_layout(self) -> str:
+        """The paper, if the user chose one; "" (follow the country) if it was left alone."""
+        chosen = self.layout_box.currentData()
+        left_alone = not self._profile.layout and chosen == self._profile.paper
+        return "" if left_alone else chosen
 
     @classmethod
     def get_data(cls, parent: QWidget | None, profile: SenderProfile) -> SenderProfile | None:

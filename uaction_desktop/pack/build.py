@@ -114,7 +114,7 @@ class _Builder:
 
     def __post_init__(self) -> None:
         options = self.options
-        self.layout: PageLayout = get_layout(options.layout or self.profile.layout)
+        self.layout: PageLayout = get_layout(options.layout or self.profile.paper)
         self.locale = self.profile.effective_locale(self.layout.name)
         self.meeting = options.meeting_date or self.today
         self.texts = Texts(self.missing)
