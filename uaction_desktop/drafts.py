@@ -1,7 +1,9 @@
-"""Autosaved letter drafts, one small JSON file per case and official.
+"""Autosaved letter drafts: what the writer typed, per case and official, and per case what they
+chose (official, channel, paper); plus the sender details typed but not yet saved.
 
 What a volunteer typed must survive closing the window, a crash or a dead battery, so every save
-is atomic and a draft is only removed when the user discards it.
+is atomic and a draft is only removed when the user discards it. State that belongs to a case
+stays with that case: a personal line typed for one letter never reaches another case's letter.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from uaction_desktop.atomic import write_text_atomic
 
@@ -20,8 +23,31 @@ from uaction_desktop.atomic import write_text_atomic
 class Draft:
     ua: str
     official_id: str
-    body: str
+    body: str  # "" when the suggested text is kept as it is
     saved_at: datetime
+    personal_line: str = ""
+
+
+@dataclass(frozen=True)
+class CaseChoice:
+    """What the writer last chose for a case, restored when they come back to it."""
+
+    official_id: str = ""
+    channel: str = ""
+    layout: str = ""  # "" means the paper of the writer's country
+
+
+@dataclass(frozen=True)
+class SenderDraft:
+    """Sender details typed into the composer but not yet saved to the profile."""
+
+    name: str = ""
+    address: tuple[str, ...] = ()
+    country: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.name.strip() or self.address or self.country.strip())
 
 
 def keyed_name(readable: str, exact: str, keep: int | None = None) -> str:
@@ -41,36 +67,91 @@ class DraftStore:
         name = keyed_name(f"{ua}__{official_id}", f"{ua}\0{official_id}")
         return self.folder / f"{name}.json"
 
-    def save(self, ua: str, official_id: str, body: str) -> Draft:
-        draft = Draft(ua, official_id, body, datetime.now().replace(microsecond=0))
+    def save(self, ua: str, official_id: str, body: str, personal_line: str = "") -> Draft:
+        draft = Draft(ua, official_id, body, datetime.now().replace(microsecond=0), personal_line)
         data = {
-            "version": 1,
+            "version": 2,
             "ua": ua,
             "official": official_id,
             "body": body,
+            "personal_line": personal_line,
             "saved_at": draft.saved_at.isoformat(),
         }
-        write_text_atomic(
-            self._path(ua, official_id), json.dumps(data, ensure_ascii=False), make_parents=True
-        )
+        self._write(self._path(ua, official_id), data)
         return draft
 
     def load(self, ua: str, official_id: str) -> Draft | None:
-        path = self._path(ua, official_id)
+        data = self._read(self._path(ua, official_id))
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if (data["ua"], data["official"]) != (ua, official_id):
+            if data is None or (data["ua"], data["official"]) != (ua, official_id):
                 return None  # not this letter's draft: never restore someone else's text
             return Draft(
                 ua=data["ua"],
                 official_id=data["official"],
                 body=str(data["body"]),
                 saved_at=datetime.fromisoformat(data["saved_at"]),
+                personal_line=str(data.get("personal_line", "")),
             )
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None  # an unreadable draft is ignored, never fatal; the file stays for rescue
 
     def discard(self, ua: str, official_id: str) -> None:
         self._path(ua, official_id).unlink(missing_ok=True)
+
+    # -- per case: the official, channel and paper last chosen
+
+    def _case_path(self, ua: str) -> Path:
+        name = keyed_name(f"case-{ua}", "case\0" + ua)
+        return self.folder / f"{name}.json"
+
+    def save_choice(self, ua: str, choice: CaseChoice) -> None:
+        data = {"version": 1, "ua": ua, **choice.__dict__}
+        self._write(self._case_path(ua), data)
+
+    def load_choice(self, ua: str) -> CaseChoice:
+        data = self._read(self._case_path(ua))
+        if not data or data.get("ua") != ua:
+            return CaseChoice()
+        values = {k: data.get(k, "") for k in ("official_id", "channel", "layout")}
+        if not all(isinstance(v, str) for v in values.values()):
+            return CaseChoice()
+        return CaseChoice(**values)
+
+    # -- the sender details typed but not saved
+
+    def _sender_path(self) -> Path:
+        return self.folder / "sender.json"
+
+    def save_sender(self, sender: SenderDraft) -> None:
+        if sender.is_empty:
+            self.discard_sender()
+            return
+        data = {"version": 1, "name": sender.name, "address": list(sender.address)}
+        self._write(self._sender_path(), {**data, "country": sender.country})
+
+    def load_sender(self) -> SenderDraft | None:
+        data = self._read(self._sender_path())
+        if not data:
+            return None
+        address = data.get("address", [])
+        if not isinstance(address, list) or not all(isinstance(a, str) for a in address):
+            return None
+        name, country = data.get("name", ""), data.get("country", "")
+        if not (isinstance(name, str) and isinstance(country, str)):
+            return None
+        return SenderDraft(name, tuple(address), country)
+
+    def discard_sender(self) -> None:
+        self._sender_path().unlink(missing_ok=True)
+
+    # -- files
+
+    def _write(self, path: Path, data: dict[str, Any]) -> None:
+        write_text_atomic(path, json.dumps(data, ensure_ascii=False), make_parents=True)
+
+    def _read(self, path: Path) -> dict[str, Any] | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # missing or unreadable: ignored, never fatal
+        return data if isinstance(data, dict) else None

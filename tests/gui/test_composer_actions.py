@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+from tests.gui.conftest import fill_sender
+
 
 def test_print_to_a_pdf_printer_hands_over_the_vector_pdf(
     qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -25,6 +27,7 @@ def test_print_to_a_pdf_printer_hands_over_the_vector_pdf(
     monkeypatch.setattr(QPrintDialog, "exec", exec_)
     window = make_window()
     window.showWriter.trigger()
+    fill_sender(qtbot, window)
     window.composer.printLetter.trigger()
     text = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "Dear Prosecutor General" in text
@@ -131,4 +134,4 @@ def test_preferences_dialog_returns_a_profile(qtbot, make_window, monkeypatch) -
     window.showWriter.trigger()
     # Writing from Poland to the embassy in Washington: the country line is added.
     window.composer.select_official("ambassador")
-    assert window.composer.recipient.text().splitlines()[4] == "USA"
+    assert window.composer.recipient.text().splitlines()[4] == "STANY ZJEDNOCZONE"  # in Polish

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from tests.conftest import CASE_ACTIVE_DAY
+from tests.gui.conftest import fill_sender
 from uaction_desktop.actionlog import Action, ActionChannel, ActionLog
 from uaction_desktop.gui.action_dialog import ActionDialog
 from uaction_desktop.gui.log_model import ActionTableModel
@@ -32,6 +33,8 @@ def accept_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[ActionDialog]:
 
 def export_a_letter(qtbot, window, dialogs, tmp_path: Path) -> None:
     window.showWriter.trigger()
+    if not window.composer.profile.is_complete:  # an export with no sender asks first
+        fill_sender(qtbot, window)
     window.composer.select_official("ambassador")
     dialogs.save_path = str(tmp_path / "letter.pdf")
     window.composer.exportPdf.trigger()

@@ -14,6 +14,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
 from tests.conftest import BUNDLED_CASE, CASE_ACTIVE_DAY
+from tests.gui.conftest import fill_sender
 from uaction_desktop.gui.case_model import CaseFilterProxy, CaseTableModel
 from uaction_desktop.library import CaseLibrary
 
@@ -113,7 +114,9 @@ def test_draft_survives_a_crash_and_a_restart(qtbot, make_window, isolated_home:
     drafts = isolated_home / "data" / "drafts"
     # Autosaved within 2 s of the last keystroke, with the window still open (a crash now
     # would lose nothing).
-    qtbot.waitUntil(lambda: any(drafts.glob("*.json")), timeout=2000)
+    qtbot.waitUntil(
+        lambda: any(EXTRA in p.read_text("utf-8") for p in drafts.glob("*.json")), timeout=2000
+    )
 
     second = make_window()  # as if the first process had been killed
     select_ambassador(qtbot, second)
@@ -127,7 +130,8 @@ def test_draft_survives_a_crash_and_a_restart(qtbot, make_window, isolated_home:
     assert EXTRA in third.composer.letterBody.toPlainText()
     third.composer.resetBody.click()
     assert EXTRA not in third.composer.letterBody.toPlainText()
-    assert not any(drafts.glob("*.json"))
+    # the letter's draft is gone; what is left is the case's choice of official
+    assert not any(EXTRA in p.read_text("utf-8") for p in drafts.glob("*.json"))
 
 
 def test_broken_case_file_is_listed_and_others_load(make_window, isolated_home: Path) -> None:
@@ -178,6 +182,7 @@ def test_case_text_is_never_interpreted_as_html(make_window, isolated_home: Path
 def test_failed_export_keeps_the_old_file(qtbot, make_window, dialogs, tmp_path, monkeypatch):
     window = make_window()
     window.showWriter.trigger()
+    fill_sender(qtbot, window)
     target = tmp_path / "letter.pdf"
     target.write_bytes(b"old letter")
     dialogs.save_path = str(target)

@@ -6,7 +6,7 @@ Jinja2 and ReportLab are imported on first use, never at start-up, so the window
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, QUrl, Signal
@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.atomic import write_bytes_atomic
-from uaction_desktop.drafts import DraftStore
+from uaction_desktop.drafts import CaseChoice, DraftStore, SenderDraft
 from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_actions
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import with_suffix
+from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
 from uaction_desktop.profile import LAYOUT_LABELS, LAYOUTS, SenderProfile
@@ -96,6 +97,11 @@ class Composer(QWidget):
         self._buffer: QBuffer | None = None
         self._draft_slot: tuple[str, str] | None = None  # (UA, key) the editor's text belongs to
         self._letterish = True  # the editor holds a letter body (not a phone script or post)
+        self._choice = CaseChoice()  # the current case's official, channel and paper
+        self._personal_in_body = ""  # the personal line the editor's text was made with
+        self._sender_draft = self._load_sender_draft()
+        self._filling_sender = False  # the form is being filled in by the app, not typed
+        self._editing_sender = False  # the sender form is in use: its text goes on the letter
         self._build()
         self._wire()
 
@@ -127,7 +133,7 @@ class Composer(QWidget):
         self.layoutPicker.setAccessibleName("Paper and envelope")
         for name in LAYOUTS:
             self.layoutPicker.addItem(LAYOUT_LABELS.get(name, name), name)
-        self._select_layout(self.profile.layout)
+        self._select_layout(self.profile.paper)
 
         # Sender details, asked for in place the first time (never a blocking dialog).
         self.senderBox = QGroupBox("Your name and address (printed on the letter)", self)
@@ -264,18 +270,25 @@ class Composer(QWidget):
         self.autosaveTimer = QTimer(self)
         self.autosaveTimer.setSingleShot(True)
         self.autosaveTimer.setInterval(AUTOSAVE_DELAY_MS)
+        self.senderTimer = QTimer(self)
+        self.senderTimer.setSingleShot(True)
+        self.senderTimer.setInterval(PREVIEW_DELAY_MS)
         self._show_sender()
         self._set_actions_enabled(False)
 
     def _wire(self) -> None:
         self.officialPicker.currentIndexChanged.connect(self._on_official)
         self.channelPicker.currentIndexChanged.connect(self._on_channel)
-        self.layoutPicker.currentIndexChanged.connect(lambda _i: self._recompose(keep_body=True))
+        self.layoutPicker.currentIndexChanged.connect(self._on_layout)
         self.personalLine.textChanged.connect(self._on_personal_line)
         self.letterBody.textChanged.connect(self._on_body_edited)
         self.resetBody.clicked.connect(self._on_reset)
         self.saveSender.clicked.connect(self._on_save_sender)
         self.editSender.clicked.connect(self._on_edit_sender)
+        self.senderName.textChanged.connect(self._on_sender_typed)
+        self.senderAddress.textChanged.connect(self._on_sender_typed)
+        self.senderCountry.textChanged.connect(self._on_sender_typed)
+        self.senderTimer.timeout.connect(self._apply_sender)
         self.previewTimer.timeout.connect(self.refresh_preview)
         self.autosaveTimer.timeout.connect(self.save_draft)
         if self._owns_actions:
@@ -290,10 +303,13 @@ class Composer(QWidget):
         """Show a case; the letter itself is composed when the composer is first shown. The
         same case again (reloaded, or a new day) keeps the official being written to."""
         self.save_draft()
+        self._save_choice()
         same_case = entry is not None and self.entry is not None and entry.ua == self.entry.ua
-        keep = self.officialPicker.currentData() if same_case else None
+        keep = self._current_choice() if same_case else None
         self.entry = entry
         self.today = today
+        # Another case starts from what was chosen for it, never from this one's choices.
+        self._choice = keep or (self.drafts.load_choice(entry.ua) if entry else CaseChoice())
         self.officialPicker.blockSignals(True)
         self.officialPicker.clear()
         if entry is not None:
@@ -302,10 +318,13 @@ class Composer(QWidget):
                 if official.role is Role.COPY:
                     label += " (copy)"
                 self.officialPicker.addItem(label, official.id)
-            self.officialPicker.setCurrentIndex(max(self.officialPicker.findData(keep), 0))
+            wanted = self.officialPicker.findData(self._choice.official_id)
+            self.officialPicker.setCurrentIndex(max(wanted, 0))
         self.officialPicker.blockSignals(False)
         self._show_banner()
-        self._fill_channels()
+        self._fill_channels(self._choice.channel)
+        self._select_layout(self.current_layout())
+        self._draft_slot = None  # the editor's text is the old case's until composed again
         self._stale = True
         if self.isVisible():
             self._recompose(keep_body=False)
@@ -315,8 +334,10 @@ class Composer(QWidget):
     def set_profile(self, profile: SenderProfile) -> None:
         self.save_draft()
         self.profile = profile
-        self._select_layout(profile.layout)
+        self._sender_draft = None  # saved explicitly: the typed details are the profile's now
+        self._discard_sender_draft()
         self._show_sender()
+        self._select_layout(self.current_layout())
         self._stale = True
         if self.isVisible():
             self._recompose(keep_body=True)
@@ -331,7 +352,23 @@ class Composer(QWidget):
         return Channel(data) if data else Channel.LETTER
 
     def current_layout(self) -> str:
-        return self.layoutPicker.currentData() or self.profile.layout
+        """The paper chosen for this case, else the usual paper of the writer's country."""
+        return self._choice.layout or self.writer().paper
+
+    def writer(self) -> SenderProfile:
+        """Who the letter is from: the profile, with the sender form's text while it is in use
+        (typed details go on the letter at once, saved or not)."""
+        if not self._editing_sender:
+            return self.profile
+        address = tuple(
+            line.strip() for line in self.senderAddress.toPlainText().splitlines() if line.strip()
+        )
+        return replace(
+            self.profile,
+            name=self.senderName.text().strip(),
+            address=address,
+            country=self.senderCountry.text().strip(),
+        )
 
     def select_official(self, official_id: str) -> None:
         index = self.officialPicker.findData(official_id)
@@ -357,11 +394,13 @@ class Composer(QWidget):
             return
         self._stale = False
         edited = self.letterBody.toPlainText() if keep_body and self._is_edited() else None
+        if not keep_body:
+            self._load_personal_line(official)
         generated = self._generated_text(official)
         self._generated = generated
         if edited is None:
             draft = self.drafts.load(self.entry.ua, self._draft_key(official))
-            if draft is not None and draft.body != generated:
+            if draft is not None and draft.body and draft.body != generated:
                 edited = draft.body
                 self.draftState.setText(
                     f"Your draft from {draft.saved_at:%d %b %Y %H:%M} was restored."
@@ -384,7 +423,7 @@ class Composer(QWidget):
         case = self.entry.case
         channel = self.current_channel()
         if channel is Channel.PHONE:
-            return compose.compose_phone(case, official, self.profile).text
+            return compose.compose_phone(case, official, self.writer()).text
         if channel is Channel.SOCIAL:
             return compose.compose_social(case, official).text
         return self._base_letter(official).body
@@ -396,7 +435,7 @@ class Composer(QWidget):
         return compose.compose_letter(
             self.entry.case,
             official,
-            self.profile,
+            self.writer(),
             today=self.today,
             layout=self.current_layout(),
             personal_line=self.personalLine.text(),
@@ -431,12 +470,12 @@ class Composer(QWidget):
             result = self.render()
             self._pdf_bytes = result.pdf
             self._show_pdf(result.pdf)
-            self._show_warnings(result.warnings)
+            self._show_warnings([*result.warnings, *self._text_warnings()])
             self.previewStack.setCurrentWidget(self.letterPreview)
         else:
             self.messagePreview.setPlainText(self.message_text())
             self.previewStack.setCurrentWidget(self.messagePreview)
-            warnings = []
+            warnings = self._text_warnings() if channel is Channel.EMAIL else []
             if channel is Channel.SOCIAL and len(self.letterBody.toPlainText()) > 280:
                 warnings.append(
                     f"{len(self.letterBody.toPlainText())} characters: posts are limited to 280."
@@ -482,21 +521,76 @@ class Composer(QWidget):
 
     # ------------------------------------------------------------------ reactions
 
-    def _on_personal_line(self, _text: str) -> None:
-        self.save_draft()  # edits made in the last second are on disk before the text changes
-        self._recompose(keep_body=False)
+    def _on_personal_line(self, text: str) -> None:
+        """The personal paragraph changes in place, in the suggested text and in an edited one
+        alike: what the writer typed in either place is never dropped."""
+        official = self.current_official()
+        if self.entry is None or official is None or self._stale or not self._letterish:
+            return
+        body = self.letterBody.toPlainText()
+        edited = self._is_edited()
+        self._generated = self._generated_text(official)
+        if edited:
+            body, clean = with_personal_line(body, self._personal_in_body, text)
+            if not clean:
+                self.draftState.setText(
+                    "Your text no longer had the old personal line; the new one is added "
+                    "before the last paragraph."
+                )
+        else:
+            body = self._generated
+        self._personal_in_body = text
+        self.letterBody.blockSignals(True)
+        self.letterBody.setPlainText(body)
+        self.letterBody.blockSignals(False)
+        self.previewTimer.start()
+        self.autosaveTimer.start()
+
+    def _load_personal_line(self, official: Official) -> None:
+        """The personal line typed for this case and official (from its draft), or none."""
+        assert self.entry is not None
+        draft = self.drafts.load(self.entry.ua, official.id)
+        text = draft.personal_line if draft is not None else ""
+        self.personalLine.blockSignals(True)
+        self.personalLine.setText(text)
+        self.personalLine.blockSignals(False)
+        self._personal_in_body = text
 
     def _on_official(self, _index: int) -> None:
         self.save_draft()
         self._fill_channels()
+        self._save_choice()
         self._recompose(keep_body=False)
 
     def _on_channel(self, _index: int) -> None:
         self.save_draft()
         channel = self.current_channel()
         self.layoutPicker.setEnabled(channel in PDF_CHANNELS)
+        self.personalLine.setEnabled(channel in LETTER_BODY_CHANNELS)
         letterish = channel in LETTER_BODY_CHANNELS
+        self._save_choice()
         self._recompose(keep_body=letterish and self._letterish)
+
+    def _on_layout(self, _index: int) -> None:
+        """Paper chosen by hand for this case: kept with it, whatever the writer's country."""
+        chosen = self.layoutPicker.currentData() or ""
+        self._choice = replace(self._choice, layout=chosen)
+        self._save_choice()
+        self._recompose(keep_body=True)
+
+    def _current_choice(self) -> CaseChoice:
+        official = self.officialPicker.currentData() or ""
+        channel = self.channelPicker.currentData() or ""
+        return CaseChoice(official, channel, self._choice.layout)
+
+    def _save_choice(self) -> None:
+        if self.entry is None or self.officialPicker.count() == 0:
+            return
+        self._choice = self._current_choice()
+        try:
+            self.drafts.save_choice(self.entry.ua, self._choice)
+        except OSError as exc:
+            log.warning("could not keep the case's choices: %s", exc)
 
     def _on_body_edited(self) -> None:
         self.previewTimer.start()
@@ -520,10 +614,13 @@ class Composer(QWidget):
         if self._draft_slot is None or self._stale:
             return
         ua, key = self._draft_slot
+        personal = self.personalLine.text() if self._letterish else ""
         try:
             if self._is_edited():
-                draft = self.drafts.save(ua, key, self.letterBody.toPlainText())
+                draft = self.drafts.save(ua, key, self.letterBody.toPlainText(), personal)
                 self.draftState.setText(f"Draft saved at {draft.saved_at:%H:%M:%S}.")
+            elif personal.strip():
+                self.drafts.save(ua, key, "", personal)  # the suggested text, with this line
             else:
                 self.drafts.discard(ua, key)
         except OSError as exc:
@@ -544,8 +641,8 @@ class Composer(QWidget):
         if not name or not address:
             self.statusMessage.emit("Please give your name and at least one address line.")
             return
-        profile = self.profile.with_overrides(
-            name=name, address=address, country=self.senderCountry.text().strip() or None
+        profile = replace(
+            self.profile, name=name, address=address, country=self.senderCountry.text().strip()
         )
         try:
             self._save_profile(profile)
@@ -553,14 +650,72 @@ class Composer(QWidget):
             QMessageBox.warning(self, "Could not save", f"Your details could not be saved: {exc}")
             return
         self.profile = profile
+        self._sender_draft = None
+        self._discard_sender_draft()
         self.profileSaved.emit(profile)
         self._show_sender()
+        self._select_layout(self.current_layout())
         self._recompose(keep_body=True)
         self.statusMessage.emit("Your details are saved.")
 
     def _on_edit_sender(self) -> None:
+        self._editing_sender = True
         self.senderBox.show()
         self.senderName.setFocus()
+
+    def _on_sender_typed(self) -> None:
+        if self._filling_sender:
+            return
+        self._editing_sender = True
+        self.senderTimer.start()
+
+    def _apply_sender(self) -> None:
+        """Typed details: on the letter at once, and kept like a draft until saved."""
+        self.senderTimer.stop()
+        writer = self.writer()
+        self._sender_draft = SenderDraft(writer.name, writer.address, writer.country)
+        try:
+            self.drafts.save_sender(self._sender_draft)
+        except OSError as exc:
+            self.draftState.setText(f"Could not keep your details: {exc.strerror or exc}")
+        self._select_layout(self.current_layout())
+        if not self._stale:
+            self._recompose(keep_body=True)
+
+    def _load_sender_draft(self) -> SenderDraft | None:
+        try:
+            return self.drafts.load_sender()
+        except OSError:
+            return None
+
+    def _discard_sender_draft(self) -> None:
+        try:
+            self.drafts.discard_sender()
+        except OSError as exc:
+            log.warning("could not remove the typed sender details: %s", exc)
+
+    def _sender_is_missing(self) -> bool:
+        """An export or print with no sender name or address asks first; True if the writer
+        chose not to go on."""
+        writer = self.writer()
+        missing = [
+            what
+            for what, given in (("name", writer.name.strip()), ("address", writer.address))
+            if not given
+        ]
+        if not missing:
+            return False
+        answer = QMessageBox.question(
+            self,
+            "No sender on this letter",
+            f"This letter has no sender {' and no '.join(missing)}: it would go out "
+            + ("unsigned" if "name" in missing else "with no return address")
+            + ', and the official could not reply.\n\nFill in "Your name and address" '
+            "first, or print it like this anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer != QMessageBox.StandardButton.Yes
 
     # ------------------------------------------------------------------ actions
 
@@ -573,6 +728,8 @@ class Composer(QWidget):
         if self.current_channel() not in PDF_CHANNELS:
             self._select_channel(Channel.LETTER)
         self.save_draft()
+        if self._sender_is_missing():
+            return None, None
         return official, self.render()
 
     def export_pdf(self) -> None:
@@ -669,9 +826,9 @@ class Composer(QWidget):
 
     # ------------------------------------------------------------------ helpers
 
-    def _fill_channels(self) -> None:
+    def _fill_channels(self, preferred: str | None = None) -> None:
         official = self.current_official()
-        previous = self.channelPicker.currentData()
+        previous = self.channelPicker.currentData() if preferred is None else preferred
         self.channelPicker.blockSignals(True)
         self.channelPicker.clear()
         if official is not None:
@@ -681,6 +838,7 @@ class Composer(QWidget):
         self.channelPicker.setCurrentIndex(max(index, 0))
         self.channelPicker.blockSignals(False)
         self.layoutPicker.setEnabled(self.current_channel() in PDF_CHANNELS)
+        self.personalLine.setEnabled(self.current_channel() in LETTER_BODY_CHANNELS)
 
     def _select_channel(self, channel: Channel) -> None:
         index = self.channelPicker.findData(channel.value)
@@ -696,11 +854,15 @@ class Composer(QWidget):
 
     def _update_recipient(self, official: Official) -> None:
         from uaction_desktop.compose import recipient_lines
+        from uaction_desktop.salutations import salutation_for
 
-        lines = recipient_lines(official, self.profile, self.current_layout())
-        self.recipient.setText(
-            "\n".join(lines) + f"\n\n{official.salutation or 'Dear Sir or Madam'},"
-        )
+        lines = recipient_lines(official, self.writer(), self.current_layout())
+        self.recipient.setText("\n".join(lines) + f"\n\n{salutation_for(official)},")
+
+    def _text_warnings(self) -> list[str]:
+        """A body cut off in the source ("foll[...]") is shown, never printed silently."""
+        warning = truncation_warning(self.letterBody.toPlainText())
+        return [warning] if warning else []
 
     def _show_banner(self) -> None:
         if self.entry is None:
@@ -720,10 +882,14 @@ class Composer(QWidget):
     def _show_sender(self) -> None:
         profile = self.profile
         complete = profile.is_complete
-        self.senderBox.setVisible(not complete)
-        self.senderName.setText(profile.name)
-        self.senderAddress.setPlainText("\n".join(profile.address))
-        self.senderCountry.setText(profile.country)
+        typed = self._sender_draft
+        self._editing_sender = not complete or typed is not None
+        self.senderBox.setVisible(self._editing_sender)
+        self._filling_sender = True
+        self.senderName.setText(typed.name if typed else profile.name)
+        self.senderAddress.setPlainText("\n".join(typed.address if typed else profile.address))
+        self.senderCountry.setText(typed.country if typed else profile.country)
+        self._filling_sender = False
         summary = ", ".join(p for p in (profile.name, *profile.address) if p)
         self.senderSummary.setText(summary if complete else "Not set yet: fill in below.")
         self.senderSummary.setToolTip(summary)
