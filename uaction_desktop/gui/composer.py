@@ -36,7 +36,7 @@ from uaction_desktop.atomic import write_bytes_atomic
 from uaction_desktop.drafts import CaseChoice, DraftStore, SenderDraft
 from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_actions
 from uaction_desktop.gui.deadline import deadline_advice
-from uaction_desktop.gui.file_names import with_suffix
+from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
@@ -736,7 +736,7 @@ class Composer(QWidget):
         official, result = self._printable()
         if result is None:
             return
-        suggested = f"UA-{self.entry.ua.replace('/', '-')}-{official.id}.pdf"
+        suggested = letter_file_name(self.entry.ua, official)
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export letter as PDF", suggested, "PDF documents (*.pdf)"
         )
@@ -765,7 +765,9 @@ class Composer(QWidget):
         if result is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"UA {self.entry.ua} letter")
+        # The print dialog proposes "<document name>.pdf" for printing to a file: a "/" in it
+        # ("UA 63/18") made that path invalid.
+        printer.setDocName(letter_file_name(self.entry.ua, official).removesuffix(".pdf"))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
