@@ -334,6 +334,7 @@ def test_channel_social(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (0, "")
     assert out.endswith(" #Kazakhstan\n")
     assert len(out.rstrip("\n")) <= SOCIAL_LIMIT
+    assert out.startswith("I urge the Ambassador of Kazakhstan to ")
 
 
 def test_channel_fax(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

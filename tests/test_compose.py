@@ -404,11 +404,22 @@ def test_phone_script(case: Case, jane: SenderProfile) -> None:
     assert "My name is (your name)." in anonymous.text
 
 
-def test_social_post_without_a_handle(case: Case) -> None:
+def test_social_post_without_a_handle_names_the_office(case: Case) -> None:
+    """Before: both officials got the same post, naming no one ("I urge you ...")."""
     post = compose_social(case, case.officials[1])
-    assert post.text == f"{REQUESTS_63_18[0]} #Kazakhstan"
+    expected = REQUESTS_63_18[0].replace("I urge you", "I urge the Ambassador of Kazakhstan")
+    assert post.text == f"{expected} #Kazakhstan"
     assert len(post.text) <= SOCIAL_LIMIT
     assert post.recipients == ()
+    to_prosecutor = compose_social(case, case.officials[0]).text
+    assert to_prosecutor.startswith("I urge the Prosecutor General of Kazakhstan to ")
+    assert to_prosecutor != post.text
+    no_title = replace(case.officials[0], title="")
+    assert compose_social(case, no_title).text.startswith("I urge Kairat Kozhamzharov to ")
+    king = Official(id="king", title="King of Saudi Arabia", name="Salman")
+    assert compose_social(replace(case, country="Saudi Arabia"), king).text.startswith(
+        "I urge the King of Saudi Arabia to "
+    )
 
 
 def test_social_post_names_the_handle(testland: Case, case: Case) -> None:

@@ -360,13 +360,19 @@ def passed_on(request: str, addressee: str) -> str:
 
 
 def compose_social(case: Case, official: Official) -> Message:
-    """A post of at most 280 characters, naming the official's handle when the case has one."""
+    """A post of at most 280 characters to this official: it names their handle when the case
+    has one, else their office ("I urge the Prosecutor General of Kazakhstan to ..."), so a
+    post to one official is never the same as the post to another."""
     handle = next((h for h in official.social if h.startswith("@")), "")
     if not handle and official.social:
         handle = official.social[0]
     requests = requests_from_asks(case.asks) or [case.title]
     hashtag = re.sub(r"[^\w]", "", case.country) if case.country else ""
     request = requests[0]
+    if not handle:
+        office = office_of(official, case.country)
+        named = passed_on(request, office)
+        request = named if named != request else f"{office[:1].upper()}{office[1:]}: {request}"
     text = render_template("social_post.txt.j2", handle=handle, request=request, hashtag=hashtag)
     while len(text) > SOCIAL_LIMIT:
         overflow = len(text) - SOCIAL_LIMIT
@@ -379,6 +385,17 @@ def compose_social(case: Case, official: Official) -> Message:
             "social_post.txt.j2", handle=handle, request=request, hashtag=hashtag
         )
     return Message(Channel.SOCIAL, text.strip(), recipients=(handle,) if handle else ())
+
+
+def office_of(official: Official, country: str) -> str:
+    """ "the Prosecutor General of Kazakhstan", "the King of Saudi Arabia"; a name where the
+    case gives no title ("Kairat Kozhamzharov")."""
+    title = " ".join(official.title.split())
+    if not title:
+        return official.display_name or official.organisation or "the authorities"
+    if country and country.casefold() not in title.casefold():
+        return f"the {title} of {with_article(country)}"
+    return f"the {title}"
 
 
 def _shorten(text: str, limit: int) -> str:
