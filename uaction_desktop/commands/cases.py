@@ -7,11 +7,18 @@ import json
 import sys
 
 from uaction_desktop.case_json import case_to_json, days_left_text
+from uaction_desktop.library import matches
 from uaction_desktop.model import CaseStatus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("cases", help="list cases (active ones unless --all)")
+    parser.add_argument(
+        "query",
+        nargs="*",
+        metavar="QUERY",
+        help="words to search for, as in the window: UA, name, country, words of the text",
+    )
     parser.add_argument("--all", action="store_true", help="include expired and closed cases")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=run)
@@ -21,11 +28,19 @@ def run(args: argparse.Namespace, ctx) -> int:
     library = ctx.library
     entries = library.entries(ctx.today)
     shown = entries if args.all else [e for e in entries if e.status is CaseStatus.ACTIVE]
+    query = " ".join(args.query)
+    if query:
+        found = [e for e in shown if matches(e.case, query)]
+        # As the window does: nothing active matches, so look at every case before saying so.
+        shown = found or [e for e in entries if matches(e.case, query)]
     for problem in library.problems:
         print(f"problem: {problem}", file=sys.stderr)
     if args.json:
         out = [case_to_json(e.case, e.status) for e in shown]
         print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not shown and query:
+        print(f'No case matches "{query}".')
         return 0
     if not shown:
         hidden = len(entries)

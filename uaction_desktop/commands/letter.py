@@ -8,6 +8,7 @@ from pathlib import Path
 
 from uaction_desktop.atomic import write_bytes_atomic, write_text_atomic
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.cli_types import output_file
 from uaction_desktop.commands.show import find_entry
 from uaction_desktop.model import Channel
 from uaction_desktop.pdf.layouts import LAYOUTS
@@ -33,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--sender-country", metavar="COUNTRY")
     parser.add_argument("--personal-line", metavar="TEXT", default="")
     parser.add_argument("--text", action="store_true", help="write the letter as plain text")
-    parser.add_argument("--output", "-o", metavar="FILE", type=Path)
+    parser.add_argument("--output", "-o", metavar="FILE", type=output_file)
     parser.set_defaults(handler=run)
 
 
@@ -74,6 +75,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"the {channel.value} channel writes text: name the file .txt, not .pdf")
     if not text_out and args.output is None:
         raise UserError("a PDF needs --output FILE (or use --text for plain text)", code=2)
+    if not text_out and args.output.suffix.lower() != ".pdf":
+        raise UserError(
+            f"a {channel.value} is written as a PDF: name the file {args.output.stem}.pdf, "
+            "or add --text for plain text",
+            code=2,
+        )
 
     letter = compose.compose_letter(
         case, official, profile, today=ctx.today, personal_line=args.personal_line

@@ -25,6 +25,7 @@ from uaction_desktop.actionlog.report import report_text
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import iso_date, positive_int
 from uaction_desktop.model import Channel, normalize_ua
+from uaction_desktop.profile import ProfileError
 
 Handler = Callable[[argparse.Namespace, Context], int]
 CHANNELS = [c.value for c in ActionChannel]
@@ -54,7 +55,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when (default: today)")
     add.add_argument("--note", default="", metavar="TEXT")
-    add.add_argument("--signer", default="", metavar="NAME", help="who signed: you or a group")
+    add.add_argument(
+        "--signer",
+        default="",
+        metavar="NAME",
+        help="who signed: you or a group (default: the name in your profile)",
+    )
     add.set_defaults(handler=_guarded(run_add))
 
     listing = actions.add_parser("list", help="list logged actions, newest first")
@@ -184,7 +190,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         channel=channel,
         count=args.count,
         sent_on=when,
-        signer=args.signer,
+        signer=args.signer or _profile_name(ctx),  # as the window records it
         note=args.note,
     )
     with _open(ctx) as log:
@@ -193,6 +199,14 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     print(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}.")
     print(f"id: {action.id}", flush=True)
     return 0
+
+
+def _profile_name(ctx: Context) -> str:
+    """The writer's name from the profile; "" if it cannot be read (the log still works)."""
+    try:
+        return ctx.profile.name.strip()
+    except ProfileError:
+        return ""
 
 
 _CONTACT = {
@@ -263,6 +277,16 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     status = 0
     with _open(ctx) as log:
         for path in args.files:
+            if Path(path).suffix.lower() == ".csv":
+                # CSV is for spreadsheets; merging needs the ids and dates only JSON carries.
+                print(
+                    f"uaction: {path} is a CSV export, which cannot be merged back; ask for the "
+                    "log as JSON (uaction log export --output FILE.json, or Export for your group "
+                    "in the window)",
+                    file=sys.stderr,
+                )
+                status = 1
+                continue
             try:
                 result = log.import_json(path)
             except ActionLogError as exc:

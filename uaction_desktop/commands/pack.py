@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.cli_types import copies, iso_date
+from uaction_desktop.cli_types import copies, iso_date, output_file
 from uaction_desktop.pdf.layouts import LAYOUTS
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
@@ -91,7 +91,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="the meeting date, printed on the letters (default: today)",
     )
-    parser.add_argument("--output", "-o", required=True, type=Path, metavar="FILE.pdf")
+    parser.add_argument("--output", "-o", required=True, type=output_file, metavar="FILE.pdf")
     parser.set_defaults(handler=run)
 
 
