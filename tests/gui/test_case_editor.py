@@ -111,10 +111,22 @@ def test_a_new_case_lists_what_is_missing_and_cannot_be_saved(open_editor, cases
     assert {"ua", "title", "country", "issued", "deadline", "summary", "asks"} <= fields
     assert "officials" in fields
     assert not editor.saveButton.isEnabled()
-    assert editor.problemsList.count() == len(editor.problems)
+    # Nothing typed yet: no field is marked, no list of errors (issue 11)
+    assert editor.problemsList.count() == 0
+    assert not any(field.problems for field in editor.fields.values())
     assert editor.save() is None
     assert not cases_dir.exists() or not any(cases_dir.iterdir())
+    assert editor.problemsList.count() == len(editor.problems)  # asked to save: all shown
+    assert editor.fields["title"].problems
     assert editor.windowTitle() == "New case"
+
+
+def test_a_new_case_shows_what_is_missing_once_the_user_types(open_editor, qtbot) -> None:
+    editor = open_editor()
+    qtbot.keyClicks(editor.fields["title"].widget, "A title")
+    editor.validate()
+    assert editor.problemsList.count() == len(editor.problems) > 0
+    assert editor.fields["ua"].problems
 
 
 def test_a_new_case_typed_in_is_saved_loadable_and_listed(open_editor, qtbot, cases_dir) -> None:

@@ -271,8 +271,8 @@ def test_exports_get_their_extension(qtbot, monkeypatch, tmp_path: Path) -> None
 def test_chart_months_read_as_months() -> None:
     from uaction_desktop.gui.month_chart import month_label
 
-    assert month_label("2018-04") == "Apr 18"
-    assert month_label("2026-12") == "Dec 26"
+    assert month_label("2018-04") == "Apr 2018"
+    assert month_label("2026-12") == "Dec 2026"  # "Dec 26" read like the 26th of December
     assert month_label("odd") == "odd"
 
 

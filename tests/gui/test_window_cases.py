@@ -72,3 +72,19 @@ def test_new_case_opens_an_empty_editor(qtbot, make_window, monkeypatch) -> None
     window = make_window()
     window.newCase.trigger()
     assert titles == ["New case"]
+
+
+def test_a_search_with_no_match_says_so(qtbot, make_window) -> None:
+    """Before: on a day with no active case the note still said "They are listed below" over
+    an empty list."""
+    from datetime import date
+
+    window = make_window(today=date(2026, 12, 2))  # the bundled case has expired
+    panel = window.caseListPanel
+    assert "They are listed below" in panel.note.text()
+    qtbot.keyClicks(panel.search, "nobody-at-all")
+    assert panel.proxy.rowCount() == 0
+    assert panel.note.isVisible()
+    assert panel.note.text().startswith('No case matches "nobody-at-all".')
+    panel.search.clear()
+    assert "They are listed below" in panel.note.text()

@@ -593,6 +593,8 @@ class CaseEditor(QDialog):
         self.case: Case | None = None
         self._loading = True
         self._dirty = self.draft is not None
+        # A blank new case is not full of errors: what is missing is shown once the user types.
+        self._quiet = case_or_draft is None
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -1035,7 +1037,7 @@ class CaseEditor(QDialog):
             ]
             self.setWindowTitle(f"Edit a copy of UA {source.ua}")
         else:
-            lines = ["A new case. The list at the bottom says what is still needed."]
+            lines = ["A new case: once you type, the list at the bottom says what is missing."]
             self.setWindowTitle("New case")
         self.banner.setText("\n".join(lines))
 
@@ -1179,6 +1181,7 @@ class CaseEditor(QDialog):
         if self._loading:
             return
         self._dirty = True
+        self._quiet = False
         self.timer.start()
 
     def _on_official_edit(self, item: FormField) -> None:
@@ -1200,6 +1203,7 @@ class CaseEditor(QDialog):
     def _on_structure(self) -> None:
         if not self._loading:
             self._dirty = True
+            self._quiet = False
             self.validate()
 
     def form_data(self) -> dict[str, Any]:
@@ -1297,6 +1301,12 @@ class CaseEditor(QDialog):
         return label
 
     def _show_problems(self, problems: list[Problem]) -> None:
+        if self._quiet and problems:  # untouched blank case: no red fields yet
+            self.saveButton.setEnabled(False)
+            self.problemsList.clear()
+            self.problemsList.hide()
+            self.problemsLabel.setText("Fill in the case; what is still needed is listed here.")
+            return
         by_slot: dict[int, list[str]] = {}
         slots: dict[int, ProblemSlot] = {}
         self.problemsList.clear()
@@ -1360,6 +1370,7 @@ class CaseEditor(QDialog):
 
     def save(self) -> Path | None:
         """Validate, choose the file and write it atomically; the path, or None if refused."""
+        self._quiet = False
         if self.validate() or self.case is None:
             if self.problems:
                 self.focus_field(self.problems[0].field)

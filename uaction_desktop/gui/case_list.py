@@ -57,6 +57,7 @@ class CaseListPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.hide()
+        self._list_note = ""  # what the note says about the list itself, with no search
 
         self.table = QTableView(self)
         self.table.setObjectName("caseList")
@@ -108,16 +109,15 @@ class CaseListPanel(QWidget):
         active = sum(1 for e in entries if e.status is CaseStatus.ACTIVE)
         if not active and entries and self.proxy.scope() == CaseFilterProxy.ACTIVE:
             self.scope.setCurrentIndex(2)
-            self.note.setText(
+            self._list_note = (
                 "No case is active right now: their deadlines have passed. They are listed "
                 "below; check with your organisation for updates before writing."
             )
-            self.note.show()
         elif not entries:
-            self.note.setText("No cases yet. Import an Urgent Action or add a case file.")
-            self.note.show()
-        else:
-            self.note.hide()
+            self._list_note = "No cases yet. Import an Urgent Action or add a case file."
+        elif active:
+            self._list_note = ""
+        self._show_note()
         self.problems.clear()
         for problem in problems:
             # The file's name first, so the message itself is visible; the full path on hover.
@@ -163,7 +163,17 @@ class CaseListPanel(QWidget):
         self.proxy.set_query(text)
         if text and self.proxy.rowCount() == 0 and self.proxy.scope() != CaseFilterProxy.ALL:
             self.scope.setCurrentIndex(2)  # look everywhere before saying "nothing found"
+        self._show_note()
         self._ensure_selection()
+
+    def _show_note(self) -> None:
+        """A search that finds nothing says so; otherwise the note about the list, if any."""
+        query = self.search.text().strip()
+        if query and self.proxy.rowCount() == 0 and self.model.rowCount():
+            self.note.setText(f'No case matches "{query}". Try fewer or other words.')
+        else:
+            self.note.setText(self._list_note)
+        self.note.setVisible(bool(self.note.text()))
 
     def _on_scope(self, index: int) -> None:
         self.proxy.set_scope(self.scope.itemData(index))

@@ -27,7 +27,7 @@ class MonthChart(QWidget):
         super().__init__(parent)
         self.setObjectName("logChart")
         self.setAccessibleName("Actions per month by channel")
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._data: list[tuple[str, Mapping[str, int]]] = []
 
@@ -47,13 +47,16 @@ class MonthChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text_colour = palette.color(QPalette.ColorRole.WindowText)
-        rect = QRectF(self.rect()).adjusted(36, 8, -8, -34)
         if not self._data:
             painter.setPen(text_colour)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No actions logged yet.")
             return
+        # "Dec 2026" on one line where it fits under its bar, else "Dec" over "2026".
+        slot = (self.width() - 44) / len(self._data)
+        lines = 1 if painter.fontMetrics().horizontalAdvance("May 2026") + 4 <= slot else 2
+        label_height = 14 * lines
+        rect = QRectF(self.rect()).adjusted(36, 8, -8, -(20 + label_height))
         top = max(sum(c.values()) for _, c in self._data) or 1
-        slot = rect.width() / len(self._data)
         bar = max(4.0, slot * 0.6)
         painter.setPen(text_colour)
         painter.drawText(QRectF(0, rect.top() - 6, 32, 14), Qt.AlignmentFlag.AlignRight, str(top))
@@ -69,14 +72,16 @@ class MonthChart(QWidget):
                 painter.fillRect(QRectF(x, y - height, bar, height), QColor(colour))
                 y -= height
             painter.setPen(text_colour)
-            label = QRectF(x - 10, rect.bottom() + 4, bar + 20, 14)
-            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, month_label(month))
+            label = QRectF(x - slot / 2 + bar / 2, rect.bottom() + 4, slot, label_height)
+            text = month_label(month) if lines == 1 else month_label(month).replace(" ", "\n")
+            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, text)
         legend_x = rect.left()
         for channel, colour in CHANNEL_COLOURS.items():
             if not any(c.get(channel) for _, c in self._data):
                 continue
-            painter.fillRect(QRectF(legend_x, rect.bottom() + 20, 10, 10), QColor(colour))
-            painter.drawText(QRectF(legend_x + 14, rect.bottom() + 18, 80, 14), 0, channel)
+            legend_y = rect.bottom() + 6 + label_height
+            painter.fillRect(QRectF(legend_x, legend_y, 10, 10), QColor(colour))
+            painter.drawText(QRectF(legend_x + 14, legend_y - 2, 80, 14), 0, channel)
             legend_x += 80
         painter.end()
 
@@ -85,9 +90,9 @@ _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def month_label(month: str) -> str:
-    """ "2018-04" -> "Apr 18": "18-04" read like a day of the month."""
+    """ "2026-12" -> "Dec 2026": "Dec 26" reads like a day of the month."""
     year, _, number = month.partition("-")
     try:
-        return f"{_MONTHS[int(number) - 1]} {year[2:]}"
+        return f"{_MONTHS[int(number) - 1]} {year}"
     except (ValueError, IndexError):
         return month
