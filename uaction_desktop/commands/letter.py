@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"the {channel.value} channel writes text: name the file .txt, not .pdf")
     if not text_out and args.output is None:
         raise UserError("a PDF needs --output FILE (or use --text for plain text)", code=2)
-    if not text_out and args.output.suffix.lower() != ".pdf":
+    if not text_out and args.output.suffix.lower() not in ("", ".pdf"):  # "letter.txt"
         raise UserError(
             f"a {channel.value} is written as a PDF: name the file {args.output.stem}.pdf, "
             "or add --text for plain text",
