@@ -183,3 +183,41 @@ def test_a_writer_in_the_uk_written_as_a_code_is_at_home_in_the_uk(case) -> None
     letter = compose_letter(case, official, writer, today=CASE_ACTIVE_DAY)
     assert letter.recipient_lines[-1] == "1 Whitehall"
     assert letter.sender_lines == ("1 High St", "Leeds")
+
+
+def test_a_personal_line_follows_a_model_letter_instead_of_opening_it(case) -> None:
+    """Before: a one-paragraph model letter got the personal line as its first paragraph."""
+    model = "Dear Minister,\n\nI ask you to release Akmaral Tobylova now.\n\nYours sincerely,"
+    letter = compose_letter(
+        replace(case, model_letter=model),
+        case.officials[0],
+        GERMAN_WRITER,
+        today=CASE_ACTIVE_DAY,
+        personal_line="I am a nurse in Berlin.",
+    )
+    assert letter.paragraphs == (
+        "I ask you to release Akmaral Tobylova now.",
+        "I am a nurse in Berlin.",
+    )
+    suggested = compose_letter(
+        case, case.officials[0], GERMAN_WRITER, today=CASE_ACTIVE_DAY, personal_line="Mine."
+    )
+    assert suggested.paragraphs[-2] == "Mine." and suggested.paragraphs[-1].startswith("Thank")
+
+
+def test_an_edited_body_gets_its_personal_line_changed_in_place() -> None:
+    from uaction_desktop.letter_text import with_personal_line
+
+    body = "First.\n\nI am a teacher.\n\nThanks.\nJane"
+    assert with_personal_line(body, "I am a teacher.", "I am a retired teacher.") == (
+        "First.\n\nI am a retired teacher.\n\nThanks.\nJane",
+        True,
+    )
+    assert with_personal_line(body, "I am a teacher.", "") == ("First.\n\nThanks.\nJane", True)
+    # the writer had rewritten the line in the body: the new one is added, and that is said
+    changed, clean = with_personal_line("First.\n\nThanks.", "I am a teacher.", "New line.")
+    assert (changed, clean) == ("First.\n\nNew line.\n\nThanks.", False)
+    assert with_personal_line("Model text.", "", "Mine.", before_last=False) == (
+        "Model text.\n\nMine.",
+        True,
+    )

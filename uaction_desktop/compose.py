@@ -272,11 +272,14 @@ def compose_letter(
     given (a meeting roster's member, whose country the profile does not know)."""
     layout = layout or profile.paper
     paragraphs = body_paragraphs(case.model_letter) if case.model_letter else []
+    ends_with_thanks = not paragraphs
     if not paragraphs:  # no model letter, or one with nothing but a greeting and a sign-off
         body = render_template("letter_body.txt.j2", **_context(case, profile, variant))
         paragraphs = _lines(body)
     if personal_line.strip():
-        paragraphs.insert(len(paragraphs) - 1, " ".join(personal_line.split()))
+        # Before our closing thanks; after a model letter's own text, which ends as it likes.
+        at = personal_line_position(paragraphs, ends_with_thanks)
+        paragraphs.insert(at, " ".join(personal_line.split()))
     if country_line:
         sender_lines = return_address(profile.address, official, profile, layout)
     else:
@@ -303,6 +306,17 @@ def compose_letter(
         case_title=case.title,
         official_name=official.display_name,
     )
+
+
+def personal_line_position(paragraphs: Sequence[str], ends_with_thanks: bool) -> int:
+    """Where the personal paragraph goes: before the thanks that end a suggested letter, else
+    at the end (a model letter's first paragraph is never pushed down by it)."""
+    return max(len(paragraphs) - 1, 0) if ends_with_thanks else len(paragraphs)
+
+
+def uses_model_letter(case: Case) -> bool:
+    """Whether the letter's text is the case's own model letter (not the suggested one)."""
+    return bool(case.model_letter and body_paragraphs(case.model_letter))
 
 
 def require_channel(official: Official, channel: Channel) -> None:

@@ -82,11 +82,12 @@ def truncation_warning(text: str, what: str = "The letter text") -> str:
     return f'{what} seems cut off at "{cut}": compare it with the published document'
 
 
-def with_personal_line(body: str, old: str, new: str) -> tuple[str, bool]:
+def with_personal_line(body: str, old: str, new: str, before_last: bool = True) -> tuple[str, bool]:
     """``body`` (the writer's edited text) with its personal paragraph changed from ``old`` to
     ``new``, every other paragraph as typed. Where the old line is no longer in the body (the
-    writer edited it there), the new one is added before the last paragraph, where a fresh
-    letter has it, and False says so: the window tells the writer; nothing is dropped."""
+    writer edited it there), the new one is added where a fresh letter has it (before the last
+    paragraph, or at the end with ``before_last=False``), and False says so: the window tells
+    the writer; nothing is dropped."""
     blocks = [b for b in re.split(r"\n\s*\n", body.strip()) if b.strip()]
     old_key, new_text = " ".join(old.split()), " ".join(new.split())
     for index, block in enumerate(blocks):
@@ -94,5 +95,5 @@ def with_personal_line(body: str, old: str, new: str) -> tuple[str, bool]:
             blocks[index : index + 1] = [new_text] if new_text else []
             return "\n\n".join(blocks), True
     if new_text:
-        blocks.insert(max(len(blocks) - 1, 0), new_text)
+        blocks.insert(max(len(blocks) - 1, 0) if before_last else len(blocks), new_text)
     return "\n\n".join(blocks), not old_key

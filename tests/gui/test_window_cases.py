@@ -41,6 +41,13 @@ def test_dropped_document_is_imported_reviewed_and_selected(
     assert window.caseListPanel.current_entry().ua == "64/18"
     assert (isolated_home / "data" / "cases" / "ua-64-18.toml").exists()
     assert "Saved UA 64/18" in window.statusBar().currentMessage()
+    # the import leaves the bundled case as it was: active, listed, not greyed out
+    model = window.caseListPanel.model
+    rows = {model.entry(r).ua: r for r in range(model.rowCount())}
+    assert set(rows) == {"63/18", "64/18"}
+    bundled = model.index(rows["63/18"], 1)
+    assert bundled.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.entry(rows["63/18"]).status.value == "active"
 
 
 def test_editing_the_bundled_case_saves_a_copy_that_replaces_it(

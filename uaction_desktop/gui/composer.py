@@ -531,11 +531,14 @@ class Composer(QWidget):
         edited = self._is_edited()
         self._generated = self._generated_text(official)
         if edited:
-            body, clean = with_personal_line(body, self._personal_in_body, text)
+            from uaction_desktop.compose import uses_model_letter
+
+            before_last = not uses_model_letter(self.entry.case)
+            body, clean = with_personal_line(body, self._personal_in_body, text, before_last)
             if not clean:
+                where = "before the last paragraph" if before_last else "at the end"
                 self.draftState.setText(
-                    "Your text no longer had the old personal line; the new one is added "
-                    "before the last paragraph."
+                    f"Your text no longer had the old personal line; the new one is added {where}."
                 )
         else:
             body = self._generated
@@ -679,6 +682,8 @@ class Composer(QWidget):
         except OSError as exc:
             self.draftState.setText(f"Could not keep your details: {exc.strerror or exc}")
         self._select_layout(self.current_layout())
+        if writer.name and writer.address:
+            self.senderSummary.setText("As typed below (used on the letter; not saved yet).")
         if not self._stale:
             self._recompose(keep_body=True)
 
