@@ -137,3 +137,19 @@ def test_uaction_check_flags_a_truncated_model_letter(tmp_path: Path, capsys) ->
     out = capsys.readouterr().out
     assert f"{path}:" in out and "model_letter" in out and "foll[...]" in out, out
     assert ": ok" not in out
+
+
+def test_uaction_letter_warns_about_a_truncated_model_letter(tmp_path: Path, capsys) -> None:
+    from tests.conftest import CASE_ACTIVE_DAY as day
+
+    cases = tmp_path / "home" / "data" / "cases"
+    cases.mkdir(parents=True)
+    text = BUNDLED_CASE.read_text(encoding="utf-8").replace(
+        'report_reference = "UA 63.18"',
+        'report_reference = "UA 63.18"\n'
+        'model_letter = """\nI urge you to drop the charges foll[...]\n"""',
+    )
+    (cases / "cut.toml").write_text(text, encoding="utf-8")
+    args = ["--home", str(tmp_path / "home"), "--today", day.isoformat(), "letter", "63/18"]
+    assert main([*args, "--to", "1", "--text"]) == 0
+    assert 'warning: the letter text seems cut off at "foll[...]"' in capsys.readouterr().err

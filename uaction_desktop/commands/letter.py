@@ -10,6 +10,7 @@ from uaction_desktop.atomic import write_bytes_atomic, write_text_atomic
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import output_file
 from uaction_desktop.commands.show import find_entry
+from uaction_desktop.letter_text import truncation_warning
 from uaction_desktop.model import Channel
 from uaction_desktop.pdf.layouts import LAYOUTS
 
@@ -85,6 +86,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     letter = compose.compose_letter(
         case, official, profile, today=ctx.today, personal_line=args.personal_line
     )
+    if channel in (Channel.LETTER, Channel.FAX, Channel.EMAIL) and (
+        cut := truncation_warning(letter.body)
+    ):
+        warnings.append(cut[:1].lower() + cut[1:])  # printed as it is: the writer must know
     if channel is Channel.EMAIL:
         message = compose.compose_email(case, official, letter)
         text = f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
