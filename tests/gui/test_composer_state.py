@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.conftest import FIXTURES
 from tests.gui.conftest import fill_sender
+from uaction_desktop.actionlog import ActionLog
+from uaction_desktop.gui.action_dialog import ActionDialog
 
 WINDOW_CASES = FIXTURES / "window"
 PERSONAL = "As a grandmother I was shocked that someone can be punished for reading a website."
@@ -142,7 +144,9 @@ def test_official_channel_and_paper_are_kept_per_case(qtbot, make_window, three_
 # ------------------------------------------------------------------ 2. no letter without a sender
 
 
-def test_sender_details_typed_are_used_at_once_and_kept(qtbot, make_window, three_cases):
+def test_sender_details_typed_are_used_at_once_and_kept(
+    qtbot, make_window, three_cases, dialogs, tmp_path: Path, isolated_home: Path, monkeypatch
+):
     window = make_window()
     composer = open_case(qtbot, window, "63/18")
     assert composer.senderBox.isVisible()
@@ -155,6 +159,13 @@ def test_sender_details_typed_are_used_at_once_and_kept(qtbot, make_window, thre
     assert letter.sender_lines == ("4 Mill Road", "Cambridge CB1 2AB", "UNITED KINGDOM")
     text = pdf_text(composer.render().pdf)
     assert "Mary Major" in text and "Cambridge CB1 2AB" in text
+    # Exported and logged: the log records who signed, though the details were never saved.
+    dialogs.save_path = str(tmp_path / "mary.pdf")
+    composer.exportPdf.trigger()
+    monkeypatch.setattr(ActionDialog, "exec", lambda self: self.accept() or self.result())
+    window.logThisButton.click()
+    with ActionLog.open(isolated_home / "data" / "actions.sqlite3", read_only=True) as log:
+        assert [a.signer for a in log.actions()] == ["Mary Major"]
     window.close()
 
     second = make_window()  # kept like a draft

@@ -67,6 +67,7 @@ class SentRecord:
     text: str
     how: str
     sent_on: date  # the day it was sent, even if it is logged the next morning
+    signer: str = ""  # the name the letter was signed with (typed, or the profile's)
 
 
 class Composer(QWidget):
@@ -828,6 +829,7 @@ class Composer(QWidget):
                 text if text is not None else self.message_text(),
                 how,
                 self.today,
+                self.writer().name,
             )
         )
 

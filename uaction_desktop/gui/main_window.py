@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
             record.official,
             channel=ActionChannel(record.channel.value),
             sent_on=record.sent_on,
-            signer=self.profile.name,
+            signer=record.signer or self.profile.name,  # as signed, even if not saved yet
             note=f"{record.how} from the app",
             text=record.text,
         )
