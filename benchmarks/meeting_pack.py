@@ -83,7 +83,7 @@ def _canvas(letters: int, output: Path) -> int:
 
     library, profile, options = _setup(letters)
     plan = plan_pack(options, library, MEETING)
-    layout = get_layout(profile.layout)
+    layout = get_layout(profile.paper)
     profiles = [signer_profile(profile, s) for s in plan.signers]
     width = layout.page_size[0] - (layout.margin_left + layout.margin_right) * mm
     fonts.register_fonts()
