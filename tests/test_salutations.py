@@ -153,3 +153,16 @@ def test_uaction_letter_warns_about_a_truncated_model_letter(tmp_path: Path, cap
     args = ["--home", str(tmp_path / "home"), "--today", day.isoformat(), "letter", "63/18"]
     assert main([*args, "--to", "1", "--text"]) == 0
     assert 'warning: the letter text seems cut off at "foll[...]"' in capsys.readouterr().err
+
+
+def test_a_whole_letter_pasted_in_keeps_only_its_text(case) -> None:
+    """Pasted with its addresses and date: those and the greeting go, the text stays."""
+    pasted = (
+        "Jane Doe\n1 High Street\nLeeds LS1 1AA\n\n2 April 2018\n\n"
+        "Prosecutor General Kairat Kozhamzharov\n14 Orynbor Street\nAstana, 010000\n\n"
+        "Dear Prosecutor General,\n\nPlease release Akmaral Tobylova.\n\nYours sincerely,\nJane"
+    )
+    letter = compose_letter(case, case.officials[0], WRITER, today=CASE_ACTIVE_DAY)
+    assert letter.with_body(pasted).paragraphs == ("Please release Akmaral Tobylova.",)
+    text = "We are worried about her.\nDear friends,\n\nPlease act."
+    assert body_paragraphs(text)[0].startswith("We are worried")  # a sentence is not a head

@@ -35,7 +35,7 @@ def body_paragraphs(text: str) -> list[str]:
 
     Only whole lines go: "Dear Minister," typed with a single line break before the text loses
     the greeting, never the text; "To the best of our knowledge ..." is text, not a greeting."""
-    lines = text.strip().splitlines()
+    lines = _after_letterhead(text.strip().splitlines())
     for number in range(3):  # "Your Royal Highness," then "Your Majesty King ...,": both go
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first is None:
@@ -53,6 +53,25 @@ def body_paragraphs(text: str) -> list[str]:
             lines = lines[:i]
             break
     return split_paragraphs("\n".join(lines))
+
+
+_HEAD_LINES = 14  # a pasted letter's sender, date and address block come before "Dear ...,"
+_HEAD_LINE_MAX = 60
+
+
+def _after_letterhead(lines: list[str]) -> list[str]:
+    """A whole letter pasted in (addresses and date, then "Dear ...,"): what follows the head.
+    Only when every line before the greeting is short and ends no sentence, as address and
+    date lines do; otherwise the text is left to the greeting rule below."""
+    filled = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
+    for position, i in enumerate(filled):
+        line = lines[i].strip()
+        if line.endswith((",", ":")) and line.lower().startswith("dear ") and position:
+            head = [lines[j].strip() for j in filled[:position]]
+            if all(len(h) <= _HEAD_LINE_MAX and not h.endswith((".", "!", "?")) for h in head):
+                return lines[i:]
+            break
+    return lines
 
 
 _ELISION = re.compile(r"(\S{1,30}\s?)?(\[\s*(\.\.\.|…)\s*\]|\(\s*(\.\.\.|…)\s*\))")
