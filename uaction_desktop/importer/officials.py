@@ -19,6 +19,7 @@ from uaction_desktop.importer.draft import (
     Leftover,
     empty_fields,
 )
+from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
 from uaction_desktop.importer.names import (
     Spellings,
     honorific_length,
@@ -38,12 +39,23 @@ from uaction_desktop.importer.places import (
 )
 from uaction_desktop.model import Role
 
-LABEL_RE = re.compile(
-    r"(?<![\w@/.])(?P<label>Fax(?:es)?|Tel(?:ephone)?s?\.?|Phone|Ph\.|Mobile|Cell|E-?mails?"
-    r"|X\s*\(Twitter\)|Twitter|Facebook|Instagram|Telegram|Website|Web|Online form[^:\n]{0,40}"
-    r"|Contact form|Salutation|Telegrams?|Telex(?:es)?)\s*:",
-    re.IGNORECASE,
-)
+_LABEL_KINDS = ("salutation", "fax", "phone", "email", "social", "web", "subject")
+
+
+def _label_re() -> re.Pattern[str]:
+    """ "Fax:", "E-Mail:", "(korrekte Anrede:", "Formule d'appel:" ...: every language's
+    contact labels, each in a group named by the field it fills."""
+    labels = lexicon().labels
+    groups = [
+        f"(?P<{kind}>{phrase_pattern(labels.get(kind, []), whole=False)})" for kind in _LABEL_KINDS
+    ]
+    groups.append(r"(?P<other>Telegrams?|Telex(?:es)?|Online form[^:\n]{0,40})")
+    return re.compile(
+        r"(?<![\w@/.])(?P<paren>\(\s*)?(?P<label>" + "|".join(groups) + r")\s*:", re.IGNORECASE
+    )
+
+
+LABEL_RE = _label_re()
 EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?:\+|\(\+?)?\d[\d\s().\-/]{5,}\d")
 _URL_RE = re.compile(r"https?://[^\s,;]+|www\.[^\s,;]+", re.IGNORECASE)
@@ -76,28 +88,25 @@ def split_labels(line: str) -> tuple[str, list[tuple[str, str]]]:
     labelled: list[tuple[str, str]] = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = _SEPARATOR_RE.sub("", line[match.end() : end].strip())
-        labelled.append((_label_kind(match["label"]), value))
+        value = line[match.end() : end].strip()
+        if match["paren"]:  # "(Anrede: Dear Minister)": the value ends at its bracket
+            close = value.rfind(")")
+            if close >= 0:
+                value = value[:close]
+        value = _SEPARATOR_RE.sub("", value.strip())
+        labelled.append((_label_kind(match), value))
     return _SEPARATOR_RE.sub("", head), labelled
 
 
-def _label_kind(label: str) -> str:
-    low = label.lower()
-    if low.startswith("fax"):
-        return "fax"
-    if low.startswith(("tel", "phone", "ph", "mobile", "cell")) and not low.startswith(
-        ("telegram", "telex")
-    ):
-        return "phone"
-    if low.startswith(("e-mail", "email")):
-        return "email"
-    if low.startswith(("x", "twitter", "facebook", "instagram", "telegram")) and not (
-        low.startswith("telegrams")
-    ):
-        return "social"
-    if low.startswith("salutation"):
-        return "salutation"
-    return f"other:{label.strip()}"
+def _label_kind(match: re.Match[str]) -> str:
+    for kind in _LABEL_KINDS:
+        if match[kind]:
+            return (
+                kind
+                if kind in ("salutation", "fax", "phone", "email", "social")
+                else (f"other:{match['label'].strip()}")
+            )
+    return f"other:{match['label'].strip()}"
 
 
 def _is_flat(line: str) -> bool:
