@@ -337,6 +337,8 @@ def languages_in(line: str) -> list[str]:
 def is_metadata_line(line: str) -> bool:
     """A line of numbers and labels only ("UA: 63/18 Index: EUR 57/8122/2018 Issue Date: 27
     March 2018"): nothing in it is prose once the recognised parts are taken out."""
+    if line.lstrip().startswith("(") and line.rstrip().endswith(")"):
+        return False  # "(Anrede: ...)": a remark in brackets, not numbers and labels
     rest = _HEADER_RE.sub("", line) if _HEADER_RE.match(line) else line
     rest = _OLD_HEADER_RE.sub("", rest)
     rest = _FURTHER_RE.sub("", rest)

@@ -104,7 +104,8 @@ def name_token(word: str) -> bool:
         return True
     if re.match(r"^(al|el|ad|ar|as|at|an|ash|az|abu|bin|ibn|ben|o|d)['’-]", low):
         return True
-    return core[0].isupper() and bool(re.match(r"^[\w.'’-]+$", core))
+    letter = core.lstrip("'’")[:1]
+    return letter.isupper() and bool(re.match(r"^['’]?[\w.'’-]+$", core))
 
 
 def is_name_like(text: str) -> bool:

@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from uaction_desktop.importer.contact_lines import (
+    LineKind,
+    category_is_office,
+    classify,
+    ends_with_or,
+    is_category,
+)
 from uaction_desktop.importer.draft import (
     OFFICIAL_FIELDS,
     Confidence,
@@ -33,6 +40,7 @@ from uaction_desktop.importer.names import (
 )
 from uaction_desktop.importer.places import (
     country_name,
+    fold,
     is_state_code,
     postal_country,
     trailing_country,
@@ -76,7 +84,8 @@ class Block:
 
     lines: list[str]
     role: Role = Role.TARGET
-    texts: list[str] = field(default_factory=list)
+    prose: bool = False  # a sentence found among the addresses, not an official
+    notes: list[str] = field(default_factory=list)  # remarks between its contact lines
 
 
 def split_labels(line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -134,19 +143,24 @@ def _gives_contact(line: str) -> bool:
 
 
 def split_blocks(lines: list[str], role: Role) -> list[Block]:
-    """Blocks end at a "Salutation:" line, at a blank line once they have an address, at a
-    numbered marker "2)", or where a new title starts after an address. A run-on line is a
-    block of its own."""
+    """Blocks by the kinds of their lines: a block ends at a blank line once it has an address,
+    at a numbered marker "2)", at a heading in capitals over the next block, where a new title
+    or name follows an address, and where anything but a contact follows its contact lines
+    (fax, e-mail, salutation). Bare e-mails and numbers after a contact continue it; prose
+    ends the block and is kept apart. A run-on line is a block of its own."""
     blocks: list[Block] = []
     current: list[str] = []
+    notes: list[str] = []
     complete = False  # the current block has an address or a contact
+    contacts = False  # ... and has had its labelled contact lines
 
     def flush() -> None:
-        nonlocal complete
+        nonlocal complete, contacts
         if current:
-            blocks.append(Block(list(current), role))
+            blocks.append(Block(list(current), role, notes=list(notes)))
             current.clear()
-        complete = False
+        notes.clear()
+        complete = contacts = False
 
     for raw in lines:
         line = raw.strip()
@@ -158,22 +172,44 @@ def split_blocks(lines: list[str], role: Role) -> list[Block]:
             flush()
             line = _NUMBER_MARK_RE.sub("", line)
         head, labels = split_labels(line)
-        salutation = any(kind == "salutation" for kind, _ in labels)
+        kind = classify(line)
+        if labels and not head:
+            current.append(line)
+            complete = contacts = True
+            continue
+        if contacts and kind is LineKind.EMAILS:
+            current.append(f"Email: {line}")
+            continue
+        if contacts and kind is LineKind.URL:
+            current.append(f"Web: {line}")
+            continue
+        if contacts and kind is LineKind.NUMBER and ends_with_or(current[-1]):
+            current[-1] = f"{current[-1]} {line}"
+            continue
+        if contacts and line[:1].islower() and line.endswith(":"):
+            notes.append(line)  # "or through the website:" before a URL
+            continue
+        if kind is LineKind.PROSE:
+            flush()
+            blocks.append(Block([line], role, prose=True))
+            continue
         if _is_flat(line):
             flush()
             current.append(line)
-            complete = True
-            if not salutation:
-                flush()
+            complete = contacts = True
             continue
-        if head and complete and _starts_person(head):
+        new_heading = kind is LineKind.CATEGORY and current and _has_person_line(current)
+        if contacts or new_heading or (head and complete and _starts_person(head)):
             flush()
         current.append(line)
         complete = complete or _gives_contact(line)
-        if salutation:
-            flush()
     flush()
     return blocks
+
+
+def _has_person_line(lines: list[str]) -> bool:
+    """The block so far has more than headings in capitals: a name, an office or an address."""
+    return any(classify(line) is not LineKind.CATEGORY for line in lines)
 
 
 def _starts_person(head: str) -> bool:
@@ -208,6 +244,8 @@ class _Parts:
 def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | None, list[Leftover]]:
     """An official from a block, or None (with the block as a leftover) when the block has no
     name or title, or no way at all to reach the person."""
+    if block.prose:
+        return None, [Leftover(block.lines[0], "a sentence among the addresses")]
     heads: list[str] = []
     labels: list[tuple[str, str]] = []
     for line in block.lines:
@@ -215,7 +253,7 @@ def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | Non
         if head:
             heads.append(head)
         labels.extend(found)
-    leftovers: list[Leftover] = []
+    leftovers = [Leftover(note, "a remark among the contact details") for note in block.notes]
     emails: list[str] = []
     phones: list[str] = []
     flat = len(heads) == 1 and _is_flat(block.lines[0])
@@ -390,6 +428,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
     parts = _Parts()
     guessed = False
     in_address = False
+    honorific = ""  # "His Excellency" on a line of its own, for the name below it
     for line in heads:
         text = line.strip().rstrip(",").strip()
         tokens = text.split()
@@ -397,6 +436,18 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
             continue
         if in_address:
             parts.address.append(text)
+            continue
+        kind = classify(text)
+        if kind is LineKind.HONORIFIC and not parts.name:
+            honorific = f"{honorific} {text}".strip()
+            continue
+        if kind is LineKind.CATEGORY and not parts.name and is_category(text):
+            if category_is_office(text) and not parts.organisation:
+                parts.organisation = text
+            elif not parts.title:
+                parts.title = text
+            elif not parts.organisation:
+                parts.organisation = text
             continue
         if _looks_address(text) and not (starts_org(tokens) and not _has_digit(text)):
             in_address = True
@@ -409,7 +460,12 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
                 parts.organisation = text
         elif honorific_length(tokens) or is_title_word(tokens[0]):
             title, name = _title_and_name(text, spellings)
-            if title and not parts.title:
+            if name and not parts.name and parts.title and title:
+                # the title is taken: the name keeps its own title words unless they repeat it
+                said = {fold(w) for w in parts.title.split()}
+                new = [w for w in title.split() if fold(w) not in said]
+                parts.name = f"{title} {name}" if new else name
+            elif title and not parts.title:
                 parts.title = title
             elif title and not parts.organisation and not name:
                 parts.organisation = title
@@ -420,12 +476,18 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         elif not parts.name and not parts.title:
             parts.name = recase_name(text, spellings)
             guessed = True
+        elif not parts.name and is_name_like(text.strip("'’\"")):
+            parts.name = recase_name(text, spellings)
         elif not parts.organisation:
             parts.organisation = text
             guessed = True
         else:
             parts.address.append(text)
             in_address = True
+    if honorific and parts.name:
+        parts.name = f"{honorific} {parts.name}"
+    elif honorific and not parts.title:
+        parts.title = honorific
     if guessed:
         parts.confidence = Confidence.MEDIUM
         parts.note = "read by position in the block"
