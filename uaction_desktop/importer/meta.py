@@ -10,13 +10,27 @@ from datetime import date
 
 from uaction_desktop.importer.dates import FoundDate, find_dates, parse_date
 from uaction_desktop.importer.draft import Confidence
+from uaction_desktop.importer.lexicon import fold, lexicon, phrase_pattern
 from uaction_desktop.importer.places import country_name, language_name
 from uaction_desktop.importer.prose import sentences
 from uaction_desktop.model import normalize_ua
 
 _I = re.IGNORECASE
-NUM = r"(?P<num>\d{1,4})\s*[/.]\s*(?P<year>\d{4}|\d{2})(?![\d/])"
-_UA_RE = re.compile(rf"\bUA\b\s*(?:No\.?\s*)?[:#-]?\s*{NUM}")
+NUM = r"(?P<num>\d{1,4})(?:-\d{1,2})?\s*[/.]\s*(?P<year>\d{4}|\d{2})(?![\d/])"
+
+
+def _prefix_pattern(words: list[str]) -> str:
+    """Words in capitals ("UA", "AU", "EXTRA") match only in capitals; others in any case."""
+    exact = [w for w in words if w.replace(".", "").replace("-", "").isupper()]
+    loose = [w for w in words if w not in exact]
+    parts = [phrase_pattern(exact)] + ([f"(?i:{phrase_pattern(loose)})"] if loose else [])
+    return "(?:" + "|".join(parts) + ")"
+
+
+_LEX = lexicon()
+_UA_WORDS = _prefix_pattern(_LEX.word_list("ua_words") + _LEX.labels.get("ua", []))
+# "UA 63/18", "UA-074/2019-1", "AU 170/10", "EXTRA 139/95", "UA-Nr.: UA-261/2011"
+_UA_RE = re.compile(rf"{_UA_WORDS}\s*(?:(?i:No|Nr)\.?\s*)?[:#-]?\s*(?:(?:UA|AU)\s*-?\s*)?{NUM}")
 _FURTHER_RE = re.compile(
     rf"\bfurther\s+information\s+on\s+(?:UA\b\s*(?:No\.?\s*)?[:#-]?\s*)?{NUM}", _I
 )
@@ -62,25 +76,30 @@ _OLD_HEADER_RE = re.compile(
     rf"^UA\s+{NUM}\s+(?P<topic>[A-Za-z][^\d]{{2,80}}?)\s+(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*$"
 )
 _ISSUE_DATE_RE = re.compile(
-    r"\b(?:issue\s+date|date\s+of\s+issue|issued|date)\s*:\s*(?P<rest>.+)$", _I
+    rf"{phrase_pattern(_LEX.labels.get('date', []))}\s*:\s*(?P<rest>.+)$", _I
 )
 _CLOSURE_RE = re.compile(
     r"\bno\s+further\s+(?:action|appeals?)\b.{0,60}?\b(?:is|are)?\s*(?:requested|needed|"
-    r"required|necessary)\b|\bplease\s+(?:stop\s+sending|do\s+not\s+send\s+any\s+more)\s+appeals\b",
+    r"required|necessary)\b|\bplease\s+(?:stop\s+sending|do\s+not\s+send\s+any\s+more)\s+appeals\b"
+    rf"|{phrase_pattern(_LEX.kind.get('closure', []))}",
     _I,
 )
 _REPORT_RE = re.compile(rf"\bThis is Urgent Action\s+(?P<text>{NUM})", _I)
 _REPORT_LOOSE_RE = re.compile(
     rf"\b(?:let us know|report)\b.{{0,100}}?\bUrgent Action\s+(?P<text>{NUM})", _I
 )
-_DEADLINE_CUE_RE = re.compile(
-    r"\b(?:appeals?|contact|write|send|action|expires?|deadline|letters|officials)\b", _I
-)
+_DEADLINE = _LEX.deadline
+_DEADLINE_CUE_RE = re.compile(phrase_pattern(_DEADLINE.get("cues", [])), _I)
+_ARTICLE = r"(?:(?:the|le|el|dem|den|la)\s+)?"
 _DEADLINE_PREP_RE = re.compile(
-    r"(?:before|by|until|till|no\s+later\s+than|expires?\s+on|deadline\s*(?:is|:)?|after)\s*"
-    r"(?:the\s+)?$",
+    rf"(?P<prep>{phrase_pattern(_DEADLINE.get('before', []) + _DEADLINE.get('after', []))})"
+    rf"\s*:?\s*{_ARTICLE}$",
     _I,
 )
+_AFTER_WORDS = frozenset(fold(w) for w in _DEADLINE.get("after", []))
+# "nach dem 29. März 2013 keine Appelle mehr": a date between these two ends the appeal
+_AFTER_STOP_RE = re.compile(rf"{phrase_pattern(_DEADLINE.get('after_stop', []))}\s*$", _I)
+_STOP_RE = re.compile(rf"^[\s,.]*{phrase_pattern(_DEADLINE.get('stop', []))}", _I)
 _LANGUAGE_LIST_RE = re.compile(
     r"\bin\s+(?P<list>[A-Z][a-z]+(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:[A-Z][a-z]+|your own(?:"
     r" language)?))*)"
@@ -225,17 +244,24 @@ def _first_full_date(text: str) -> date | None:
 
 def deadline_candidates(lines: list[str]) -> list[tuple[FoundDate, Confidence, str, int]]:
     """Dates that close the appeal: "by 8 June, 2018", "BEFORE 27 SEPTEMBER 2019", "expires on
-    March 10, 2022"; "if sending appeals after ..." counts, with less confidence."""
+    March 10, 2022", "nach dem 16. September 2010 keine Appelle mehr", "avant le 15 septembre";
+    "if sending appeals after ..." counts, with less confidence. The cue ("appeals", "Appelle")
+    must be in the same sentence as the date."""
     found: list[tuple[FoundDate, Confidence, str, int]] = []
     for i, line in enumerate(lines):
-        if not line or len(line) > 400:
+        if not line or len(line) > 2000:
             continue
         for day in find_dates(line):
             before = line[max(0, day.start - 40) : day.start]
-            prep = _DEADLINE_PREP_RE.search(before)
-            if not prep or not _DEADLINE_CUE_RE.search(line[: day.start]):
+            sentence = re.split(r"(?<=[.!?])\s+", line[: day.start])[-1]
+            stop = _AFTER_STOP_RE.search(before) and _STOP_RE.match(line[day.end : day.end + 60])
+            if stop:
+                found.append((day, Confidence.HIGH, "from the appeal deadline", i))
                 continue
-            after = prep.group(0).strip().lower().startswith("after")
+            prep = _DEADLINE_PREP_RE.search(before)
+            if not prep or not _DEADLINE_CUE_RE.search(sentence + line[day.end : day.end + 80]):
+                continue
+            after = fold(prep["prep"]) in _AFTER_WORDS
             confidence = Confidence.MEDIUM if after else Confidence.HIGH
             note = (
                 "the date after which appeals should be checked with your section"
