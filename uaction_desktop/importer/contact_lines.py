@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import re
 
-from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
+from uaction_desktop.importer.lexicon import fold, lexicon, phrase_pattern
 from uaction_desktop.importer.names import honorific_length, is_org_word, is_title_word
 from uaction_desktop.importer.places import country_name
 
@@ -34,13 +34,19 @@ def _or_words() -> str:
 _OR_RE = re.compile(_or_words(), re.IGNORECASE)
 
 
+_CONNECTORS = lexicon().folded("articles") | {"and", "y", "e", "et", "und", "for", "del"}
+
+
 def is_prose(line: str) -> bool:
-    """A sentence rather than an address line: many words, many of them in lower case."""
+    """A sentence rather than an address line or an office ("Chairman of the Committee of the
+    Russian Federation"): many words, several of them lower-case words that are not mere
+    connectors, and a sentence's end or a sentence's length."""
     words = line.split()
-    if len(words) < 8:
+    if len(words) < 8 or EMAIL_RE.search(line):
         return False
-    lower = sum(1 for w in words if w[:1].islower())
-    return lower >= 4 and lower * 3 >= len(words) and not EMAIL_RE.search(line)
+    lower = sum(1 for w in words if w[:1].islower() and fold(w) not in _CONNECTORS)
+    ends = line.rstrip().endswith((".", "!", "?", ":")) or len(line) > 120
+    return lower >= 3 and ends
 
 
 def is_category(line: str) -> bool:

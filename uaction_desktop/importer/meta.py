@@ -377,6 +377,8 @@ def is_metadata_line(line: str) -> bool:
     for day in reversed(find_dates(rest)):
         rest = rest[: day.start] + rest[day.end :]
     rest = re.sub(r"^\s*(?:external\b.*general distribution\)?|distr\s*:.*)", "", rest, flags=_I)
+    if re.sub(r"\([^()]*\)", "", rest).strip() == re.sub(r"\([^()]*\)", "", line).strip():
+        return False  # nothing in it was a number, a date or a label: a phone number, say
     return not re.search(r"[^\W\d_]", rest)
 
 
