@@ -34,7 +34,7 @@ def _or_words() -> str:
 _OR_RE = re.compile(_or_words(), re.IGNORECASE)
 
 
-_CONNECTORS = lexicon().folded("articles") | {"and", "y", "e", "et", "und", "for", "del"}
+_CONNECTORS = lexicon().folded("articles") | lexicon().folded("connectors")
 
 
 def is_prose(line: str) -> bool:

@@ -40,6 +40,8 @@ class Lexicon:
     countries: dict[str, list[str]] = field(default_factory=dict)
     # language of each greeting and closing word, for salutations given in several languages
     greeting_language: dict[str, str] = field(default_factory=dict)
+    # each language's own word lists, for what is true in one language only
+    by_language: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def word_list(self, key: str) -> list[str]:
         return self.words.get(key, [])
@@ -67,6 +69,7 @@ def lexicon() -> Lexicon:
         for number, names in data.get("months", {}).items():
             for month in names:
                 out.months.setdefault(fold(month), int(number))
+        out.by_language[language] = data.get("words", {})
         for greeting in data.get("words", {}).get("greetings", []):
             out.greeting_language.setdefault(fold(greeting), language)
     return out
@@ -95,3 +98,16 @@ def greeting_language(salutation: str) -> str:
         if folded.startswith(greeting) and len(greeting) > len(best) and whole:
             best, language = greeting, lang
     return language
+
+
+def document_language(text: str) -> str:
+    """The language whose small words (articles, connectors) the text uses most: "de" for a
+    German page with Spanish addresses; "" for text with none of them."""
+    counts: dict[str, int] = {}
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", text[:20_000])]
+    lex = lexicon()
+    for language, lists in lex.by_language.items():
+        small = {fold(w) for key in ("articles", "connectors") for w in lists.get(key, [])}
+        counts[language] = sum(1 for w in words if w in small)
+    best = max(counts, key=lambda k: counts[k], default="")
+    return best if counts.get(best) else ""

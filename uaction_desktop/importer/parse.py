@@ -34,6 +34,7 @@ from uaction_desktop.importer.names import (
 from uaction_desktop.importer.officials import Block, parse_block, split_blocks
 from uaction_desktop.importer.places import countries_mentioned, country_name, fold
 from uaction_desktop.importer.prose import first_sentence_title, items, paragraphs, sentences
+from uaction_desktop.importer.prose_names import listed_names, recurring_names
 from uaction_desktop.importer.sections import Part, Section, split_sections
 from uaction_desktop.model import CaseKind, Role
 
@@ -703,7 +704,11 @@ class _Parser:
             self._set("country", top, L, "the country the text names most")
 
     def _people_from_prose(self, text: str) -> None:
-        names = people.names_in_prose(text)
+        listed = listed_names(text)
+        if listed:
+            self._add_people([(n, "") for n in listed], M, "names listed together in the text")
+            return
+        names = recurring_names(text, self.draft.value("title"))
         if not names:
             return
         self._add_people([(n, "") for n in names], L, "a name that recurs in the text")
