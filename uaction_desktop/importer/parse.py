@@ -23,6 +23,12 @@ from uaction_desktop.importer.draft import (
     Field,
     Leftover,
 )
+from uaction_desktop.importer.letters import (
+    CLOSING_LINE_RE,
+    body_of,
+    greeting_of,
+    is_truncated,
+)
 from uaction_desktop.importer.names import (
     Spellings,
     is_name_like,
@@ -50,23 +56,6 @@ _FURTHER_TOPIC_RE = re.compile(
     r"^further information on\b.*\)\s*[-–—]\s*(?P<topic>[^()]{3,120})$", re.I
 )
 _COUNTRY_LINE_RE = re.compile(r"^(?P<country>[A-Z][A-Z .’'()&-]{2,50}?)\s*:\s*(?P<rest>\S.*)$")
-_SALUTATION_LINE_RE = re.compile(
-    r"^(?P<salutation>(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness|Honou?r))\b"
-    r"[^.!?\n]{0,80}),\s*$"
-)
-_CLOSING_RE = re.compile(
-    r"^(?:yours(?:\s+\w+)?|(?:sincerely|respectfully|kind regards|best regards|with respect)"
-    r"(?:\s+yours)?)\s*,?\s*$",
-    re.IGNORECASE,
-)
-_INLINE_SALUTATION_RE = re.compile(
-    r"^(?P<salutation>(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness))\b"
-    r"[^,!?]{0,80}),\s+"
-)
-_TRAILING_CLOSING_RE = re.compile(
-    r"\s(?P<closing>(?:Yours (?:sincerely|faithfully|truly|respectfully)|Sincerely|Respectfully)"
-    r",?)\s*$"
-)
 _ASK_SENTENCE_RE = re.compile(
     r"\b(?:I|we)\s+(?:therefore\s+|also\s+|finally\s+)?(?:ask|urge|call on|call upon|request|"
     r"implore)\b",
@@ -344,7 +333,7 @@ class _Parser:
             and not first.endswith((".", ",", ":", ";"))
             and len(second) > len(first)
         ):
-            if is_name_like(first) or _SALUTATION_LINE_RE.match(second):
+            if is_name_like(first) or greeting_of(second) is not None:
                 return None
             self.used.add(free[0])
             self.title_line = first
@@ -461,14 +450,18 @@ class _Parser:
             (
                 p
                 for p, i in enumerate(intro)
-                if i not in self.used and _SALUTATION_LINE_RE.match(self.lines[i])
+                if i not in self.used and greeting_of(self.lines[i]) is not None
             ),
             None,
         )
         if start is None:
             return
         end = next(
-            (p for p in range(start + 1, len(intro)) if _CLOSING_RE.match(self.lines[intro[p]])),
+            (
+                p
+                for p in range(start + 1, len(intro))
+                if CLOSING_LINE_RE.match(self.lines[intro[p]])
+            ),
             None,
         )
         if end is None:
@@ -478,9 +471,8 @@ class _Parser:
         body_paragraphs = paragraphs(body)
         if not body_paragraphs:
             return
-        letter = [salutation_line, *body_paragraphs, self.lines[intro[end]]]
-        self._set("model_letter", "\n\n".join(letter), H, "the letter, salutation to closing")
-        self.letter_salutation = _SALUTATION_LINE_RE.match(salutation_line)["salutation"]
+        self._set_letter(body_paragraphs, "the letter between its greeting and sign-off")
+        self.letter_salutation = greeting_of(salutation_line) or ""
         self.used.update(intro[start : end + 1])
         if not self._has("summary"):
             self._set("summary", body_paragraphs[0], L, "the first paragraph of the model letter")
@@ -593,16 +585,28 @@ class _Parser:
         self.used.update(free)
         if not found:
             return
-        match = _INLINE_SALUTATION_RE.match(found[0])
-        if match:
-            self.letter_salutation = match["salutation"]
-            found[0:1] = [match.group(0).strip(), found[0][match.end() :].strip()]
-        elif _SALUTATION_LINE_RE.match(found[0]):
-            self.letter_salutation = _SALUTATION_LINE_RE.match(found[0])["salutation"]
-        closing = _TRAILING_CLOSING_RE.search(found[-1])
-        if closing and closing.start() > 0:
-            found[-1:] = [found[-1][: closing.start()].strip(), closing["closing"]]
-        self._set("model_letter", "\n\n".join(p for p in found if p), H, "the sample letter")
+        body, salutation = body_of(found)
+        if salutation:
+            self.letter_salutation = salutation
+        self._set_letter(body, "the sample letter, without its greeting and sign-off")
+
+    def _set_letter(self, body: list[str], note: str) -> None:
+        """The model letter's body; one cut off by "[...]" is kept for the reviewer to
+        complete, at low confidence, and never passes as a whole letter."""
+        text = "\n\n".join(body)
+        if not text:
+            return
+        if is_truncated(text):
+            self._set("model_letter", text, L, note + "; it is cut off ('[...]'): complete it")
+            self.draft.leftovers.append(
+                Leftover(
+                    text[-200:],
+                    "the model letter stops mid-text ('[...]'): complete it from the original "
+                    "before printing letters",
+                )
+            )
+            return
+        self._set("model_letter", text, H, note)
 
     # ------------------------------------------------------------------ officials
 
