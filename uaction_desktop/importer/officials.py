@@ -189,14 +189,14 @@ def split_blocks(lines: list[str], role: Role) -> list[Block]:
         if contacts and line[:1].islower() and line.endswith(":"):
             notes.append(line)  # "or through the website:" before a URL
             continue
-        if kind is LineKind.PROSE:
-            flush()
-            blocks.append(Block([line], role, prose=True))
-            continue
         if _is_flat(line):
             flush()
             current.append(line)
             complete = contacts = True
+            continue
+        if kind is LineKind.PROSE:
+            flush()
+            blocks.append(Block([line], role, prose=True))
             continue
         new_heading = kind is LineKind.CATEGORY and current and _has_person_line(current)
         if contacts or new_heading or (head and complete and _starts_person(head)):
