@@ -42,6 +42,7 @@ from uaction_desktop.importer.places import countries_mentioned, country_name, f
 from uaction_desktop.importer.prose import first_sentence_title, items, paragraphs, sentences
 from uaction_desktop.importer.prose_names import listed_names, recurring_names
 from uaction_desktop.importer.sections import Part, Section, split_sections
+from uaction_desktop.importer.stray_contacts import contact_runs
 from uaction_desktop.model import CaseKind, Role
 
 H, M, L = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
@@ -104,6 +105,7 @@ class _Parser:
         self._known_lines()
         self._country_line()
         self._model_letter_in_intro()
+        self._stray_contacts()
         self._title()
         self._people()
         self._intro_prose()
@@ -625,6 +627,26 @@ class _Parser:
             self.draft.leftovers.extend(leftovers)
             if official is not None:
                 self._add_official(official)
+
+    def _stray_contacts(self) -> None:
+        """Officials outside an addresses part, recognised by their contact lines."""
+        for section in self.sections:
+            if section.part not in (Part.INTRO, Part.ACTION, Part.OTHER):
+                continue
+            free = self._free(section.lines)
+            for run in contact_runs(self.lines, free):
+                found = False
+                for block in split_blocks([self.lines[i] for i in run], Role.TARGET):
+                    official, leftovers = parse_block(block, self.spellings)
+                    if official is not None:
+                        official.fields["role"] = Field(
+                            Role.TARGET, M, "contact details outside an addresses part"
+                        )
+                        self._add_official(official)
+                        self.draft.leftovers.extend(leftovers)
+                        found = True
+                if found:
+                    self.used.update(run)
 
     def _add_official(self, official: DraftOfficial) -> None:
         if len(self.draft.officials) >= MAX_OFFICIALS:
