@@ -153,14 +153,15 @@ def split_blocks(lines: list[str], role: Role) -> list[Block]:
     notes: list[str] = []
     complete = False  # the current block has an address or a contact
     contacts = False  # ... and has had its labelled contact lines
+    person = False  # ... and has more than headings in capitals
 
     def flush() -> None:
-        nonlocal complete, contacts
+        nonlocal complete, contacts, person
         if current:
             blocks.append(Block(list(current), role, notes=list(notes)))
             current.clear()
         notes.clear()
-        complete = contacts = False
+        complete = contacts = person = False
 
     for raw in lines:
         line = raw.strip()
@@ -198,18 +199,14 @@ def split_blocks(lines: list[str], role: Role) -> list[Block]:
             flush()
             blocks.append(Block([line], role, prose=True))
             continue
-        new_heading = kind is LineKind.CATEGORY and current and _has_person_line(current)
+        new_heading = kind is LineKind.CATEGORY and person
         if contacts or new_heading or (head and complete and _starts_person(head)):
             flush()
         current.append(line)
+        person = person or kind is not LineKind.CATEGORY
         complete = complete or _gives_contact(line)
     flush()
     return blocks
-
-
-def _has_person_line(lines: list[str]) -> bool:
-    """The block so far has more than headings in capitals: a name, an office or an address."""
-    return any(classify(line) is not LineKind.CATEGORY for line in lines)
 
 
 def _starts_person(head: str) -> bool:

@@ -38,6 +38,8 @@ def contact_runs(lines: list[str], free: list[int]) -> list[list[int]]:
             and len(lines[start - 1]) < 120
         ):
             start -= 1
+        if start == i:
+            continue  # labels with nothing above them name nobody
         end = i
         while end + 1 in free_set and lines[end + 1].strip():
             nxt = lines[end + 1]
@@ -53,8 +55,6 @@ def contact_runs(lines: list[str], free: list[int]) -> list[list[int]]:
                 end += 1  # "through the contact form:" above its web address
             else:
                 break
-        if start == i:
-            continue  # labels with nothing above them name nobody
         run = list(range(start, end + 1))
         taken.update(run)
         runs.append(run)
