@@ -142,7 +142,9 @@ def test_old_1990s_layout() -> None:
     assert len(case.asks) == 3
     president, minister, copy = case.officials
     assert president.name == "Ernesto Maldonado Ruiz"
-    assert president.salutation == "Excmo. Sr. Presidente / Dear President"
+    # given in two languages: every variant kept, the English one (the document's) used
+    assert president.salutation == "Dear President"
+    assert draft.officials[0].salutations == {"es": "Excmo. Sr. Presidente", "en": "Dear President"}
     assert president.fax == "+ 51 14 33 7020" and president.country == "Peru"
     assert minister.address[0] == "Avenida Arequipa 291"
     assert copy.role is Role.COPY and copy.name == "Comisión Andina de Derechos Humanos"

@@ -74,6 +74,8 @@ class DraftOfficial:
 
     fields: dict[str, Field]
     source_text: str = ""
+    # a salutation the document gives in several languages, one per language ("en", "de")
+    salutations: dict[str, str] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:
         return self.fields[key].value
@@ -219,6 +221,9 @@ class Draft:
     def to_json(self, today: date | None = None) -> dict[str, Any]:
         """``uaction show --json``'s shape, plus confidence by field path and the leftovers."""
         out = case_to_json(self.to_case(today))
+        for official, draft in zip(out["officials"], self.officials, strict=True):
+            if draft.salutations:
+                official["salutations"] = dict(draft.salutations)
         out["confidence"] = {
             path: {"confidence": f.confidence.value, "note": f.note}
             for path, f in self.assessments().items()

@@ -26,7 +26,7 @@ from uaction_desktop.importer.draft import (
     Leftover,
     empty_fields,
 )
-from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
+from uaction_desktop.importer.lexicon import greeting_language, lexicon, phrase_pattern
 from uaction_desktop.importer.names import (
     Spellings,
     honorific_length,
@@ -238,9 +238,12 @@ class _Parts:
     note: str = ""
 
 
-def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | None, list[Leftover]]:
+def parse_block(
+    block: Block, spellings: Spellings, language: str = ""
+) -> tuple[DraftOfficial | None, list[Leftover]]:
     """An official from a block, or None (with the block as a leftover) when the block has no
-    name or title, or no way at all to reach the person."""
+    name or title, or no way at all to reach the person. ``language`` is the document's: of a
+    salutation given in several languages, the one in it is the official's salutation."""
     if block.prose:
         return None, [Leftover(block.lines[0], "a sentence among the addresses")]
     heads: list[str] = []
@@ -276,8 +279,9 @@ def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | Non
     if country:
         note = "from the address" if country_confidence is Confidence.HIGH else "from the postcode"
         fields["country"] = Field(country, country_confidence, note)
-    _apply_labels(fields, labels, emails, phones, leftovers, parts)
-    official = DraftOfficial(fields, "\n".join(block.lines))
+    salutations: dict[str, str] = {}
+    _apply_labels(fields, labels, emails, phones, leftovers, parts, salutations, language)
+    official = DraftOfficial(fields, "\n".join(block.lines), salutations)
     reachable = any(fields[k].value for k in ("address", "fax", "phone", "emails", "social"))
     if not (parts.title or parts.name) or not (reachable or fields["salutation"].value):
         return None, [
@@ -290,6 +294,24 @@ def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | Non
     return official, leftovers
 
 
+def salutation_variants(text: str) -> dict[str, str]:
+    """ "Dear Minister / Estimada Señora Ministra / Sehr geehrte Frau Ministerin" -> one
+    salutation per language; {} when the text is one salutation (or two in one language)."""
+    parts = [p.strip() for p in re.split(r"\s*/\s*", text) if p.strip()]
+    if len(parts) < 2:
+        return {}
+    languages = [greeting_language(p) for p in parts]
+    if not all(languages) or len(set(languages)) < len(languages):
+        return {}
+    return dict(zip(languages, parts, strict=True))
+
+
+def _preferred(variants: dict[str, str], language: str) -> str:
+    """The variant a letter from this document would use: the document's own language, else
+    English, else the first given."""
+    return variants.get(language) or variants.get("en") or next(iter(variants.values()))
+
+
 def _apply_labels(
     fields: dict[str, Field],
     labels: list[tuple[str, str]],
@@ -297,6 +319,8 @@ def _apply_labels(
     phones: list[str],
     leftovers: list[Leftover],
     parts: _Parts,
+    salutations: dict[str, str],
+    language: str,
 ) -> None:
     social: list[str] = []
     who = parts.title or parts.name or "an official"
@@ -318,7 +342,18 @@ def _apply_labels(
             social.extend(_social(value))
         elif kind == "salutation":
             salutation = value.strip().rstrip(",:;").strip()
-            if salutation:
+            variants = salutation_variants(salutation)
+            if variants:
+                salutations.update(variants)
+                chosen = _preferred(variants, language)
+                others = "; ".join(f"{k}: {v}" for k, v in variants.items() if v != chosen)
+                fields["salutation"] = Field(
+                    chosen,
+                    Confidence.MEDIUM,
+                    f"given in {len(variants)} languages: the one in the document's language"
+                    f" (or English) is used; the others are {others}",
+                )
+            elif salutation:
                 fields["salutation"] = Field(
                     salutation, Confidence.HIGH, "from the 'Salutation:' label"
                 )

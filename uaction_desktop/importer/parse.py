@@ -29,6 +29,7 @@ from uaction_desktop.importer.letters import (
     greeting_of,
     is_truncated,
 )
+from uaction_desktop.importer.lexicon import document_language
 from uaction_desktop.importer.names import (
     Spellings,
     is_name_like,
@@ -90,6 +91,7 @@ class _Parser:
         self.sections = split_sections(self.lines)
         self.document = "\n".join(self.lines)
         self.spellings = Spellings(self.document)
+        self.language = document_language(self.document)
         self.people_by_name: dict[str, DraftPerson] = {}
         self.title_line = ""
         self.heading_found = False
@@ -623,7 +625,7 @@ class _Parser:
         lines += [self.lines[i] for i in free]
         self.used.update(free)
         for block in split_blocks(lines, role):
-            official, leftovers = parse_block(block, self.spellings)
+            official, leftovers = parse_block(block, self.spellings, self.language)
             self.draft.leftovers.extend(leftovers)
             if official is not None:
                 self._add_official(official)
@@ -637,7 +639,7 @@ class _Parser:
             for run in contact_runs(self.lines, free):
                 found = False
                 for block in split_blocks([self.lines[i] for i in run], Role.TARGET):
-                    official, leftovers = parse_block(block, self.spellings)
+                    official, leftovers = parse_block(block, self.spellings, self.language)
                     if official is not None:
                         official.fields["role"] = Field(
                             Role.TARGET, M, "contact details outside an addresses part"
