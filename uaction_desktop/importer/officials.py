@@ -68,9 +68,12 @@ EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?:\+|\(\+?)?\d[\d\s().\-/]{5,}\d")
 _URL_RE = re.compile(r"https?://[^\s,;]+|www\.[^\s,;]+", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{1,30}\b")
-_STREET_RE = re.compile(
-    r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|square|place|gardens|plaza|jie|lu|"
-    r"per|ulitsa|ul|calle|carrera|rue|strasse|straße|via|drive|highway|way|floor)\b\.?",
+_STREET_WORDS = lexicon().word_list("street_words")
+_STREET_RE = re.compile(phrase_pattern(_STREET_WORDS) + r"\.?", re.IGNORECASE)
+# "Avenida Reforma", "Beispielallee", "Joachim-Karnatz-Allee": where an address begins
+_STREET_START_RE = re.compile(
+    rf"^(?:{phrase_pattern(lexicon().word_list('street_starts'), whole=False)}\b"
+    rf"|[\w-]+(?:{phrase_pattern(lexicon().word_list('street_suffixes'), whole=False)})[.,]?$)",
     re.IGNORECASE,
 )
 _COMMA_RE = re.compile(r",\s+")
@@ -133,7 +136,11 @@ def _is_flat(line: str) -> bool:
     has_office = any(starts_org(tokens, i) for i in range(1, len(tokens)))
     if has_address and (starts_person or has_office):
         return True
-    return len(labels) >= 2 and starts_person
+    caps = 0
+    while caps < len(tokens) and _caps_token(tokens[caps]) and not honorific_length(tokens, caps):
+        caps += 1
+    headed = 0 < caps < len(tokens) and is_category(" ".join(tokens[:caps]))
+    return (len(labels) >= 2 and starts_person) or (headed and has_address and bool(labels))
 
 
 def _gives_contact(line: str) -> bool:
@@ -398,12 +405,26 @@ def _take_bare_contacts(head: str) -> tuple[str, list[str], list[str]]:
     return " ".join(head.split()).strip(" ,;"), emails, phones
 
 
+def _caps_token(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
 def _parse_flat(head: str, spellings: Spellings) -> _Parts:
-    """Title, name, office and address out of one run-on line, by the words that start each."""
+    """Title, name, office and address out of one run-on line, by the words that start each:
+    a heading in capitals ("INNENMINISTER", "BOTSCHAFT DER REPUBLIK X"), honorifics, title
+    words, the name (up to a title word, an office or an address), the office, the address."""
     tokens = head.split()
     parts = _Parts(confidence=Confidence.MEDIUM, note="split from a single run-on line")
-    i = honorific_length(tokens)
-    title_tokens = tokens[:i]
+    i = 0
+    while i < len(tokens) and _caps_token(tokens[i]) and not honorific_length(tokens, i):
+        i += 1
+    heading = " ".join(tokens[:i])
+    if i == len(tokens) or not is_category(heading):
+        i, heading = 0, ""
+    honorific = honorific_length(tokens, i)
+    title_tokens = tokens[i : i + honorific]
+    i += honorific
     title_ended = bool(title_tokens and title_tokens[-1].endswith(","))
     in_of = False
     while i < len(tokens) and not title_ended:
@@ -423,22 +444,33 @@ def _parse_flat(head: str, spellings: Spellings) -> _Parts:
             break
     name_tokens: list[str] = []
     while i < len(tokens) and not starts_org(tokens, i) and not _address_start(tokens, i):
-        if not name_token(tokens[i]):
+        if not name_token(tokens[i]) or (len(name_tokens) >= 2 and is_title_word(tokens[i])):
             break
         name_tokens.append(tokens[i])
         i += 1
         if name_tokens[-1].endswith(","):
             break
     org_tokens: list[str] = []
-    if i < len(tokens) and starts_org(tokens, i):
+    if i < len(tokens) and (starts_org(tokens, i) or is_title_word(tokens[i])):
         while i < len(tokens) and not _address_start(tokens, i):
             org_tokens.append(tokens[i])
             i += 1
             if org_tokens[-1].endswith(","):
                 break
-    parts.title = recase_title(" ".join(title_tokens).strip(" ,"))
+    title = recase_title(" ".join(title_tokens).strip(" ,"))
     parts.name = recase_name(" ".join(name_tokens).strip(" ,"), spellings)
     parts.organisation = " ".join(org_tokens).strip(" ,")
+    if heading and category_is_office(heading):
+        parts.title = title
+        if parts.organisation:
+            parts.title = f"{title} {parts.organisation}".strip()
+        parts.organisation = heading
+    elif heading:
+        parts.title = heading
+        if title:
+            parts.name = f"{title} {parts.name}".strip()
+    else:
+        parts.title = title
     rest = " ".join(tokens[i:]).strip(" ,")
     if rest:
         parts.address = [rest]
@@ -450,6 +482,7 @@ def _address_start(tokens: list[str], i: int) -> bool:
     token = tokens[i].lower()
     return (
         any(ch.isdigit() for ch in token)
+        or _STREET_START_RE.match(tokens[i]) is not None
         or token in ("c/o", "p.o.", "po", "p.o")
         or (token == "box" and i + 1 < len(tokens))
     )
@@ -504,7 +537,10 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
             if name and not parts.name:
                 parts.name = name
         elif not parts.name and is_name_like(text):
-            parts.name = recase_name(text, spellings)
+            name, title = _trailing_title(text)
+            parts.name = recase_name(name, spellings)
+            if title and not parts.title:
+                parts.title = title  # "Ruth Bangura District Commissioner"
         elif not parts.name and not parts.title:
             parts.name = recase_name(text, spellings)
             guessed = True
@@ -525,6 +561,18 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         parts.note = "read by position in the block"
     _split_office_from_title(parts)
     return parts
+
+
+def _trailing_title(text: str) -> tuple[str, str]:
+    """ "Ruth Bangura District Commissioner" -> ("Ruth Bangura", "District Commissioner"): a
+    name of two words or more with title words after it."""
+    tokens = text.split()
+    cut = len(tokens)
+    while cut > 2 and is_title_word(tokens[cut - 1]):
+        cut -= 1
+    if cut == len(tokens) or len(tokens) - cut > 3:
+        return text, ""
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
 
 
 def _has_digit(text: str) -> bool:
