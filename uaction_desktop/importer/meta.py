@@ -78,6 +78,25 @@ _OLD_HEADER_RE = re.compile(
 _ISSUE_DATE_RE = re.compile(
     rf"{phrase_pattern(_LEX.labels.get('date', []))}\s*:\s*(?P<rest>.+)$", _I
 )
+# "AU 170/10, AMR 37/012/2010, 4 août 2010 ...": number, index and date run on at the top
+_RUN_ON_HEADER_RE = re.compile(
+    rf"^\s*(?:{_UA_WORDS})\s*[:#-]?\s*\d{{1,4}}\s*[/.]\s*\d{{2,4}}(?:-\d)?\s*[,;]?\s*"
+    rf"(?P<index>{_INDEX.replace('?P<', '?P<h_')})?\s*[,;]?\s*(?P<rest>.*)$"
+)
+# "Monday, 6 May 2024": a blog's date line, never a title (nor, unlabelled, the issue date)
+_WEEKDAY_RE = re.compile(rf"^\s*{phrase_pattern(_LEX.word_list('weekdays'))},?\s+(?=\S)", _I)
+
+
+# "Lima, 12/15/2015": a letter's place and date line
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}),\s+(?P<date>\S.{5,30})$"
+)
+
+
+def is_date_line(line: str) -> bool:
+    return parse_date(_WEEKDAY_RE.sub("", line)) is not None
+
+
 _CLOSURE_RE = re.compile(
     r"\bno\s+further\s+(?:action|appeals?)\b.{0,60}?\b(?:is|are)?\s*(?:requested|needed|"
     r"required|necessary)\b|\bplease\s+(?:stop\s+sending|do\s+not\s+send\s+any\s+more)\s+appeals\b"
@@ -193,7 +212,17 @@ def index_candidates(lines: list[str]) -> list[Candidate]:
             found.append(
                 Candidate((rank, index_of(match)), Confidence.HIGH, "from the Index label", i)
             )
-        if INDEX_RE.fullmatch(line.strip(" ,.;-")):
+        header = _RUN_ON_HEADER_RE.match(line)
+        if header and header["index"]:
+            found.append(
+                Candidate(
+                    (2, index_of(INDEX_RE.search(header["index"]))),
+                    Confidence.MEDIUM,
+                    "the index after the UA number at the top",
+                    i,
+                )
+            )
+        elif INDEX_RE.fullmatch(line.strip(" ,.;-")):
             found.append(
                 Candidate(
                     (2, index_of(INDEX_RE.search(line))),
@@ -227,6 +256,14 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
         labelled = _ISSUE_DATE_RE.search(line)
         if labelled and (day := _first_full_date(labelled["rest"])):
             found.append(Candidate(day, Confidence.HIGH, "from the 'Date:' label", i))
+            continue
+        run_on = _RUN_ON_HEADER_RE.match(line)
+        if run_on and (day := _first_full_date(run_on["rest"])):
+            found.append(Candidate(day, Confidence.MEDIUM, "the date after the UA number", i))
+            continue
+        dateline = _DATELINE_RE.match(line)
+        if non_empty <= 25 and dateline and (day := parse_date(dateline["date"])):
+            found.append(Candidate(day, Confidence.MEDIUM, "the letter's place and date", i))
             continue
         if non_empty <= 25 and (day := parse_date(line)):
             found.append(

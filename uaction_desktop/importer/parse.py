@@ -15,6 +15,7 @@ from datetime import date
 
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text
+from uaction_desktop.importer.contact_lines import is_prose
 from uaction_desktop.importer.draft import (
     Confidence,
     Draft,
@@ -144,8 +145,8 @@ class _Parser:
         best = _best(issued)
         if best:
             self._set("issued", best.value, best.confidence, best.note)
-            if best.confidence is M:
-                self.used.add(best.line)
+            if best.confidence is M and len(lines[best.line]) <= 80:
+                self.used.add(best.line)  # a date line; a run-on header line is still read
         for candidate in issued:
             if meta.is_metadata_line(lines[candidate.line]):
                 self.used.add(candidate.line)
@@ -255,6 +256,12 @@ class _Parser:
             if i in self.used:
                 previous = line
                 continue
+            if meta.is_date_line(line):
+                self.used.add(i)
+                self.draft.dropped.append(
+                    Leftover(line, "a date on a line of its own, not read as the issue date")
+                )
+                continue
             wrapped = line[:1].islower() and previous and meta.all_known(f"{previous} {line}")
             if meta.all_known(line) or wrapped:
                 self.used.add(i)
@@ -338,6 +345,8 @@ class _Parser:
             and len(second) > len(first)
         ):
             if is_name_like(first) or greeting_of(second) is not None:
+                return None
+            if meta.is_date_line(first):
                 return None
             self.used.add(free[0])
             self.title_line = first
@@ -509,11 +518,18 @@ class _Parser:
                 self.used.add(subject[0])
                 groups = groups[:-1]
         block_lines = [self.lines[i] for g in groups for i in g]
+        if any(is_prose(line) for line in block_lines):
+            return  # sentences: the page's introduction, not an address block
         official, leftovers = parse_block(Block(block_lines), self.spellings)
         if official is None and self.letter_salutation:
             official, leftovers = parse_block(
                 Block([*block_lines, f"Salutation: {self.letter_salutation}"]), self.spellings
             )
+        reachable = official is not None and any(
+            official.value(k) for k in ("address", "fax", "phone", "emails", "social")
+        )
+        if official is None or not reachable:
+            return  # not an address block: the lines stay for the title and summary
         if official is not None:
             if not official.value("salutation") and self.letter_salutation:
                 official.fields["salutation"] = Field(

@@ -64,6 +64,7 @@ def _name_titles() -> frozenset[str]:
 
 def _tokens(text: str) -> list[str]:
     text = re.sub(r"\((?:oder|or|ou|o|of)\s[^()]{1,40}\)", " ", text)  # "(oder Sarami)"
+    text = re.sub(r"(?<![\w])([dlDL]|[qQ]u)['’](?=[^\W\d_])", r"\1' ", text)  # "d'Idriss"
     return _TOKEN_RE.findall(text)
 
 
