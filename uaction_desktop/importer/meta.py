@@ -23,8 +23,10 @@ def _prefix_pattern(words: list[str]) -> str:
     """Words in capitals ("UA", "AU", "EXTRA") match only in capitals; others in any case."""
     exact = [w for w in words if w.replace(".", "").replace("-", "").isupper()]
     loose = [w for w in words if w not in exact]
-    parts = [phrase_pattern(exact)] + ([f"(?i:{phrase_pattern(loose)})"] if loose else [])
-    return "(?:" + "|".join(parts) + ")"
+    parts = [phrase_pattern(exact, whole=False)]
+    if loose:
+        parts.append(f"(?i:{phrase_pattern(loose, whole=False)})")
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?!\w)"
 
 
 _LEX = lexicon()
@@ -261,7 +263,7 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
         if run_on and (day := _first_full_date(run_on["rest"])):
             found.append(Candidate(day, Confidence.MEDIUM, "the date after the UA number", i))
             continue
-        dateline = _DATELINE_RE.match(line)
+        dateline = None if _WEEKDAY_RE.match(line) else _DATELINE_RE.match(line)
         if non_empty <= 25 and dateline and (day := parse_date(dateline["date"])):
             found.append(Candidate(day, Confidence.MEDIUM, "the letter's place and date", i))
             continue
