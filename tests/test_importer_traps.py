@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from uaction_desktop.importer import Confidence, Draft, import_file, parse_text
-from uaction_desktop.importer import meta
+from uaction_desktop.importer import Confidence, Draft, import_file, meta, parse_text
 from uaction_desktop.importer.dates import find_dates
 from uaction_desktop.importer.lexicon import greeting_language, lexicon
 from uaction_desktop.model import CaseKind, Role
