@@ -65,6 +65,7 @@ _ASK_SENTENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _OFFICE_ABROAD_RE = re.compile(r"\b(?:embassy|mission|consulate|high commission)\b", re.I)
+_PLACE_DATE_RE = re.compile(r"^[^\W\d_][\w .-]{1,30},\s.{0,20}\b(?:19|20)\d\d\.?$")
 MAX_OFFICIALS = 40  # Urgent Actions name a handful; past this the "officials" are something else
 
 
@@ -478,7 +479,11 @@ class _Parser:
             None,
         )
         if end is None:
-            return
+            # no sign-off: a letter cut off by "[...]" still ends where the text stops
+            last = next((p for p in range(len(intro) - 1, start, -1) if self.lines[intro[p]]), None)
+            if last is None or not is_truncated(self.lines[intro[last]]):
+                return
+            end = last + 1
         salutation_line = self.lines[intro[start]]
         body = [self.lines[i] if i not in self.used else "" for i in intro[start + 1 : end]]
         body_paragraphs = paragraphs(body)
@@ -486,7 +491,7 @@ class _Parser:
             return
         self._set_letter(body_paragraphs, "the letter between its greeting and sign-off")
         self.letter_salutation = greeting_of(salutation_line) or ""
-        self.used.update(intro[start : end + 1])
+        self.used.update(intro[start : min(end + 1, len(intro))])
         if not self._has("summary"):
             self._set("summary", body_paragraphs[0], L, "the first paragraph of the model letter")
         asks = [s for p in body_paragraphs for s in sentences(p) if _ASK_SENTENCE_RE.search(s)]
@@ -503,6 +508,17 @@ class _Parser:
             elif groups[-1]:
                 groups.append([])
         groups = [g for g in groups if g]
+        # a place-and-date line above the greeting ("Lisbon, May 2024.") is not the address
+        while groups and len(groups[-1]) == 1 and _PLACE_DATE_RE.match(self.lines[groups[-1][0]]):
+            groups.pop()
+        # the address block is the run of groups nearest the letter, back to prose or a sign-off
+        nearest: list[list[int]] = []
+        for group in reversed(groups):
+            texts = [self.lines[i] for i in group]
+            if any(is_prose(t) or CLOSING_LINE_RE.match(t) for t in texts):
+                break
+            nearest.insert(0, group)
+        groups = nearest
         if not groups:
             return
         subject = groups[-1]
