@@ -223,6 +223,11 @@ def _starts_person(head: str) -> bool:
     return bool(honorific_length(tokens)) or is_title_word(tokens[0])
 
 
+def looks_address(line: str) -> bool:
+    """A street, postcode, PO box, c/o or country line."""
+    return _looks_address(line)
+
+
 def _looks_address(line: str) -> bool:
     low = line.lower()
     if any(ch.isdigit() for ch in line) or low.startswith(("c/o", "p.o.", "po box", "box ")):

@@ -39,7 +39,7 @@ from uaction_desktop.importer.names import (
     recase_name,
     sentence_case,
 )
-from uaction_desktop.importer.officials import Block, parse_block, split_blocks
+from uaction_desktop.importer.officials import Block, looks_address, parse_block, split_blocks
 from uaction_desktop.importer.places import countries_mentioned, country_name, fold
 from uaction_desktop.importer.prose import first_sentence_title, items, paragraphs, sentences
 from uaction_desktop.importer.prose_names import listed_names, recurring_names
@@ -541,8 +541,10 @@ class _Parser:
             official, leftovers = parse_block(
                 Block([*block_lines, f"Salutation: {self.letter_salutation}"]), self.spellings
             )
-        reachable = official is not None and any(
-            official.value(k) for k in ("address", "fax", "phone", "emails", "social")
+        reachable = official is not None and (
+            any(official.value(k) for k in ("fax", "phone", "emails", "social"))
+            or len(official.value("address")) >= 2
+            or any(looks_address(line) for line in official.value("address"))
         )
         if official is None or not reachable:
             return  # not an address block: the lines stay for the title and summary

@@ -58,6 +58,11 @@ def _articles() -> frozenset[str]:
 
 
 @cache
+def _weekdays() -> frozenset[str]:
+    return lexicon().folded("weekdays")
+
+
+@cache
 def _name_titles() -> frozenset[str]:
     return lexicon().folded("name_titles")
 
@@ -94,7 +99,7 @@ def _is_word(token: str, nouns: set[str]) -> bool:
         return True
     if not token[:1].isupper() or key in nouns or key in NOT_PERSON or key in _articles():
         return False
-    if month_number(token) or country_name(token):
+    if month_number(token) or country_name(token) or key in _weekdays():
         return False
     if re.search(r"[a-zäöüß][A-ZÄÖÜ]", token[3:]):  # "MitarbeiterInnen", not "McDonald"
         return False
