@@ -543,8 +543,8 @@ class _Parser:
             )
         reachable = official is not None and (
             any(official.value(k) for k in ("fax", "phone", "emails", "social"))
-            or len(official.value("address")) >= 2
-            or any(looks_address(line) for line in official.value("address"))
+            or len([x for x in official.value("address") if ":" not in x]) >= 2
+            or any(looks_address(x) for x in official.value("address") if ":" not in x)
         )
         if official is None or not reachable:
             return  # not an address block: the lines stay for the title and summary
