@@ -300,3 +300,15 @@ def test_german_nouns_are_not_people() -> None:
 )
 def test_the_language_of_a_salutation(salutation: str, language: str) -> None:
     assert greeting_language(salutation) == language
+
+
+def test_places_after_in_and_repeated_captions_are_not_people() -> None:
+    text = (
+        "Drohungen\n\nKundgebung in Puerto Alto, 2021.\n\nKundgebung in Puerto Alto, 2021.\n\n"
+        "Gewerkschafter in Valle Verde wurden bedroht. Die Drohungen gegen Gewerkschafter in "
+        "Valle Verde gehen weiter. Die Polizei in Valle Verde ermittelt nicht."
+    )
+    draft = parse_text(text)
+    assert [p.name.value for p in draft.people] == []
+    captions = [d.text for d in draft.dropped if d.note == "photo caption"]
+    assert captions == ["Kundgebung in Puerto Alto, 2021."] * 2

@@ -71,11 +71,16 @@ def clean_text(text: str) -> CleanText:
     lines = _unquote([line.strip() for line in text.split("\n")])
     lines = _take_front_matter(lines, result)
     seen_text = False
+    previous_text = ""
     for number, line in enumerate(lines):
         reason = _debris_reason(line, near_top=not seen_text and number < 8)
         following = next((x for x in lines[number + 1 : number + 3] if x), "")
         if not reason and line and _CREDIT_RE.match(following) and len(line) <= 200:
             reason = "photo caption"  # the line above a photo credit ("© private")
+        if not reason and line and line == following and len(line) <= 120:
+            reason = "photo caption"  # an image's text and its caption, the same line twice
+        if not reason and line and number and line == previous_text and len(line) <= 120:
+            reason = "photo caption"
         if reason == "footer":
             result.footers.append(line)
         if reason:
@@ -83,6 +88,7 @@ def clean_text(text: str) -> CleanText:
             line = ""
         elif line:
             seen_text = True
+        previous_text = lines[number] or previous_text
         result.lines.append(line)
     return result
 

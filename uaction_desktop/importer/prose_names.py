@@ -76,12 +76,17 @@ def _tokens(text: str) -> list[str]:
 def _nouns(tokens: list[str], text: str) -> set[str]:
     """Capitalised words the text also uses as nouns or common words."""
     articles = _articles()
+    places = lexicon().folded("place_prepositions")
     own = {
         fold(w) for w in lexicon().by_language.get(document_language(text), {}).get("articles", [])
     }
     out = {fold(w) for w in re.findall(r"(?<![\w’'-])[a-zäöüéèàçñ][\w’'-]*", text)}
+    place = False  # inside a run of capitalised words after "in", "aus", "en"
     for previous, token in itertools.pairwise(tokens):
         key = fold(previous)
+        place = token[:1].isupper() and (key in places or (place and previous[:1].isupper()))
+        if place:
+            out.add(fold(token))
         # "de", "la", "der" are articles in one language and name particles in another
         # ("photos de Gladys Lanza", "von der Leyen"): only a capitalised one starts a noun
         ambiguous = key in _PARTICLES and not previous[:1].isupper() and key not in own
