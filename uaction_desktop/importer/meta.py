@@ -75,7 +75,7 @@ _HEADER_RE = re.compile(
     _I,
 )
 _OLD_HEADER_RE = re.compile(
-    rf"^UA\s+{NUM}\s+(?P<topic>[A-Za-z][^\d]{{2,80}}?)\s+(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*$"
+    rf"^{_UA_WORDS}\s+{NUM}\s+(?P<topic>[A-Za-z][^\d]{{2,80}}?)\s+(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*$"
 )
 _ISSUE_DATE_RE = re.compile(
     rf"{phrase_pattern(_LEX.labels.get('date', []))}\s*:\s*(?P<rest>.+)$", _I
