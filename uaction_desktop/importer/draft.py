@@ -156,6 +156,12 @@ class Draft:
                 out[path] = f
         return out
 
+    def review_worst_first(self) -> list[tuple[str, Field]]:
+        """What to check, worst first: required fields that are missing, then guesses (low),
+        then looser readings (medium); in case-file order within each."""
+        rank = {Confidence.MISSING: 0, Confidence.LOW: 1, Confidence.MEDIUM: 2}
+        return sorted(self.to_review().items(), key=lambda item: rank.get(item[1].confidence, 3))
+
     # ---------------------------------------------------------------- conversion
 
     def to_case(self, today: date | None = None) -> Case:
