@@ -27,6 +27,7 @@ NOTHING = "Nothing: every field was read with high confidence."
 def fill_review_list(widget: QListWidget, draft: Draft, describe: Callable[[str], str]) -> None:
     """One entry per field to check, worst first; the field's path is the entry's user data."""
     widget.clear()
+    widget.setWordWrap(True)
     for path, item in draft.review_worst_first():
         word, colour = LEVELS.get(item.confidence, ("Check", "#fff1a8"))
         note = item.note or "not found"

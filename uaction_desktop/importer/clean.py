@@ -81,6 +81,8 @@ def clean_text(text: str) -> CleanText:
             reason = "photo caption"  # an image's text and its caption, the same line twice
         if not reason and line and number and line == previous_text and len(line) <= 120:
             reason = "photo caption"
+        if not reason and line and _between_chrome(lines, number):
+            reason = "web page furniture"  # the sentence inside a banner ("... donate!")
         if reason == "footer":
             result.footers.append(line)
         if reason:
@@ -132,6 +134,15 @@ def is_chrome(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     shouting = bool(letters) and all(not c.islower() for c in letters)
     return shouting or line.endswith("!") or len(words) <= 4
+
+
+def _between_chrome(lines: list[str], number: int) -> bool:
+    """A short line with web page furniture just above and just below it: part of a banner."""
+    if len(lines[number]) > 120:
+        return False
+    above = next((x for x in reversed(lines[max(0, number - 2) : number]) if x), "")
+    below = next((x for x in lines[number + 1 : number + 3] if x), "")
+    return bool(above and below) and is_chrome(above) and is_chrome(below)
 
 
 def _debris_reason(line: str, near_top: bool) -> str:

@@ -659,6 +659,13 @@ class _Parser:
         lines += [self.lines[i] for i in free]
         self.used.update(free)
         for block in split_blocks(lines, role):
+            if block.prose and meta.deadline_candidates(block.lines):
+                self.draft.dropped.append(
+                    Leftover(
+                        block.lines[0], "the appeal instructions (the deadline is read from them)"
+                    )
+                )
+                continue
             official, leftovers = parse_block(block, self.spellings, self.language)
             self.draft.leftovers.extend(leftovers)
             if official is not None:
