@@ -176,13 +176,14 @@ def test_fields_to_check_are_highlighted_with_the_importers_note(
         assert "did not find" in languages.widget.toolTip()
         assert "(4)" in editor.banner.text()
         reviews = [editor.reviewList.item(i).text() for i in range(editor.reviewList.count())]
-        assert reviews[0].startswith("Title: the line under the 'URGENT ACTION' heading")
+        assert reviews[0].startswith("Check: Title: the line under the 'URGENT ACTION' heading")
         assert any(
-            r.startswith("Official 2 (Ambassador Erzhan Kazykhanov), country") for r in reviews
+            r.startswith("Check: Official 2 (Ambassador Erzhan Kazykhanov), country")
+            for r in reviews
         )
         assert editor.officialList.item(1).background().color().name() == "#fff1a8"
 
-        row = next(i for i, r in enumerate(reviews) if r.startswith("Official 2"))
+        row = next(i for i, r in enumerate(reviews) if r.startswith("Check: Official 2"))
         editor.reviewList.itemClicked.emit(editor.reviewList.item(row))
         assert editor.tabs.currentWidget() is editor.officialsTab
         assert editor.officialList.currentRow() == 1

@@ -64,6 +64,7 @@ from uaction_desktop.casefile import (
     load_case_file,
     parse_case_text,
 )
+from uaction_desktop.gui.import_review import fill_review_list
 from uaction_desktop.gui.plain_text import plain, rich_escaped
 from uaction_desktop.gui.restore_bar import RestoreBar
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
@@ -910,7 +911,9 @@ class CaseEditor(QDialog):
         tab = QWidget()
         tab.setObjectName("editorNotesTab")
         self.notesTab = tab
-        review_label = QLabel("Fields to check against the document (highlighted in yellow):", tab)
+        review_label = QLabel(
+            "Fields to check against the document, worst first (highlighted in yellow):", tab
+        )
         self.reviewList = QListWidget(tab)
         self.reviewList.setObjectName("editorReview")
         self.reviewList.setAccessibleName("Fields to check")
@@ -964,15 +967,8 @@ class CaseEditor(QDialog):
         self.tabs.addTab(tab, title)
 
     def _list_review(self, draft: Draft) -> None:
-        """The importer's doubts, by field, in the Import notes tab (click one to go there)."""
-        for path, item in draft.to_review().items():
-            where = self.describe_path(path)
-            note = item.note or "not found"
-            entry = QListWidgetItem(f"{where}: {note} ({item.confidence.value})")
-            entry.setData(Qt.ItemDataRole.UserRole, path)
-            self.reviewList.addItem(entry)
-        if not self.reviewList.count():
-            self.reviewList.addItem("Nothing: every field was read with high confidence.")
+        """The importer's doubts, worst first, in the Import notes tab (click one to go there)."""
+        fill_review_list(self.reviewList, draft, self.describe_path)
 
     # ------------------------------------------------------------------ filling
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from uaction_desktop.importer.draft import Leftover
+from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
 
 _BOOKMARK_RE = re.compile(r"\[(?:bookmark|image|picture|figure):[^\]\n]{0,200}\]", re.IGNORECASE)
 _IMAGE_LINE_RE = re.compile(
@@ -70,8 +71,18 @@ def clean_text(text: str) -> CleanText:
     lines = _unquote([line.strip() for line in text.split("\n")])
     lines = _take_front_matter(lines, result)
     seen_text = False
+    previous_text = ""
     for number, line in enumerate(lines):
         reason = _debris_reason(line, near_top=not seen_text and number < 8)
+        following = next((x for x in lines[number + 1 : number + 3] if x), "")
+        if not reason and line and _CREDIT_RE.match(following) and len(line) <= 200:
+            reason = "photo caption"  # the line above a photo credit ("© private")
+        if not reason and line and line == following and len(line) <= 120:
+            reason = "photo caption"  # an image's text and its caption, the same line twice
+        if not reason and line and number and line == previous_text and len(line) <= 120:
+            reason = "photo caption"
+        if not reason and line and _between_chrome(lines, number):
+            reason = "web page furniture"  # the sentence inside a banner ("... donate!")
         if reason == "footer":
             result.footers.append(line)
         if reason:
@@ -79,6 +90,7 @@ def clean_text(text: str) -> CleanText:
             line = ""
         elif line:
             seen_text = True
+        previous_text = lines[number] or previous_text
         result.lines.append(line)
     return result
 
@@ -106,9 +118,40 @@ def _take_front_matter(lines: list[str], result: CleanText) -> list[str]:
     return lines
 
 
+_CREDIT_RE = re.compile(r"^(?:©|\(c\)|foto:|photo:|bild:)\s*\S", re.IGNORECASE)
+_CHROME_RE = re.compile(phrase_pattern(lexicon().word_list("chrome")), re.IGNORECASE)
+
+
+def is_chrome(line: str) -> bool:
+    """Web page furniture: a short line with a word the language files list as site chrome
+    (donation banners, "Noch 17 Tage Laufzeit", "Action terminée") in capitals, ending with
+    "!", or of a few words; a breadcrumb trail ("Home → News → Actions")."""
+    words = line.split()
+    if len(line) <= 150 and len(re.findall(r"→|›", line)) >= 2:
+        return True
+    if len(line) > 80 or not _CHROME_RE.search(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    shouting = bool(letters) and all(not c.islower() for c in letters)
+    return shouting or line.endswith("!") or len(words) <= 4
+
+
+def _between_chrome(lines: list[str], number: int) -> bool:
+    """A short line with web page furniture just above and just below it: part of a banner."""
+    if len(lines[number]) > 120:
+        return False
+    above = next((x for x in reversed(lines[max(0, number - 2) : number]) if x), "")
+    below = next((x for x in lines[number + 1 : number + 3] if x), "")
+    return bool(above and below) and is_chrome(above) and is_chrome(below)
+
+
 def _debris_reason(line: str, near_top: bool) -> str:
     if not line:
         return ""
+    if _CREDIT_RE.match(line):
+        return "photo credit"
+    if is_chrome(line):
+        return "web page furniture"
     if _IMAGE_LINE_RE.match(line):
         return "image file name"
     if _PAGE_NUMBER_RE.match(line):

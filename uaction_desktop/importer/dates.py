@@ -1,36 +1,25 @@
-"""Dates as Urgent Action documents write them: "8 June, 2018", "March 10, 2022", "27 SEPTEMBER
-2019", "2018-03-27", sometimes without a year ("by 8 June")."""
+"""Dates as Urgent Action documents write them, in every language of the word lists: "8 June,
+2018", "March 10, 2022", "27 SEPTEMBER 2019", "16. September 2010", "4 août 2010", "15 de
+septiembre de 2010", "2018-03-27", "12/15/2015", sometimes without a year ("by 8 June")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+from uaction_desktop.importer.lexicon import fold, lexicon
+
+_WORD = r"[^\W\d_]{3,12}"
+_DAY = r"[0-3]?\d"
+_YEAR = r"(?:19|20)\d\d"
 DATE_RE = re.compile(
-    rf"\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
-    rf"|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s*(?P<y1>(?:19|20)\d\d))?"
-    rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>(?:19|20)\d\d))?)(?![\w/])",
-    re.IGNORECASE,
+    rf"(?<![\w/.-])(?:(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    rf"|(?P<d1>{_DAY})(?:\.|er|st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?P<m1>{_WORD})\.?"
+    rf"(?:,?\s*(?:de\s+)?(?P<y1>{_YEAR}))?"
+    rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?(?:,?\s*(?P<y2>{_YEAR}))?"
+    rf"|(?P<n1>[0-3]?\d)(?P<sep>[./])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR}))(?![\w/])",
 )
 
 
@@ -63,24 +52,68 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@cache
+def month_number(word: str) -> int | None:
+    """ "Juli" -> 7, "août" -> 8, "Sept." -> 9; a full name misspelt by a letter or two
+    ("Dezemeber") is still its month; any other word -> None."""
+    key = fold(word.rstrip("."))
+    months = lexicon().months
+    if key in months:
+        return months[key]
+    if len(key) < 6:
+        return None
+    for name, number in months.items():
+        if len(name) >= 6 and name[:3] == key[:3] and _distance(name, key) <= 2:
+            return number
+    return None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, for a dozen short words."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
 def find_dates(text: str) -> list[FoundDate]:
-    """Every date in the text, in order. Month names must be capitalised or in capitals, so the
-    verb "may" is never a month."""
+    """Every date in the text, in order. A month written before its day must be capitalised,
+    so the verb "may" is never a month; numeric dates count only when the day and month cannot
+    be swapped (one of them above 12) or are equal."""
     out: list[FoundDate] = []
-    for match in DATE_RE.finditer(text):
-        if match.group("iy"):
+    position = 0
+    while (match := DATE_RE.search(text, position)) is not None:
+        # a candidate that is no date ("BEFORE 16") must not swallow the date after it
+        position = match.start() + 1
+        if match["iy"]:
             year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])
+        elif match["ny"]:
+            a, b = int(match["n1"]), int(match["n2"])
+            if a > 12 >= b or match["sep"] == ".":
+                day, month = a, b  # 15/12/2015, 15.12.2015
+            elif b > 12 >= a or a == b:
+                day, month = b, a  # 12/15/2015
+            else:
+                continue
+            year = int(match["ny"])
         else:
             month_text = match["m1"] or match["m2"]
-            if not month_text[0].isupper():
+            if match["m2"] and not month_text[0].isupper():
                 continue
-            month = _MONTHS[month_text[:3].lower()]
-            day = int(re.sub(r"\D", "", match["d1"] or match["d2"]))
+            number = month_number(month_text)
+            if number is None:
+                continue
+            month = number
+            day = int(match["d1"] or match["d2"])
             year_text = match["y1"] or match["y2"]
             year = int(year_text) if year_text else None
         if not 1 <= day <= 31 or _safe(year or 2000, month, day) is None:
             continue
         out.append(FoundDate(year, month, day, match.start(), match.end()))
+        position = match.end()
     return out
 
 
@@ -91,6 +124,6 @@ def parse_date(text: str) -> date | None:
     if len(dates) != 1 or dates[0].year is None:
         return None
     found = dates[0]
-    if found.start > 0 or found.end < len(text):
+    if found.start > 0 or found.end < len(text.rstrip(".")):
         return None
     return found.resolve(None)

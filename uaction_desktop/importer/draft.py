@@ -74,6 +74,8 @@ class DraftOfficial:
 
     fields: dict[str, Field]
     source_text: str = ""
+    # a salutation the document gives in several languages, one per language ("en", "de")
+    salutations: dict[str, str] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:
         return self.fields[key].value
@@ -154,6 +156,12 @@ class Draft:
                 out[path] = f
         return out
 
+    def review_worst_first(self) -> list[tuple[str, Field]]:
+        """What to check, worst first: required fields that are missing, then guesses (low),
+        then looser readings (medium); in case-file order within each."""
+        rank = {Confidence.MISSING: 0, Confidence.LOW: 1, Confidence.MEDIUM: 2}
+        return sorted(self.to_review().items(), key=lambda item: rank.get(item[1].confidence, 3))
+
     # ---------------------------------------------------------------- conversion
 
     def to_case(self, today: date | None = None) -> Case:
@@ -219,6 +227,9 @@ class Draft:
     def to_json(self, today: date | None = None) -> dict[str, Any]:
         """``uaction show --json``'s shape, plus confidence by field path and the leftovers."""
         out = case_to_json(self.to_case(today))
+        for official, draft in zip(out["officials"], self.officials, strict=True):
+            if draft.salutations:
+                official["salutations"] = dict(draft.salutations)
         out["confidence"] = {
             path: {"confidence": f.confidence.value, "note": f.note}
             for path, f in self.assessments().items()

@@ -10,13 +10,29 @@ from datetime import date
 
 from uaction_desktop.importer.dates import FoundDate, find_dates, parse_date
 from uaction_desktop.importer.draft import Confidence
+from uaction_desktop.importer.lexicon import fold, lexicon, phrase_pattern
 from uaction_desktop.importer.places import country_name, language_name
 from uaction_desktop.importer.prose import sentences
 from uaction_desktop.model import normalize_ua
 
 _I = re.IGNORECASE
-NUM = r"(?P<num>\d{1,4})\s*[/.]\s*(?P<year>\d{4}|\d{2})(?![\d/])"
-_UA_RE = re.compile(rf"\bUA\b\s*(?:No\.?\s*)?[:#-]?\s*{NUM}")
+NUM = r"(?P<num>\d{1,4})(?:-\d{1,2})?\s*[/.]\s*(?P<year>\d{4}|\d{2})(?![\d/])"
+
+
+def _prefix_pattern(words: list[str]) -> str:
+    """Words in capitals ("UA", "AU", "EXTRA") match only in capitals; others in any case."""
+    exact = [w for w in words if w.replace(".", "").replace("-", "").isupper()]
+    loose = [w for w in words if w not in exact]
+    parts = [phrase_pattern(exact, whole=False)]
+    if loose:
+        parts.append(f"(?i:{phrase_pattern(loose, whole=False)})")
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?!\w)"
+
+
+_LEX = lexicon()
+_UA_WORDS = _prefix_pattern(_LEX.word_list("ua_words") + _LEX.labels.get("ua", []))
+# "UA 63/18", "UA-074/2019-1", "AU 170/10", "EXTRA 139/95", "UA-Nr.: UA-261/2011"
+_UA_RE = re.compile(rf"{_UA_WORDS}\s*(?:(?i:No|Nr)\.?\s*)?[:#-]?\s*(?:(?:UA|AU)\s*-?\s*)?{NUM}")
 _FURTHER_RE = re.compile(
     rf"\bfurther\s+information\s+on\s+(?:UA\b\s*(?:No\.?\s*)?[:#-]?\s*)?{NUM}", _I
 )
@@ -59,28 +75,52 @@ _HEADER_RE = re.compile(
     _I,
 )
 _OLD_HEADER_RE = re.compile(
-    rf"^UA\s+{NUM}\s+(?P<topic>[A-Za-z][^\d]{{2,80}}?)\s+(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*$"
+    rf"^{_UA_WORDS}\s+{NUM}\s+(?P<topic>[A-Za-z][^\d]{{2,80}}?)\s+(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*$"
 )
 _ISSUE_DATE_RE = re.compile(
-    r"\b(?:issue\s+date|date\s+of\s+issue|issued|date)\s*:\s*(?P<rest>.+)$", _I
+    rf"{phrase_pattern(_LEX.labels.get('date', []))}\s*:\s*(?P<rest>.+)$", _I
 )
+# "AU 170/10, AMR 37/012/2010, 4 août 2010 ...": number, index and date run on at the top
+_RUN_ON_HEADER_RE = re.compile(
+    rf"^\s*(?:{_UA_WORDS})\s*[:#-]?\s*\d{{1,4}}\s*[/.]\s*\d{{2,4}}(?:-\d)?\s*[,;]?\s*"
+    rf"(?P<index>{_INDEX.replace('?P<', '?P<h_')})?\s*[,;]?\s*(?P<rest>.*)$"
+)
+# "Monday, 6 May 2024": a blog's date line, never a title (nor, unlabelled, the issue date)
+_WEEKDAY_RE = re.compile(rf"^\s*{phrase_pattern(_LEX.word_list('weekdays'))},?\s+(?=\S)", _I)
+
+
+# "Lima, 12/15/2015": a letter's place and date line
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}),\s+(?P<date>\S.{5,30})$"
+)
+
+
+def is_date_line(line: str) -> bool:
+    return parse_date(_WEEKDAY_RE.sub("", line)) is not None
+
+
 _CLOSURE_RE = re.compile(
     r"\bno\s+further\s+(?:action|appeals?)\b.{0,60}?\b(?:is|are)?\s*(?:requested|needed|"
-    r"required|necessary)\b|\bplease\s+(?:stop\s+sending|do\s+not\s+send\s+any\s+more)\s+appeals\b",
+    r"required|necessary)\b|\bplease\s+(?:stop\s+sending|do\s+not\s+send\s+any\s+more)\s+appeals\b"
+    rf"|{phrase_pattern(_LEX.kind.get('closure', []))}",
     _I,
 )
 _REPORT_RE = re.compile(rf"\bThis is Urgent Action\s+(?P<text>{NUM})", _I)
 _REPORT_LOOSE_RE = re.compile(
     rf"\b(?:let us know|report)\b.{{0,100}}?\bUrgent Action\s+(?P<text>{NUM})", _I
 )
-_DEADLINE_CUE_RE = re.compile(
-    r"\b(?:appeals?|contact|write|send|action|expires?|deadline|letters|officials)\b", _I
-)
+_DEADLINE = _LEX.deadline
+_DEADLINE_CUE_RE = re.compile(phrase_pattern(_DEADLINE.get("cues", [])), _I)
+_ARTICLE = r"(?:(?:the|le|el|dem|den|la)\s+)?"
 _DEADLINE_PREP_RE = re.compile(
-    r"(?:before|by|until|till|no\s+later\s+than|expires?\s+on|deadline\s*(?:is|:)?|after)\s*"
-    r"(?:the\s+)?$",
+    rf"(?P<prep>{phrase_pattern(_DEADLINE.get('before', []) + _DEADLINE.get('after', []))})"
+    rf"\s*:?\s*{_ARTICLE}$",
     _I,
 )
+_AFTER_WORDS = frozenset(fold(w) for w in _DEADLINE.get("after", []))
+# "nach dem 29. März 2013 keine Appelle mehr": a date between these two ends the appeal
+_AFTER_STOP_RE = re.compile(rf"{phrase_pattern(_DEADLINE.get('after_stop', []))}\s*$", _I)
+_STOP_RE = re.compile(rf"^[\s,.]*{phrase_pattern(_DEADLINE.get('stop', []))}", _I)
 _LANGUAGE_LIST_RE = re.compile(
     r"\bin\s+(?P<list>[A-Z][a-z]+(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:[A-Z][a-z]+|your own(?:"
     r" language)?))*)"
@@ -174,7 +214,17 @@ def index_candidates(lines: list[str]) -> list[Candidate]:
             found.append(
                 Candidate((rank, index_of(match)), Confidence.HIGH, "from the Index label", i)
             )
-        if INDEX_RE.fullmatch(line.strip(" ,.;-")):
+        header = _RUN_ON_HEADER_RE.match(line)
+        if header and header["index"]:
+            found.append(
+                Candidate(
+                    (2, index_of(INDEX_RE.search(header["index"]))),
+                    Confidence.MEDIUM,
+                    "the index after the UA number at the top",
+                    i,
+                )
+            )
+        elif INDEX_RE.fullmatch(line.strip(" ,.;-")):
             found.append(
                 Candidate(
                     (2, index_of(INDEX_RE.search(line))),
@@ -209,6 +259,14 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
         if labelled and (day := _first_full_date(labelled["rest"])):
             found.append(Candidate(day, Confidence.HIGH, "from the 'Date:' label", i))
             continue
+        run_on = _RUN_ON_HEADER_RE.match(line)
+        if run_on and (day := _first_full_date(run_on["rest"])):
+            found.append(Candidate(day, Confidence.MEDIUM, "the date after the UA number", i))
+            continue
+        dateline = None if _WEEKDAY_RE.match(line) else _DATELINE_RE.match(line)
+        if non_empty <= 25 and dateline and (day := parse_date(dateline["date"])):
+            found.append(Candidate(day, Confidence.MEDIUM, "the letter's place and date", i))
+            continue
         if non_empty <= 25 and (day := parse_date(line)):
             found.append(
                 Candidate(day, Confidence.MEDIUM, "a date on a line of its own near the top", i)
@@ -225,17 +283,24 @@ def _first_full_date(text: str) -> date | None:
 
 def deadline_candidates(lines: list[str]) -> list[tuple[FoundDate, Confidence, str, int]]:
     """Dates that close the appeal: "by 8 June, 2018", "BEFORE 27 SEPTEMBER 2019", "expires on
-    March 10, 2022"; "if sending appeals after ..." counts, with less confidence."""
+    March 10, 2022", "nach dem 16. September 2010 keine Appelle mehr", "avant le 15 septembre";
+    "if sending appeals after ..." counts, with less confidence. The cue ("appeals", "Appelle")
+    must be in the same sentence as the date."""
     found: list[tuple[FoundDate, Confidence, str, int]] = []
     for i, line in enumerate(lines):
-        if not line or len(line) > 400:
+        if not line or len(line) > 2000:
             continue
         for day in find_dates(line):
             before = line[max(0, day.start - 40) : day.start]
-            prep = _DEADLINE_PREP_RE.search(before)
-            if not prep or not _DEADLINE_CUE_RE.search(line[: day.start]):
+            sentence = re.split(r"(?<=[.!?])\s+", line[: day.start])[-1]
+            stop = _AFTER_STOP_RE.search(before) and _STOP_RE.match(line[day.end : day.end + 60])
+            if stop:
+                found.append((day, Confidence.HIGH, "from the appeal deadline", i))
                 continue
-            after = prep.group(0).strip().lower().startswith("after")
+            prep = _DEADLINE_PREP_RE.search(before)
+            if not prep or not _DEADLINE_CUE_RE.search(sentence + line[day.end : day.end + 80]):
+                continue
+            after = fold(prep["prep"]) in _AFTER_WORDS
             confidence = Confidence.MEDIUM if after else Confidence.HIGH
             note = (
                 "the date after which appeals should be checked with your section"
@@ -337,6 +402,8 @@ def languages_in(line: str) -> list[str]:
 def is_metadata_line(line: str) -> bool:
     """A line of numbers and labels only ("UA: 63/18 Index: EUR 57/8122/2018 Issue Date: 27
     March 2018"): nothing in it is prose once the recognised parts are taken out."""
+    if line.lstrip().startswith("(") and line.rstrip().endswith(")"):
+        return False  # "(Anrede: ...)": a remark in brackets, not numbers and labels
     rest = _HEADER_RE.sub("", line) if _HEADER_RE.match(line) else line
     rest = _OLD_HEADER_RE.sub("", rest)
     rest = _FURTHER_RE.sub("", rest)
@@ -349,6 +416,8 @@ def is_metadata_line(line: str) -> bool:
     for day in reversed(find_dates(rest)):
         rest = rest[: day.start] + rest[day.end :]
     rest = re.sub(r"^\s*(?:external\b.*general distribution\)?|distr\s*:.*)", "", rest, flags=_I)
+    if re.sub(r"\([^()]*\)", "", rest).strip() == re.sub(r"\([^()]*\)", "", line).strip():
+        return False  # nothing in it was a number, a date or a label: a phone number, say
     return not re.search(r"[^\W\d_]", rest)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from uaction_desktop.importer.lexicon import lexicon
 from uaction_desktop.importer.places import country_name, fold
 
 
@@ -16,64 +17,24 @@ def _vocabulary(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-TITLE_WORDS = _vocabulary(
-    """
-    president vice-president prime minister deputy ambassador prosecutor procurator attorney
-    general director director-general head chief chairman chairwoman chairperson chair governor
-    king queen emir amir sultan sheikh shaikh prince princess crown judge justice commissioner
-    secretary speaker mayor commander superintendent warden public supreme leader chancellor
-    senator counsellor councillor ombudsman ombudsperson inspector colonel lieutenant brigadier
-    captain registrar premier consul envoy chargé charge high federal provincial regional state
-    national foreign interior first second member governor-general president-elect presidente
-    ministro ministra fiscal procurador procuradora directora gobernador président ministre
-    procureur juez jueza presidenta defensor defensora
-    """
+def _lexicon_words(key: str) -> frozenset[str]:
+    """Every single word of a word list in the language files, folded."""
+    return frozenset(fold(w) for phrase in lexicon().word_list(key) for w in phrase.split())
+
+
+# Words that make a line an official's title ("Minister", "Generalstaatsanwalt", "Fiscal").
+TITLE_WORDS = _lexicon_words("titles") - {"of", "de", "la", "the"}
+
+# Honorifics, most words first; matched case-insensitively at the start of a line.
+HONORIFICS = tuple(
+    sorted(
+        {fold(h) for h in lexicon().word_list("honorifics")},
+        key=lambda h: (-len(h.split()), -len(h)),
+    )
 )
 
-# Honorifics, longest first; matched case-insensitively at the start of a line.
-HONORIFICS = (
-    "his royal highness",
-    "her royal highness",
-    "his excellency",
-    "her excellency",
-    "his majesty",
-    "her majesty",
-    "his highness",
-    "her highness",
-    "the honourable",
-    "the honorable",
-    "rt. hon.",
-    "rt hon",
-    "h.e.",
-    "s.e.",
-    "excmo.",
-    "excma.",
-    "sr.",
-    "sra.",
-    "hon.",
-    "prof.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "m.",
-    "mme",
-)
-
-ORG_WORDS = _vocabulary(
-    """
-    embassy ministry ministère ministerio office department court procuratorate committee
-    commission council parliament presidency prison police headquarters cabinet consulate
-    mission secretariat bureau agency administration directorate government assembly senate
-    tribunal authority service procuraduría fiscalía presidencia gabinete chamber institute
-    comisión comision comité comite defensoría defensoria ministerio secretaría secretaria
-    ministère ministerium ombudsman
-    """
-)
+# Words that make a line an office ("Embassy", "Ministerio", "Botschaft").
+ORG_WORDS = _lexicon_words("organisations")
 _ORG_LEAD = frozenset({"royal", "permanent", "high", "national", "supreme", "federal", "general"})
 
 NAME_PARTICLES = _vocabulary(
@@ -143,7 +104,8 @@ def name_token(word: str) -> bool:
         return True
     if re.match(r"^(al|el|ad|ar|as|at|an|ash|az|abu|bin|ibn|ben|o|d)['’-]", low):
         return True
-    return core[0].isupper() and bool(re.match(r"^[\w.'’-]+$", core))
+    letter = core.lstrip("'’")[:1]
+    return letter.isupper() and bool(re.match(r"^['’]?[\w.'’-]+$", core))
 
 
 def is_name_like(text: str) -> bool:

@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from uaction_desktop.importer.contact_lines import (
+    LineKind,
+    category_is_office,
+    classify,
+    ends_with_or,
+    is_category,
+)
 from uaction_desktop.importer.draft import (
     OFFICIAL_FIELDS,
     Confidence,
@@ -19,6 +26,7 @@ from uaction_desktop.importer.draft import (
     Leftover,
     empty_fields,
 )
+from uaction_desktop.importer.lexicon import greeting_language, lexicon, phrase_pattern
 from uaction_desktop.importer.names import (
     Spellings,
     honorific_length,
@@ -32,25 +40,40 @@ from uaction_desktop.importer.names import (
 )
 from uaction_desktop.importer.places import (
     country_name,
+    fold,
     is_state_code,
     postal_country,
     trailing_country,
 )
 from uaction_desktop.model import Role
 
-LABEL_RE = re.compile(
-    r"(?<![\w@/.])(?P<label>Fax(?:es)?|Tel(?:ephone)?s?\.?|Phone|Ph\.|Mobile|Cell|E-?mails?"
-    r"|X\s*\(Twitter\)|Twitter|Facebook|Instagram|Telegram|Website|Web|Online form[^:\n]{0,40}"
-    r"|Contact form|Salutation|Telegrams?|Telex(?:es)?)\s*:",
-    re.IGNORECASE,
-)
+_LABEL_KINDS = ("salutation", "fax", "phone", "email", "social", "web", "subject")
+
+
+def _label_re() -> re.Pattern[str]:
+    """ "Fax:", "E-Mail:", "(korrekte Anrede:", "Formule d'appel:" ...: every language's
+    contact labels, each in a group named by the field it fills."""
+    labels = lexicon().labels
+    groups = [
+        f"(?P<{kind}>{phrase_pattern(labels.get(kind, []), whole=False)})" for kind in _LABEL_KINDS
+    ]
+    groups.append(r"(?P<other>Telegrams?|Telex(?:es)?|Online form[^:\n]{0,40})")
+    return re.compile(
+        r"(?<![\w@/.])(?P<paren>\(\s*)?(?P<label>" + "|".join(groups) + r")\s*:", re.IGNORECASE
+    )
+
+
+LABEL_RE = _label_re()
 EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?:\+|\(\+?)?\d[\d\s().\-/]{5,}\d")
 _URL_RE = re.compile(r"https?://[^\s,;]+|www\.[^\s,;]+", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{1,30}\b")
-_STREET_RE = re.compile(
-    r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|square|place|gardens|plaza|jie|lu|"
-    r"per|ulitsa|ul|calle|carrera|rue|strasse|straße|via|drive|highway|way|floor)\b\.?",
+_STREET_WORDS = lexicon().word_list("street_words")
+_STREET_RE = re.compile(phrase_pattern(_STREET_WORDS) + r"\.?", re.IGNORECASE)
+# "Avenida Reforma", "Beispielallee", "Joachim-Karnatz-Allee": where an address begins
+_STREET_START_RE = re.compile(
+    rf"^(?:{phrase_pattern(lexicon().word_list('street_starts'), whole=False)}\b"
+    rf"|[\w-]+(?:{phrase_pattern(lexicon().word_list('street_suffixes'), whole=False)})[.,]?$)",
     re.IGNORECASE,
 )
 _COMMA_RE = re.compile(r",\s+")
@@ -64,7 +87,8 @@ class Block:
 
     lines: list[str]
     role: Role = Role.TARGET
-    texts: list[str] = field(default_factory=list)
+    prose: bool = False  # a sentence found among the addresses, not an official
+    notes: list[str] = field(default_factory=list)  # remarks between its contact lines
 
 
 def split_labels(line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -76,28 +100,25 @@ def split_labels(line: str) -> tuple[str, list[tuple[str, str]]]:
     labelled: list[tuple[str, str]] = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = _SEPARATOR_RE.sub("", line[match.end() : end].strip())
-        labelled.append((_label_kind(match["label"]), value))
+        value = line[match.end() : end].strip()
+        if match["paren"]:  # "(Anrede: Dear Minister)": the value ends at its bracket
+            close = value.rfind(")")
+            if close >= 0:
+                value = value[:close]
+        value = _SEPARATOR_RE.sub("", value.strip())
+        labelled.append((_label_kind(match), value))
     return _SEPARATOR_RE.sub("", head), labelled
 
 
-def _label_kind(label: str) -> str:
-    low = label.lower()
-    if low.startswith("fax"):
-        return "fax"
-    if low.startswith(("tel", "phone", "ph", "mobile", "cell")) and not low.startswith(
-        ("telegram", "telex")
-    ):
-        return "phone"
-    if low.startswith(("e-mail", "email")):
-        return "email"
-    if low.startswith(("x", "twitter", "facebook", "instagram", "telegram")) and not (
-        low.startswith("telegrams")
-    ):
-        return "social"
-    if low.startswith("salutation"):
-        return "salutation"
-    return f"other:{label.strip()}"
+def _label_kind(match: re.Match[str]) -> str:
+    for kind in _LABEL_KINDS:
+        if match[kind]:
+            return (
+                kind
+                if kind in ("salutation", "fax", "phone", "email", "social")
+                else (f"other:{match['label'].strip()}")
+            )
+    return f"other:{match['label'].strip()}"
 
 
 def _is_flat(line: str) -> bool:
@@ -115,7 +136,11 @@ def _is_flat(line: str) -> bool:
     has_office = any(starts_org(tokens, i) for i in range(1, len(tokens)))
     if has_address and (starts_person or has_office):
         return True
-    return len(labels) >= 2 and starts_person
+    caps = 0
+    while caps < len(tokens) and _caps_token(tokens[caps]) and not honorific_length(tokens, caps):
+        caps += 1
+    headed = 0 < caps < len(tokens) and is_category(" ".join(tokens[:caps]))
+    return (len(labels) >= 2 and starts_person) or (headed and has_address and bool(labels))
 
 
 def _gives_contact(line: str) -> bool:
@@ -125,19 +150,25 @@ def _gives_contact(line: str) -> bool:
 
 
 def split_blocks(lines: list[str], role: Role) -> list[Block]:
-    """Blocks end at a "Salutation:" line, at a blank line once they have an address, at a
-    numbered marker "2)", or where a new title starts after an address. A run-on line is a
-    block of its own."""
+    """Blocks by the kinds of their lines: a block ends at a blank line once it has an address,
+    at a numbered marker "2)", at a heading in capitals over the next block, where a new title
+    or name follows an address, and where anything but a contact follows its contact lines
+    (fax, e-mail, salutation). Bare e-mails and numbers after a contact continue it; prose
+    ends the block and is kept apart. A run-on line is a block of its own."""
     blocks: list[Block] = []
     current: list[str] = []
+    notes: list[str] = []
     complete = False  # the current block has an address or a contact
+    contacts = False  # ... and has had its labelled contact lines
+    person = False  # ... and has more than headings in capitals
 
     def flush() -> None:
-        nonlocal complete
+        nonlocal complete, contacts, person
         if current:
-            blocks.append(Block(list(current), role))
+            blocks.append(Block(list(current), role, notes=list(notes)))
             current.clear()
-        complete = False
+        notes.clear()
+        complete = contacts = person = False
 
     for raw in lines:
         line = raw.strip()
@@ -149,20 +180,38 @@ def split_blocks(lines: list[str], role: Role) -> list[Block]:
             flush()
             line = _NUMBER_MARK_RE.sub("", line)
         head, labels = split_labels(line)
-        salutation = any(kind == "salutation" for kind, _ in labels)
+        kind = classify(line)
+        if labels and not head:
+            current.append(line)
+            complete = contacts = True
+            continue
+        if contacts and kind is LineKind.EMAILS:
+            current.append(f"Email: {line}")
+            continue
+        if contacts and kind is LineKind.URL:
+            current.append(f"Web: {line}")
+            continue
+        if contacts and kind is LineKind.NUMBER and ends_with_or(current[-1]):
+            current[-1] = f"{current[-1]} {line}"
+            continue
+        if contacts and line[:1].islower() and line.endswith(":"):
+            notes.append(line)  # "or through the website:" before a URL
+            continue
         if _is_flat(line):
             flush()
             current.append(line)
-            complete = True
-            if not salutation:
-                flush()
+            complete = contacts = True
             continue
-        if head and complete and _starts_person(head):
+        if kind is LineKind.PROSE:
+            flush()
+            blocks.append(Block([line], role, prose=True))
+            continue
+        new_heading = kind is LineKind.CATEGORY and person
+        if contacts or new_heading or (head and complete and _starts_person(head)):
             flush()
         current.append(line)
+        person = person or kind is not LineKind.CATEGORY
         complete = complete or _gives_contact(line)
-        if salutation:
-            flush()
     flush()
     return blocks
 
@@ -172,6 +221,11 @@ def _starts_person(head: str) -> bool:
     if _looks_address(head) or starts_org(tokens):
         return False
     return bool(honorific_length(tokens)) or is_title_word(tokens[0])
+
+
+def looks_address(line: str) -> bool:
+    """A street, postcode, PO box, c/o or country line."""
+    return _looks_address(line)
 
 
 def _looks_address(line: str) -> bool:
@@ -196,9 +250,14 @@ class _Parts:
     note: str = ""
 
 
-def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | None, list[Leftover]]:
+def parse_block(
+    block: Block, spellings: Spellings, language: str = ""
+) -> tuple[DraftOfficial | None, list[Leftover]]:
     """An official from a block, or None (with the block as a leftover) when the block has no
-    name or title, or no way at all to reach the person."""
+    name or title, or no way at all to reach the person. ``language`` is the document's: of a
+    salutation given in several languages, the one in it is the official's salutation."""
+    if block.prose:
+        return None, [Leftover(block.lines[0], "a sentence among the addresses")]
     heads: list[str] = []
     labels: list[tuple[str, str]] = []
     for line in block.lines:
@@ -206,7 +265,7 @@ def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | Non
         if head:
             heads.append(head)
         labels.extend(found)
-    leftovers: list[Leftover] = []
+    leftovers = [Leftover(note, "a remark among the contact details") for note in block.notes]
     emails: list[str] = []
     phones: list[str] = []
     flat = len(heads) == 1 and _is_flat(block.lines[0])
@@ -232,8 +291,9 @@ def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | Non
     if country:
         note = "from the address" if country_confidence is Confidence.HIGH else "from the postcode"
         fields["country"] = Field(country, country_confidence, note)
-    _apply_labels(fields, labels, emails, phones, leftovers, parts)
-    official = DraftOfficial(fields, "\n".join(block.lines))
+    salutations: dict[str, str] = {}
+    _apply_labels(fields, labels, emails, phones, leftovers, parts, salutations, language)
+    official = DraftOfficial(fields, "\n".join(block.lines), salutations)
     reachable = any(fields[k].value for k in ("address", "fax", "phone", "emails", "social"))
     if not (parts.title or parts.name) or not (reachable or fields["salutation"].value):
         return None, [
@@ -246,6 +306,24 @@ def parse_block(block: Block, spellings: Spellings) -> tuple[DraftOfficial | Non
     return official, leftovers
 
 
+def salutation_variants(text: str) -> dict[str, str]:
+    """ "Dear Minister / Estimada Señora Ministra / Sehr geehrte Frau Ministerin" -> one
+    salutation per language; {} when the text is one salutation (or two in one language)."""
+    parts = [p.strip() for p in re.split(r"\s*/\s*", text) if p.strip()]
+    if len(parts) < 2:
+        return {}
+    languages = [greeting_language(p) for p in parts]
+    if not all(languages) or len(set(languages)) < len(languages):
+        return {}
+    return dict(zip(languages, parts, strict=True))
+
+
+def _preferred(variants: dict[str, str], language: str) -> str:
+    """The variant a letter from this document would use: the document's own language, else
+    English, else the first given."""
+    return variants.get(language) or variants.get("en") or next(iter(variants.values()))
+
+
 def _apply_labels(
     fields: dict[str, Field],
     labels: list[tuple[str, str]],
@@ -253,6 +331,8 @@ def _apply_labels(
     phones: list[str],
     leftovers: list[Leftover],
     parts: _Parts,
+    salutations: dict[str, str],
+    language: str,
 ) -> None:
     social: list[str] = []
     who = parts.title or parts.name or "an official"
@@ -274,7 +354,18 @@ def _apply_labels(
             social.extend(_social(value))
         elif kind == "salutation":
             salutation = value.strip().rstrip(",:;").strip()
-            if salutation:
+            variants = salutation_variants(salutation)
+            if variants:
+                salutations.update(variants)
+                chosen = _preferred(variants, language)
+                others = "; ".join(f"{k}: {v}" for k, v in variants.items() if v != chosen)
+                fields["salutation"] = Field(
+                    chosen,
+                    Confidence.MEDIUM,
+                    f"given in {len(variants)} languages: the one in the document's language"
+                    f" (or English) is used; the others are {others}",
+                )
+            elif salutation:
                 fields["salutation"] = Field(
                     salutation, Confidence.HIGH, "from the 'Salutation:' label"
                 )
@@ -319,12 +410,26 @@ def _take_bare_contacts(head: str) -> tuple[str, list[str], list[str]]:
     return " ".join(head.split()).strip(" ,;"), emails, phones
 
 
+def _caps_token(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
 def _parse_flat(head: str, spellings: Spellings) -> _Parts:
-    """Title, name, office and address out of one run-on line, by the words that start each."""
+    """Title, name, office and address out of one run-on line, by the words that start each:
+    a heading in capitals ("INNENMINISTER", "BOTSCHAFT DER REPUBLIK X"), honorifics, title
+    words, the name (up to a title word, an office or an address), the office, the address."""
     tokens = head.split()
     parts = _Parts(confidence=Confidence.MEDIUM, note="split from a single run-on line")
-    i = honorific_length(tokens)
-    title_tokens = tokens[:i]
+    i = 0
+    while i < len(tokens) and _caps_token(tokens[i]) and not honorific_length(tokens, i):
+        i += 1
+    heading = " ".join(tokens[:i])
+    if i == len(tokens) or not is_category(heading):
+        i, heading = 0, ""
+    honorific = honorific_length(tokens, i)
+    title_tokens = tokens[i : i + honorific]
+    i += honorific
     title_ended = bool(title_tokens and title_tokens[-1].endswith(","))
     in_of = False
     while i < len(tokens) and not title_ended:
@@ -344,22 +449,33 @@ def _parse_flat(head: str, spellings: Spellings) -> _Parts:
             break
     name_tokens: list[str] = []
     while i < len(tokens) and not starts_org(tokens, i) and not _address_start(tokens, i):
-        if not name_token(tokens[i]):
+        if not name_token(tokens[i]) or (len(name_tokens) >= 2 and is_title_word(tokens[i])):
             break
         name_tokens.append(tokens[i])
         i += 1
         if name_tokens[-1].endswith(","):
             break
     org_tokens: list[str] = []
-    if i < len(tokens) and starts_org(tokens, i):
+    if i < len(tokens) and (starts_org(tokens, i) or is_title_word(tokens[i])):
         while i < len(tokens) and not _address_start(tokens, i):
             org_tokens.append(tokens[i])
             i += 1
             if org_tokens[-1].endswith(","):
                 break
-    parts.title = recase_title(" ".join(title_tokens).strip(" ,"))
+    title = recase_title(" ".join(title_tokens).strip(" ,"))
     parts.name = recase_name(" ".join(name_tokens).strip(" ,"), spellings)
     parts.organisation = " ".join(org_tokens).strip(" ,")
+    if heading and category_is_office(heading):
+        parts.title = title
+        if parts.organisation:
+            parts.title = f"{title} {parts.organisation}".strip()
+        parts.organisation = heading
+    elif heading:
+        parts.title = heading
+        if title:
+            parts.name = f"{title} {parts.name}".strip()
+    else:
+        parts.title = title
     rest = " ".join(tokens[i:]).strip(" ,")
     if rest:
         parts.address = [rest]
@@ -371,6 +487,7 @@ def _address_start(tokens: list[str], i: int) -> bool:
     token = tokens[i].lower()
     return (
         any(ch.isdigit() for ch in token)
+        or _STREET_START_RE.match(tokens[i]) is not None
         or token in ("c/o", "p.o.", "po", "p.o")
         or (token == "box" and i + 1 < len(tokens))
     )
@@ -381,6 +498,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
     parts = _Parts()
     guessed = False
     in_address = False
+    honorific = ""  # "His Excellency" on a line of its own, for the name below it
     for line in heads:
         text = line.strip().rstrip(",").strip()
         tokens = text.split()
@@ -388,6 +506,18 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
             continue
         if in_address:
             parts.address.append(text)
+            continue
+        kind = classify(text)
+        if kind is LineKind.HONORIFIC and not parts.name:
+            honorific = f"{honorific} {text}".strip()
+            continue
+        if kind is LineKind.CATEGORY and not parts.name and is_category(text):
+            if category_is_office(text) and not parts.organisation:
+                parts.organisation = text
+            elif not parts.title:
+                parts.title = text
+            elif not parts.organisation:
+                parts.organisation = text
             continue
         if _looks_address(text) and not (starts_org(tokens) and not _has_digit(text)):
             in_address = True
@@ -400,28 +530,54 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
                 parts.organisation = text
         elif honorific_length(tokens) or is_title_word(tokens[0]):
             title, name = _title_and_name(text, spellings)
-            if title and not parts.title:
+            if name and not parts.name and parts.title and title:
+                # the title is taken: the name keeps its own title words unless they repeat it
+                said = {fold(w) for w in parts.title.split()}
+                new = [w for w in title.split() if fold(w) not in said]
+                parts.name = f"{title} {name}" if new else name
+            elif title and not parts.title:
                 parts.title = title
             elif title and not parts.organisation and not name:
                 parts.organisation = title
             if name and not parts.name:
                 parts.name = name
         elif not parts.name and is_name_like(text):
-            parts.name = recase_name(text, spellings)
+            name, title = _trailing_title(text)
+            parts.name = recase_name(name, spellings)
+            if title and not parts.title:
+                parts.title = title  # "Ruth Bangura District Commissioner"
         elif not parts.name and not parts.title:
             parts.name = recase_name(text, spellings)
             guessed = True
+        elif not parts.name and is_name_like(text.strip("'’\"")):
+            parts.name = recase_name(text, spellings)
         elif not parts.organisation:
             parts.organisation = text
             guessed = True
         else:
             parts.address.append(text)
             in_address = True
+    if honorific and parts.name:
+        parts.name = f"{honorific} {parts.name}"
+    elif honorific and not parts.title:
+        parts.title = honorific
     if guessed:
         parts.confidence = Confidence.MEDIUM
         parts.note = "read by position in the block"
     _split_office_from_title(parts)
     return parts
+
+
+def _trailing_title(text: str) -> tuple[str, str]:
+    """ "Ruth Bangura District Commissioner" -> ("Ruth Bangura", "District Commissioner"): a
+    name of two words or more with title words after it."""
+    tokens = text.split()
+    cut = len(tokens)
+    while cut > 2 and is_title_word(tokens[cut - 1]):
+        cut -= 1
+    if cut == len(tokens) or len(tokens) - cut > 3:
+        return text, ""
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
 
 
 def _has_digit(text: str) -> bool:

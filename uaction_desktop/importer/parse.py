@@ -15,6 +15,7 @@ from datetime import date
 
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text
+from uaction_desktop.importer.contact_lines import is_prose
 from uaction_desktop.importer.draft import (
     Confidence,
     Draft,
@@ -23,6 +24,13 @@ from uaction_desktop.importer.draft import (
     Field,
     Leftover,
 )
+from uaction_desktop.importer.letters import (
+    CLOSING_LINE_RE,
+    body_of,
+    greeting_of,
+    is_truncated,
+)
+from uaction_desktop.importer.lexicon import document_language
 from uaction_desktop.importer.names import (
     Spellings,
     is_name_like,
@@ -31,10 +39,12 @@ from uaction_desktop.importer.names import (
     recase_name,
     sentence_case,
 )
-from uaction_desktop.importer.officials import Block, parse_block, split_blocks
+from uaction_desktop.importer.officials import Block, looks_address, parse_block, split_blocks
 from uaction_desktop.importer.places import countries_mentioned, country_name, fold
 from uaction_desktop.importer.prose import first_sentence_title, items, paragraphs, sentences
+from uaction_desktop.importer.prose_names import listed_names, recurring_names
 from uaction_desktop.importer.sections import Part, Section, split_sections
+from uaction_desktop.importer.stray_contacts import contact_runs
 from uaction_desktop.model import CaseKind, Role
 
 H, M, L = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
@@ -49,29 +59,13 @@ _FURTHER_TOPIC_RE = re.compile(
     r"^further information on\b.*\)\s*[-–—]\s*(?P<topic>[^()]{3,120})$", re.I
 )
 _COUNTRY_LINE_RE = re.compile(r"^(?P<country>[A-Z][A-Z .’'()&-]{2,50}?)\s*:\s*(?P<rest>\S.*)$")
-_SALUTATION_LINE_RE = re.compile(
-    r"^(?P<salutation>(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness|Honou?r))\b"
-    r"[^.!?\n]{0,80}),\s*$"
-)
-_CLOSING_RE = re.compile(
-    r"^(?:yours(?:\s+\w+)?|(?:sincerely|respectfully|kind regards|best regards|with respect)"
-    r"(?:\s+yours)?)\s*,?\s*$",
-    re.IGNORECASE,
-)
-_INLINE_SALUTATION_RE = re.compile(
-    r"^(?P<salutation>(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness))\b"
-    r"[^,!?]{0,80}),\s+"
-)
-_TRAILING_CLOSING_RE = re.compile(
-    r"\s(?P<closing>(?:Yours (?:sincerely|faithfully|truly|respectfully)|Sincerely|Respectfully)"
-    r",?)\s*$"
-)
 _ASK_SENTENCE_RE = re.compile(
     r"\b(?:I|we)\s+(?:therefore\s+|also\s+|finally\s+)?(?:ask|urge|call on|call upon|request|"
     r"implore)\b",
     re.IGNORECASE,
 )
 _OFFICE_ABROAD_RE = re.compile(r"\b(?:embassy|mission|consulate|high commission)\b", re.I)
+_PLACE_DATE_RE = re.compile(r"^[^\W\d_][\w .-]{1,30},\s.{0,20}\b(?:19|20)\d\d\.?$")
 MAX_OFFICIALS = 40  # Urgent Actions name a handful; past this the "officials" are something else
 
 
@@ -99,6 +93,7 @@ class _Parser:
         self.sections = split_sections(self.lines)
         self.document = "\n".join(self.lines)
         self.spellings = Spellings(self.document)
+        self.language = document_language(self.document)
         self.people_by_name: dict[str, DraftPerson] = {}
         self.title_line = ""
         self.heading_found = False
@@ -114,6 +109,7 @@ class _Parser:
         self._known_lines()
         self._country_line()
         self._model_letter_in_intro()
+        self._stray_contacts()
         self._title()
         self._people()
         self._intro_prose()
@@ -150,8 +146,8 @@ class _Parser:
         best = _best(issued)
         if best:
             self._set("issued", best.value, best.confidence, best.note)
-            if best.confidence is M:
-                self.used.add(best.line)
+            if best.confidence is M and len(lines[best.line]) <= 80:
+                self.used.add(best.line)  # a date line; a run-on header line is still read
         for candidate in issued:
             if meta.is_metadata_line(lines[candidate.line]):
                 self.used.add(candidate.line)
@@ -261,6 +257,12 @@ class _Parser:
             if i in self.used:
                 previous = line
                 continue
+            if meta.is_date_line(line):
+                self.used.add(i)
+                self.draft.dropped.append(
+                    Leftover(line, "a date on a line of its own, not read as the issue date")
+                )
+                continue
             wrapped = line[:1].islower() and previous and meta.all_known(f"{previous} {line}")
             if meta.all_known(line) or wrapped:
                 self.used.add(i)
@@ -343,7 +345,9 @@ class _Parser:
             and not first.endswith((".", ",", ":", ";"))
             and len(second) > len(first)
         ):
-            if is_name_like(first) or _SALUTATION_LINE_RE.match(second):
+            if is_name_like(first) or greeting_of(second) is not None:
+                return None
+            if meta.is_date_line(first):
                 return None
             self.used.add(free[0])
             self.title_line = first
@@ -460,27 +464,34 @@ class _Parser:
             (
                 p
                 for p, i in enumerate(intro)
-                if i not in self.used and _SALUTATION_LINE_RE.match(self.lines[i])
+                if i not in self.used and greeting_of(self.lines[i]) is not None
             ),
             None,
         )
         if start is None:
             return
         end = next(
-            (p for p in range(start + 1, len(intro)) if _CLOSING_RE.match(self.lines[intro[p]])),
+            (
+                p
+                for p in range(start + 1, len(intro))
+                if CLOSING_LINE_RE.match(self.lines[intro[p]])
+            ),
             None,
         )
         if end is None:
-            return
+            # no sign-off: a letter cut off by "[...]" still ends where the text stops
+            last = next((p for p in range(len(intro) - 1, start, -1) if self.lines[intro[p]]), None)
+            if last is None or not is_truncated(self.lines[intro[last]]):
+                return
+            end = last + 1
         salutation_line = self.lines[intro[start]]
         body = [self.lines[i] if i not in self.used else "" for i in intro[start + 1 : end]]
         body_paragraphs = paragraphs(body)
         if not body_paragraphs:
             return
-        letter = [salutation_line, *body_paragraphs, self.lines[intro[end]]]
-        self._set("model_letter", "\n\n".join(letter), H, "the letter, salutation to closing")
-        self.letter_salutation = _SALUTATION_LINE_RE.match(salutation_line)["salutation"]
-        self.used.update(intro[start : end + 1])
+        self._set_letter(body_paragraphs, "the letter between its greeting and sign-off")
+        self.letter_salutation = greeting_of(salutation_line) or ""
+        self.used.update(intro[start : min(end + 1, len(intro))])
         if not self._has("summary"):
             self._set("summary", body_paragraphs[0], L, "the first paragraph of the model letter")
         asks = [s for p in body_paragraphs for s in sentences(p) if _ASK_SENTENCE_RE.search(s)]
@@ -497,6 +508,17 @@ class _Parser:
             elif groups[-1]:
                 groups.append([])
         groups = [g for g in groups if g]
+        # a place-and-date line above the greeting ("Lisbon, May 2024.") is not the address
+        while groups and len(groups[-1]) == 1 and _PLACE_DATE_RE.match(self.lines[groups[-1][0]]):
+            groups.pop()
+        # the address block is the run of groups nearest the letter, back to prose or a sign-off
+        nearest: list[list[int]] = []
+        for group in reversed(groups):
+            texts = [self.lines[i] for i in group]
+            if any(is_prose(t) or CLOSING_LINE_RE.match(t) for t in texts):
+                break
+            nearest.insert(0, group)
+        groups = nearest
         if not groups:
             return
         subject = groups[-1]
@@ -512,11 +534,20 @@ class _Parser:
                 self.used.add(subject[0])
                 groups = groups[:-1]
         block_lines = [self.lines[i] for g in groups for i in g]
+        if any(is_prose(line) for line in block_lines):
+            return  # sentences: the page's introduction, not an address block
         official, leftovers = parse_block(Block(block_lines), self.spellings)
         if official is None and self.letter_salutation:
             official, leftovers = parse_block(
                 Block([*block_lines, f"Salutation: {self.letter_salutation}"]), self.spellings
             )
+        reachable = official is not None and (
+            any(official.value(k) for k in ("fax", "phone", "emails", "social"))
+            or len([x for x in official.value("address") if ":" not in x]) >= 2
+            or any(looks_address(x) for x in official.value("address") if ":" not in x)
+        )
+        if official is None or not reachable:
+            return  # not an address block: the lines stay for the title and summary
         if official is not None:
             if not official.value("salutation") and self.letter_salutation:
                 official.fields["salutation"] = Field(
@@ -592,16 +623,28 @@ class _Parser:
         self.used.update(free)
         if not found:
             return
-        match = _INLINE_SALUTATION_RE.match(found[0])
-        if match:
-            self.letter_salutation = match["salutation"]
-            found[0:1] = [match.group(0).strip(), found[0][match.end() :].strip()]
-        elif _SALUTATION_LINE_RE.match(found[0]):
-            self.letter_salutation = _SALUTATION_LINE_RE.match(found[0])["salutation"]
-        closing = _TRAILING_CLOSING_RE.search(found[-1])
-        if closing and closing.start() > 0:
-            found[-1:] = [found[-1][: closing.start()].strip(), closing["closing"]]
-        self._set("model_letter", "\n\n".join(p for p in found if p), H, "the sample letter")
+        body, salutation = body_of(found)
+        if salutation:
+            self.letter_salutation = salutation
+        self._set_letter(body, "the sample letter, without its greeting and sign-off")
+
+    def _set_letter(self, body: list[str], note: str) -> None:
+        """The model letter's body; one cut off by "[...]" is kept for the reviewer to
+        complete, at low confidence, and never passes as a whole letter."""
+        text = "\n\n".join(body)
+        if not text:
+            return
+        if is_truncated(text):
+            self._set("model_letter", text, L, note + "; it is cut off ('[...]'): complete it")
+            self.draft.leftovers.append(
+                Leftover(
+                    text[-200:],
+                    "the model letter stops mid-text ('[...]'): complete it from the original "
+                    "before printing letters",
+                )
+            )
+            return
+        self._set("model_letter", text, H, note)
 
     # ------------------------------------------------------------------ officials
 
@@ -616,10 +659,37 @@ class _Parser:
         lines += [self.lines[i] for i in free]
         self.used.update(free)
         for block in split_blocks(lines, role):
-            official, leftovers = parse_block(block, self.spellings)
+            if block.prose and meta.deadline_candidates(block.lines):
+                self.draft.dropped.append(
+                    Leftover(
+                        block.lines[0], "the appeal instructions (the deadline is read from them)"
+                    )
+                )
+                continue
+            official, leftovers = parse_block(block, self.spellings, self.language)
             self.draft.leftovers.extend(leftovers)
             if official is not None:
                 self._add_official(official)
+
+    def _stray_contacts(self) -> None:
+        """Officials outside an addresses part, recognised by their contact lines."""
+        for section in self.sections:
+            if section.part not in (Part.INTRO, Part.ACTION, Part.OTHER):
+                continue
+            free = self._free(section.lines)
+            for run in contact_runs(self.lines, free):
+                found = False
+                for block in split_blocks([self.lines[i] for i in run], Role.TARGET):
+                    official, leftovers = parse_block(block, self.spellings, self.language)
+                    if official is not None:
+                        official.fields["role"] = Field(
+                            Role.TARGET, M, "contact details outside an addresses part"
+                        )
+                        self._add_official(official)
+                        self.draft.leftovers.extend(leftovers)
+                        found = True
+                if found:
+                    self.used.update(run)
 
     def _add_official(self, official: DraftOfficial) -> None:
         if len(self.draft.officials) >= MAX_OFFICIALS:
@@ -703,7 +773,11 @@ class _Parser:
             self._set("country", top, L, "the country the text names most")
 
     def _people_from_prose(self, text: str) -> None:
-        names = people.names_in_prose(text)
+        listed = listed_names(text)
+        if listed:
+            self._add_people([(n, "") for n in listed], M, "names listed together in the text")
+            return
+        names = recurring_names(text, self.draft.value("title"))
         if not names:
             return
         self._add_people([(n, "") for n in names], L, "a name that recurs in the text")

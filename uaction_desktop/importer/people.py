@@ -99,7 +99,7 @@ def names_in_list(text: str, spellings: Spellings) -> list[tuple[str, str]]:
     if marked:
         return marked
     out: list[tuple[str, str]] = []
-    for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text):
+    for part in re.split(r"\s*(?:,|;|:\s|\band\b|&)\s*", text):
         part = re.split(r"\s+[-–—(]", part)[0].strip(" .")
         if part and is_name_like(part) and len(part.split()) >= 2:
             out.append((recase_name(part, spellings), ""))

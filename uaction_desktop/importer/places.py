@@ -12,6 +12,8 @@ from functools import cache
 
 from babel import Locale
 
+from uaction_desktop.importer.lexicon import lexicon
+
 # Canonical names where Babel's display name is not what a letter or a case file would say.
 _CANONICAL = {
     "US": "USA",
@@ -171,6 +173,20 @@ def _country_index() -> dict[str, str]:
     for code, aliases in _ALIASES.items():
         for alias in aliases:
             index[fold(alias)] = territories[code]
+    lex = lexicon()
+    for language in lex.languages:  # "KOLUMBIEN", "Pérou", "Türkei": the same countries
+        try:
+            names = Locale(language).territories
+        except (ValueError, LookupError):
+            continue
+        for code, canonical in territories.items():
+            name = names.get(code)
+            if name and len(name) >= 4:
+                index.setdefault(fold(re.sub(r"\s*\(.*?\)", "", name).strip()), canonical)
+    for code, aliases in lex.countries.items():
+        for alias in aliases:
+            if code in territories:
+                index.setdefault(fold(alias), territories[code])
     return index
 
 

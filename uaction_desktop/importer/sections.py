@@ -6,6 +6,9 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
 
 
 class Part(enum.StrEnum):
@@ -75,10 +78,24 @@ class Section:
     lines: list[int] = field(default_factory=list)  # indices of the lines in it
 
 
+@cache
+def _lexicon_headings() -> list[tuple[Part, re.Pattern[str]]]:
+    """Headings from the language files: the whole line is the heading (and a colon)."""
+    out = []
+    for name, phrases in lexicon().headings.items():
+        pattern = rf"^{_STEP}{phrase_pattern(phrases)}\s*[:.]?$"
+        out.append((Part(name), re.compile(pattern, _I)))
+    return out
+
+
 def heading_of(line: str, index: int) -> Heading | None:
     text = line.strip()
     if not text:
         return None
+    if len(text) <= 80:
+        for part, pattern in _lexicon_headings():
+            if pattern.match(text):
+                return Heading(index, part)
     for part, pattern, longest in _HEADINGS:
         match = pattern.match(text)
         if match and len(text) <= longest:

@@ -1,0 +1,191 @@
+"""People named in running text, in any language of the word lists: names a text keeps using,
+names listed together ("A, B and C", "A und B"), and names in the title.
+
+German writes every noun with a capital, so capitals alone do not make a name: a capitalised
+word that the text ever writes right after an article or preposition ("der Oberste
+Gerichtshof", "das Foto") is a noun, and a word the text also writes in lower case is a
+common word. What is left, two to five words long, is a candidate.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from functools import cache
+
+from uaction_desktop.importer.dates import month_number
+from uaction_desktop.importer.lexicon import document_language, fold, lexicon
+from uaction_desktop.importer.people import NOT_PERSON
+from uaction_desktop.importer.places import country_name
+
+_TOKEN_RE = re.compile(r"[^\W\d_][\w’'.-]*|[,;()]|\S")
+_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "bin",
+        "bint",
+        "ibn",
+        "abu",
+        "ben",
+        "de",
+        "da",
+        "das",
+        "dos",
+        "do",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+        "ter",
+    ]
+)
+_AND = frozenset({"and", "und", "et", "y", "en", "e", "&"})
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return lexicon().folded("articles")
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return lexicon().folded("weekdays")
+
+
+@cache
+def _name_titles() -> frozenset[str]:
+    return lexicon().folded("name_titles")
+
+
+def _tokens(text: str) -> list[str]:
+    text = re.sub(r"\((?:oder|or|ou|o|of)\s[^()]{1,40}\)", " ", text)  # "(oder Sarami)"
+    text = re.sub(r"(?<![\w])([dlDL]|[qQ]u)['’](?=[^\W\d_])", r"\1' ", text)  # "d'Idriss"
+    return _TOKEN_RE.findall(text)
+
+
+def _nouns(tokens: list[str], text: str) -> set[str]:
+    """Capitalised words the text also uses as nouns or common words."""
+    articles = _articles()
+    places = lexicon().folded("place_prepositions")
+    own = {
+        fold(w) for w in lexicon().by_language.get(document_language(text), {}).get("articles", [])
+    }
+    out = {fold(w) for w in re.findall(r"(?<![\w’'-])[a-zäöüéèàçñ][\w’'-]*", text)}
+    place = False  # inside a run of capitalised words after "in", "aus", "en"
+    for previous, token in itertools.pairwise(tokens):
+        key = fold(previous)
+        place = token[:1].isupper() and (key in places or (place and previous[:1].isupper()))
+        if place:
+            out.add(fold(token))
+        # "de", "la", "der" are articles in one language and name particles in another
+        # ("photos de Gladys Lanza", "von der Leyen"): only a capitalised one starts a noun
+        ambiguous = key in _PARTICLES and not previous[:1].isupper() and key not in own
+        if key in articles and not ambiguous and token[:1].isupper():
+            out.add(fold(token))
+    return out - _PARTICLES - _name_titles()
+
+
+def _is_word(token: str, nouns: set[str]) -> bool:
+    """A word that can be part of a person's name."""
+    key = fold(token.rstrip("."))
+    if key in _PARTICLES or re.match(
+        r"^(?:al|el|ad|as|ash|at|az|an|ar|abu|bin|ibn)[-’'][^\W\d_]", key
+    ):
+        return True
+    if not token[:1].isupper() or key in nouns or key in NOT_PERSON or key in _articles():
+        return False
+    if month_number(token) or country_name(token) or key in _weekdays():
+        return False
+    if re.search(r"[a-zäöüß][A-ZÄÖÜ]", token[3:]):  # "MitarbeiterInnen", not "McDonald"
+        return False
+    return len(key) > 1 or token.endswith(".")
+
+
+def _runs(tokens: list[str], nouns: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of name words, trimmed of particles at its ends, with a
+    title such as "Pater" or "Reverend" kept in front."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        start = i
+        while i < len(tokens) and (
+            _is_word(tokens[i], nouns) or (fold(tokens[i]) in _name_titles() and i == start)
+        ):
+            i += 1
+        end = i
+        while end > start and fold(tokens[end - 1]) in _PARTICLES:
+            end -= 1
+        while start < end and fold(tokens[start]) in _PARTICLES:
+            start += 1
+        core = [t for t in tokens[start:end] if fold(t) not in _name_titles()]
+        if 2 <= len(core) <= 5 and not all(fold(t) in _PARTICLES for t in core):
+            runs.append((start, end))
+        i = max(i, start) + 1 if i == start else i
+    return runs
+
+
+def _name(tokens: list[str], run: tuple[int, int]) -> str:
+    return re.sub(r"[’']s$", "", " ".join(tokens[run[0] : run[1]])).strip(" .")
+
+
+def listed_names(text: str) -> list[str]:
+    """Names listed together: "A, B, C and D", "A und B" (every item a name of two words or
+    more, the list two long at least and ended by 'and' or three long at least)."""
+    tokens = _tokens(text)
+    nouns = _nouns(tokens, text)
+    runs = _runs(tokens, nouns)
+    found: list[str] = []
+    group: list[tuple[int, int]] = []
+    joined_by_and = False
+
+    def close() -> None:
+        if len(group) >= 3 or (len(group) == 2 and joined_by_and):
+            found.extend(_name(tokens, r) for r in group)
+
+    for run in runs:
+        if group:
+            between = [fold(t) for t in tokens[group[-1][1] : run[0]]]
+            if between in ([","], [";"]) or (len(between) == 1 and between[0] in _AND):
+                joined_by_and = joined_by_and or between[0] in _AND
+                group.append(run)
+                continue
+            if len(between) == 2 and between[0] == "," and between[1] in _AND:
+                joined_by_and = True
+                group.append(run)
+                continue
+            close()
+        group, joined_by_and = [run], False
+    if group:
+        close()
+    return list(dict.fromkeys(found))
+
+
+def recurring_names(text: str, title: str = "") -> list[str]:
+    """Names in the title, else names the text writes at least twice (at most three), longest
+    form first: a guess, for a document with no name lines or markers."""
+    tokens = _tokens(text)
+    nouns = _nouns(tokens, f"{text}\n{title}")
+    counts: Counter[str] = Counter(_name(tokens, r) for r in _runs(tokens, nouns))
+    if title:
+        title_tokens = _tokens(title)
+        in_title = [_name(title_tokens, r) for r in _runs(title_tokens, nouns)]
+        if in_title:
+            return list(dict.fromkeys(in_title))
+    names = [n for n, c in counts.most_common() if c >= 2 and not country_name(n)][:3]
+    opening = _runs(tokens[:6], nouns)
+    if opening and opening[0][0] == 0:  # the text opens with a name: "Alan Smith was freed"
+        first = _name(tokens, opening[0])
+        verb = tokens[opening[0][1] : opening[0][1] + 1]
+        if first not in names and verb and verb[0][:1].islower() and not country_name(first):
+            names.insert(0, first)
+    return [n for n in names if not any(n != o and n in o for o in names)]
