@@ -6,12 +6,17 @@ import argparse
 import json
 import sys
 
-from uaction_desktop.case_json import case_to_json, days_left_text
+from uaction_desktop.case_json import card_to_json, days_left_text
 from uaction_desktop.model import CaseStatus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("cases", help="list cases (active ones unless --all)")
+    parser = subparsers.add_parser(
+        "cases",
+        help="list cases (active ones unless --all)",
+        description="List the cases, most urgent first. --json gives what the list shows per "
+        "case; 'uaction show UA --json' gives a whole case.",
+    )
     parser.add_argument("--all", action="store_true", help="include expired and closed cases")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=run)
@@ -24,7 +29,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     for problem in library.problems:
         print(f"problem: {problem}", file=sys.stderr)
     if args.json:
-        out = [case_to_json(e.case, e.status) for e in shown]
+        out = [card_to_json(e.card, e.status) for e in shown]  # the whole case: show --json
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     if not shown:
@@ -33,7 +38,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         print(f"No active cases{more}.")
         return 0
     for entry in shown:
-        case = entry.case
+        case = entry.card
         when = (
             days_left_text(case.deadline, ctx.today)
             if entry.status is CaseStatus.ACTIVE
