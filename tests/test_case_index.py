@@ -229,3 +229,23 @@ def test_the_bundled_case_is_indexed_with_the_users(tmp_path) -> None:
         )
         (entry,) = library.entries(TODAY)
         assert entry.ua == "63/18" and entry.bundled
+
+
+def test_listing_needs_neither_babel_jinja_nor_the_importer(isolated_home: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from uaction_desktop.cli import main\n"
+        "assert main(['cases', '--all', '--json']) == 0\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('babel', 'jinja2')"
+        " or m.startswith('uaction_desktop.importer')]\n"
+        "assert not loaded, loaded\n"
+    )
+    env = dict(os.environ, UACTION_HOME=str(isolated_home), PYTHONPATH=str(BUNDLED_CASE.parents[1]))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (listed,) = json.loads(done.stdout)
+    assert listed["ua"] == "63/18" and listed["people"][0]["name"] == "Akmaral Tobylova"
+    assert "officials" not in listed and "background" not in listed  # show --json has them
