@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import BUNDLED_CASE, FIXTURES
 from uaction_desktop import case_index
-from uaction_desktop.case_index import CARDS_FILE, SEARCH_FILE
+from uaction_desktop.case_index import CARDS_FILE, FILES_FILE, SEARCH_FILE
 from uaction_desktop.library import CaseLibrary, CaseUnavailable
 
 TODAY = date(2024, 7, 2)
@@ -74,7 +74,7 @@ def test_second_start_reads_no_file_and_lists_the_same(cases, tmp_path, reads) -
     index = tmp_path / "cache" / "case-index"
     first = titles(load(cases, index))
     assert sorted(reads) == [f"c{n}.toml" for n in range(1, 6)]
-    assert (index / CARDS_FILE).is_file() and (index / SEARCH_FILE).is_file()
+    assert all((index / part).is_file() for part in (FILES_FILE, CARDS_FILE, SEARCH_FILE))
     reads.clear()
     again = load(cases, index)
     assert titles(again) == first
@@ -171,13 +171,13 @@ def test_a_broken_file_made_good_is_listed_and_a_good_one_broken_is_a_problem(
 def test_a_damaged_or_foreign_index_is_rebuilt_from_the_files(cases, tmp_path, damage) -> None:
     index = tmp_path / "index"
     expected = titles(load(cases, index))
-    damage(index / CARDS_FILE)
-    damage(index / SEARCH_FILE)
+    for part in (FILES_FILE, CARDS_FILE, SEARCH_FILE):
+        damage(index / part)
     library = load(cases, index)
     assert titles(library) == expected and library.problems == []
     assert [e.ua for e in library.search("DILNOZA", TODAY)] == ["4/24"]
-    rebuilt = json.loads((index / CARDS_FILE).read_text("utf-8"))
-    assert len(rebuilt["files"]) == 5
+    for part in (FILES_FILE, CARDS_FILE, SEARCH_FILE):
+        assert len(json.loads((index / part).read_text("utf-8"))["files"]) == 5, part
 
 
 def test_a_damaged_card_in_a_valid_index_is_read_from_its_file(cases, tmp_path) -> None:
@@ -185,7 +185,7 @@ def test_a_damaged_card_in_a_valid_index_is_read_from_its_file(cases, tmp_path) 
     load(cases, index)
     data = json.loads((index / CARDS_FILE).read_text("utf-8"))
     record = data["files"][str(cases / "c2.toml")]
-    record[4][5] = "not a date"  # the card's issue date
+    record[2][5] = "not a date"  # the card's issue date
     (index / CARDS_FILE).write_text(json.dumps(data), "utf-8")
     assert titles(load(cases, index))["2/24"] == "Case of Bogdan"
 
@@ -197,14 +197,13 @@ def test_an_unreadable_or_unwritable_cache_folder_is_no_problem(cases, tmp_path)
     assert len(titles(library)) == 5 and library.problems == []
     index = tmp_path / "index"
     index.mkdir()
-    (index / CARDS_FILE).mkdir()  # a folder where the file should be
+    (index / FILES_FILE).mkdir()  # a folder where the file should be
     assert len(titles(load(cases, index))) == 5
 
 
 def test_a_file_changed_since_the_list_was_made_is_said_when_opened(cases, tmp_path) -> None:
     library = load(cases, tmp_path / "index")
-    entry = library.find("2/24", TODAY)
-    assert entry is not None
+    (entry,) = [e for e in library.entries(TODAY) if e.ua == "2/24"]
     write_case(cases, "c2.toml", "format = 1\nua = [\n")
     with pytest.raises(CaseUnavailable, match=r"c2\.toml:"):
         entry.case  # noqa: B018

@@ -13,33 +13,40 @@ and deleting it is always safe. It is stored as JSON (never pickle: it is only d
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
 import time
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from uaction_desktop import __version__
 from uaction_desktop.case_search import search_text
 from uaction_desktop.casefile import FORMAT_VERSION, Problem, load_case_file
 from uaction_desktop.model import Case, CaseKind, Person
 
-INDEX_VERSION = 1
-CARDS_FILE = "cases.json"
-SEARCH_FILE = "search.json"
+INDEX_VERSION = 2
+FILES_FILE = "files.json"  # per file: size, time, UA, document key, problems (read at every start)
+CARDS_FILE = "cards.json"  # per case file: its card (read to list the cases)
+SEARCH_FILE = "search.json"  # per case file: its search text (read at the first search)
 _APP = "uaction-desktop case index"
+_HEADER = {
+    "app": _APP,
+    "index": INDEX_VERSION,
+    "case_format": FORMAT_VERSION,
+    "version": __version__,
+}
 # A file changed twice within the file system's time resolution can keep its size and time:
 # one modified this close to the last index write is read again next time.
 _RACY_NS = 2_000_000_000
 
 
-@dataclass(frozen=True)
-class CaseCard:
-    """One case document as the list shows it; the full case is read from ``path`` when opened."""
+class CaseCard(NamedTuple):
+    """One case document as the list shows it; the full case is read from ``path`` when opened.
+
+    A named tuple, not a dataclass: thousands are made at every start, and a tuple is made
+    several times faster (and is just as immutable)."""
 
     ua: str
     title: str
@@ -51,7 +58,7 @@ class CaseCard:
     deadline: date | None = None
     people: tuple[Person, ...] = ()
     report_reference: str = ""
-    path: str = field(default="", compare=False)
+    path: str = ""
 
     @property
     def key(self) -> str:
@@ -70,8 +77,7 @@ def document_key(ua: str, kind: CaseKind, update: int) -> str:
     return ua
 
 
-@dataclass(frozen=True)
-class CaseFile:
+class CaseFile(NamedTuple):
     """A ``*.toml`` entry of a cases folder that is a regular file (links followed)."""
 
     path: str
@@ -85,31 +91,41 @@ def scan_folder(folder: Path) -> tuple[list[CaseFile], list[Problem]]:
     missing folder is simply empty."""
     files: list[CaseFile] = []
     problems: list[Problem] = []
+    base = os.fspath(folder)
     try:
-        with os.scandir(folder) as entries:
-            found = [e for e in entries if e.name.endswith(".toml")]
+        fd = os.open(base, os.O_RDONLY) if _BY_FOLDER else None
     except FileNotFoundError:
         return [], []
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return [], [Problem(str(folder), "", f"cannot read the cases folder: {reason}")]
-    for entry in found:
-        try:
-            info = os.stat(entry.path)  # follows links
-        except OSError as exc:
-            problems.append(Problem(entry.path, "", _link_problem(entry.path, exc)))
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            continue  # a folder with a case-file name
-        if not stat.S_ISREG(info.st_mode):
-            problems.append(
-                Problem(entry.path, "", "not a regular file (a pipe or a device); it was skipped")
-            )
-            continue
-        files.append(CaseFile(entry.path, info.st_size, info.st_mtime_ns))
-    files.sort(key=lambda f: f.path)
-    problems.sort(key=lambda p: p.file)
+        return [], [Problem(base, "", f"cannot read the cases folder: {reason}")]
+    try:
+        names = sorted(n for n in os.listdir(base if fd is None else fd) if n.endswith(".toml"))
+        for name in names:
+            path = os.path.join(base, name)
+            try:  # relative to the open folder: one name to resolve, not the whole path
+                info = os.stat(path) if fd is None else os.stat(name, dir_fd=fd)
+            except OSError as exc:
+                problems.append(Problem(path, "", _link_problem(path, exc)))
+                continue
+            if stat.S_ISREG(info.st_mode):
+                files.append(CaseFile(path, info.st_size, info.st_mtime_ns))
+            elif not stat.S_ISDIR(info.st_mode):  # a folder with a case-file name is skipped
+                problems.append(
+                    Problem(path, "", "not a regular file (a pipe or a device); it was skipped")
+                )
+    except FileNotFoundError:
+        return [], []
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return [], [Problem(base, "", f"cannot read the cases folder: {reason}")]
+    finally:
+        if fd is not None:
+            os.close(fd)
     return files, problems
+
+
+_BY_FOLDER = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 
 
 def _link_problem(path: str, exc: OSError) -> str:
@@ -121,44 +137,48 @@ def _link_problem(path: str, exc: OSError) -> str:
     return f"cannot read the file: {exc.strerror or type(exc).__name__}"
 
 
-@dataclass
 class Record:
-    """What the index holds for one file: its card (if the file is a usable case) or its
-    problems. The card is decoded from the stored form only when it is first asked for."""
+    """What the index holds for one file: its UA and document key, or its problems; its card
+    and search text are fetched (from the index, else from the file) when first asked for."""
 
-    file: CaseFile
-    ua: str  # "" for a broken file
-    key: str
-    raw_card: list[Any] | None
-    problems: tuple[Problem, ...] = ()
-    search: str | None = None  # folded search text, when known
-    _card: CaseCard | None = field(default=None, repr=False)
+    __slots__ = ("card", "case", "file", "key", "problems", "search", "ua")
+
+    def __init__(self, file: CaseFile, ua: str, key: str, problems: tuple[Problem, ...]) -> None:
+        self.file = file
+        self.ua = ua  # "" for a broken file
+        self.key = key
+        self.problems = problems
+        self.card: CaseCard | None = None
+        self.search: str | None = None
+        self.case: Case | None = None  # the whole case, when its file was read in this run
 
     @property
     def path(self) -> str:
         return self.file.path
 
-    def card(self) -> CaseCard | None:
-        if self._card is None and self.raw_card is not None:
-            try:
-                self._card = _decode_card(self.raw_card, self.ua, self.path)
-            except (TypeError, ValueError, AttributeError):
-                self._card = None  # a damaged index entry: the file says what is true
-            if self._card is None or self._card.key != self.key:
-                fresh = read_record(self.file)
-                self.ua, self.key, self.raw_card = fresh.ua, fresh.key, fresh.raw_card
-                self.problems, self.search, self._card = fresh.problems, fresh.search, fresh._card
-        return self._card
+    def read(self) -> Case | None:
+        """Read the file itself: the whole case (and so the card and search text) or problems."""
+        result = load_case_file(self.path)
+        case = result.case
+        self.case = case
+        if case is None:
+            self.ua, self.key, self.card, self.search = "", "", None, None
+            self.problems = tuple(result.problems)
+        else:
+            self.card = card_of(case)
+            self.ua, self.key, self.problems = case.ua, self.card.key, ()
+            self.search = search_text(case)
+        return case
 
 
 def read_record(file: CaseFile) -> Record:
     """Read and validate one case file into what the index holds for it."""
-    result = load_case_file(file.path)
-    case = result.case
-    if case is None:
-        return Record(file, "", "", None, tuple(result.problems))
-    card = card_of(case)
-    return Record(file, card.ua, card.key, _encode_card(card), (), search_text(case), card)
+    record = Record(file, "", "", ())
+    record.read()
+    return record
+
+
+_KINDS = {kind.value: kind for kind in CaseKind}
 
 
 def card_of(case: Case) -> CaseCard:
@@ -194,17 +214,17 @@ def _encode_card(card: CaseCard) -> list[Any]:
 def _decode_card(raw: list[Any], ua: str, path: str) -> CaseCard:
     kind, update, index, title, country, issued, deadline, people, reference = raw
     return CaseCard(
-        ua=ua,
-        title=str(title),
-        country=str(country),
-        issued=date.fromisoformat(issued),
-        kind=CaseKind(kind),
-        update=int(update),
-        index=str(index),
-        deadline=date.fromisoformat(deadline) if deadline else None,
-        people=tuple(Person(str(name), str(gender)) for name, gender in people),
-        report_reference=str(reference),
-        path=path,
+        ua,
+        str(title),
+        str(country),
+        date.fromisoformat(issued),
+        _KINDS[kind],
+        int(update),
+        str(index),
+        date.fromisoformat(deadline) if deadline else None,
+        tuple([Person(str(name), str(gender)) for name, gender in people]),
+        str(reference),
+        path,
     )
 
 
@@ -213,89 +233,98 @@ class CaseIndex:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self._search: dict[str, list[Any]] | None = None
         self._records: list[Record] = []
-
-    # -- cards
+        self._cards: dict[str, Any] | None = None
+        self._search: dict[str, Any] | None = None
+        self._dirty = False
 
     def records(self, files: list[CaseFile]) -> list[Record]:
-        """One record per file, from the index where the file has not changed since."""
-        stored, written_ns = self._read_cards()
+        """One record per file: from the index where the file has not changed since, else
+        read from the file. Only the first part of the index (sizes, times, UAs, problems) is
+        read here, so a command that opens one case reads no more than that and its file."""
+        stored, written_ns = self._read_files()
+        fresh_before = written_ns - _RACY_NS
         records: list[Record] = []
         changed = len(stored) != len(files)
         for file in files:
-            record = stored.get(file.path)
-            fresh = (
-                record is not None
-                and record.file == file
-                and file.mtime_ns < written_ns - _RACY_NS
-                and _valid(record)
-            )
-            if not fresh:
-                record = read_record(file)
+            held = stored.get(file.path)
+            if (
+                held is not None
+                and held[0] == file.size
+                and held[1] == file.mtime_ns
+                and file.mtime_ns < fresh_before
+            ):
+                records.append(Record(file, held[2], held[3], held[4]))
+            else:
+                records.append(read_record(file))
                 changed = True
-            assert record is not None
-            records.append(record)
         self._records = records
-        if changed:
-            self._write(records)
+        self._dirty = changed
+        self.save()
         return records
 
-    def _read_cards(self) -> tuple[dict[str, Record], int]:
-        data = self._read_json(CARDS_FILE)
+    def card(self, record: Record) -> CaseCard | None:
+        """The record's card: from the index, or (when missing or damaged) from its file."""
+        if record.card is None and record.ua:
+            held = self._stored("_cards", CARDS_FILE).get(record.path)
+            try:
+                if _same_file(held, record.file):
+                    record.card = _decode_card(held[2], record.ua, record.path)
+            except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+                record.card = None  # a damaged entry: the file says what is true
+            if record.card is None or record.card.key != record.key:
+                record.read()
+                self._dirty = True
+        return record.card
+
+    def search_text(self, record: Record) -> str:
+        """The record's folded search text: from the index, or from its file."""
+        if record.search is None and record.ua:
+            held = self._stored("_search", SEARCH_FILE).get(record.path)
+            if _same_file(held, record.file) and isinstance(held[2], str):
+                record.search = held[2]
+            else:
+                record.read()
+                self._dirty = True
+        return record.search or ""
+
+    # -- the files
+
+    def _read_files(self) -> tuple[dict[str, tuple[int, int, str, str, tuple[Problem, ...]]], int]:
+        data = self._read_json(FILES_FILE)
         if data is None:
             return {}, 0
         try:
             written_ns = int(data["written_ns"])
-            found: dict[str, Record] = {}
-            for path, (size, mtime_ns, ua, key, card, problems) in data["files"].items():
-                file = CaseFile(str(path), int(size), int(mtime_ns))
-                found[file.path] = Record(
-                    file,
-                    str(ua),
-                    str(key),
-                    card if isinstance(card, list) else None,
-                    tuple(Problem(file.path, str(f), str(m), _line(n)) for f, m, n in problems),
+            found = {}
+            for path, size, mtime_ns, ua, key, problems in data["files"]:
+                if not (isinstance(size, int) and isinstance(mtime_ns, int)):
+                    raise TypeError(path)
+                if not (
+                    isinstance(ua, str) and isinstance(key, str) and bool(ua) != bool(problems)
+                ):
+                    raise TypeError(path)  # a record holds a case or problems, never both
+                found[path] = (
+                    size,
+                    mtime_ns,
+                    ua,
+                    key,
+                    tuple(Problem(path, str(f), str(m), _line(n)) for f, m, n in problems)
+                    if problems
+                    else (),
                 )
             return found, written_ns
         except (KeyError, TypeError, ValueError, AttributeError):
             return {}, 0  # not what this app writes: rebuilt from the files
 
-    # -- search text
-
-    def search_texts(self, records: list[Record]) -> list[str]:
-        """The folded search text of each record: from the index, or read from its file."""
-        stored: dict[str, list[Any]] | None = None
-        texts: list[str] = []
-        missing = False
-        for record in records:
-            if record.search is None:
-                if stored is None:
-                    stored = self._stored_search()
-                held = stored.get(record.path)
-                if (
-                    isinstance(held, list)
-                    and len(held) == 3
-                    and [held[0], held[1]] == [record.file.size, record.file.mtime_ns]
-                    and isinstance(held[2], str)
-                ):
-                    record.search = held[2]
-                else:
-                    record.search = _reread_search(record)
-                    missing = True
-            texts.append(record.search)
-        if missing:
-            self._write(self._records or records)
-        return texts
-
-    def _stored_search(self) -> dict[str, list[Any]]:
-        if self._search is None:
-            data = self._read_json(SEARCH_FILE)
+    def _stored(self, attribute: str, name: str) -> dict[str, Any]:
+        held = getattr(self, attribute)
+        if held is None:
+            data = self._read_json(name)
             files = data.get("files") if data else None
-            self._search = files if isinstance(files, dict) else {}
-        return self._search
-
-    # -- the files
+            held = files if isinstance(files, dict) else {}
+            setattr(self, attribute, held)
+        return held
 
     def _read_json(self, name: str) -> dict[str, Any] | None:
         if self.folder is None:
@@ -304,67 +333,48 @@ class CaseIndex:
             data = json.loads((self.folder / name).read_bytes())
         except (OSError, ValueError, RecursionError):
             return None  # missing, unreadable, truncated or not JSON
-        if not isinstance(data, dict) or data.get("app") != _APP:
-            return None
-        if [data.get("index"), data.get("case_format"), data.get("version")] != _HEADER_KEY:
-            return None
+        if not isinstance(data, dict) or any(data.get(k) != v for k, v in _HEADER.items()):
+            return None  # another program's, or another version's
         return data
 
-    def _write(self, records: list[Record]) -> None:
-        """Both files, atomically; a cache that cannot be written is simply not kept."""
-        if self.folder is None:
+    def save(self) -> None:
+        """Write the index again if anything in it moved; atomically, file by file, and only
+        what the files say (a card or text not yet known is fetched first). A cache that
+        cannot be written is simply not kept."""
+        if not self._dirty or self.folder is None:
             return
         from uaction_desktop.atomic import write_bytes_atomic
 
-        header = {
-            "app": _APP,
-            "index": INDEX_VERSION,
-            "case_format": FORMAT_VERSION,
-            "version": __version__,
-            "written_ns": time.time_ns(),
-        }
+        records = self._records
         cards = {
-            r.path: [
-                r.file.size,
-                r.file.mtime_ns,
-                r.ua,
-                r.key,
-                r.raw_card,
-                [[p.field, p.message, p.line] for p in r.problems],
-            ]
+            r.path: [r.file.size, r.file.mtime_ns, _encode_card(card)]
             for r in records
+            if (card := self.card(r)) is not None
         }
-        known = [r for r in records if r.search is not None]
-        old = self._stored_search() if len(known) < len(records) else {}
         search = {
-            path: held
-            for path, held in old.items()
-            if isinstance(held, list) and path in cards and held[:2] == cards[path][:2]
+            r.path: [r.file.size, r.file.mtime_ns, self.search_text(r)] for r in records if r.ua
         }
-        search.update({r.path: [r.file.size, r.file.mtime_ns, r.search] for r in known})
-        with contextlib.suppress(OSError):
+        files = [[r.path, r.file.size, r.file.mtime_ns, r.ua, r.key, _problems(r)] for r in records]
+        parts = ((SEARCH_FILE, search), (CARDS_FILE, cards), (FILES_FILE, files))
+        try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for name, files in ((SEARCH_FILE, search), (CARDS_FILE, cards)):
-                text = json.dumps({**header, "files": files}, ensure_ascii=False)
+            for name, content in parts:  # the first part last: it says what the others hold
+                header = {**_HEADER, "written_ns": time.time_ns()}
+                text = json.dumps({**header, "files": content}, ensure_ascii=False)
                 write_bytes_atomic(self.folder / name, text.encode("utf-8"))
-        self._search = search
+        except OSError:
+            pass
+        self._cards, self._search = cards, search
+        self._dirty = False
 
 
-_HEADER_KEY = [INDEX_VERSION, FORMAT_VERSION, __version__]
+def _problems(record: Record) -> list[list[Any]]:
+    return [[p.field, p.message, p.line] for p in record.problems]
+
+
+def _same_file(held: Any, file: CaseFile) -> bool:
+    return isinstance(held, list) and len(held) == 3 and held[:2] == [file.size, file.mtime_ns]
 
 
 def _line(value: Any) -> int | None:
     return value if isinstance(value, int) and value > 0 else None
-
-
-def _valid(record: Record) -> bool:
-    """A stored record holds a case (with its UA) or problems; its card is checked as it is
-    decoded (``Record.card``), so a run that opens one case does not decode them all."""
-    if record.raw_card is None:
-        return bool(record.problems) and not record.ua
-    return bool(record.ua) and len(record.raw_card) == 9 and not record.problems
-
-
-def _reread_search(record: Record) -> str:
-    result = load_case_file(record.path)
-    return search_text(result.case) if result.case is not None else ""

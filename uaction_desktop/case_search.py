@@ -81,11 +81,9 @@ class CaseSearch:
         if self._last is not None and self._last_query and folded.startswith(self._last_query):
             candidates = self._last  # typing on: only what the shorter query matched can match
         texts = self._texts
-        if len(words) == 1:
-            word = words[0]
-            found = [row for row in candidates if word in texts[row]]
-        else:
-            found = [row for row in candidates if all(w in texts[row] for w in words)]
+        found = list(candidates)
+        for word in sorted(words, key=len, reverse=True):  # the longest word rules out most
+            found = [row for row in found if word in texts[row]]
         self._last_query, self._last = folded, found
         ua = normalize_ua(query)
         if ua is not None:  # "UA63/18" is not in any text, yet names its case

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from uaction_desktop.case_index import CaseCard, CaseFile, CaseIndex, Record, scan_folder
+from uaction_desktop.case_index import CaseCard, CaseFile, CaseIndex, Record, card_of, scan_folder
 from uaction_desktop.case_search import CaseSearch, fold, matches, search_text
 from uaction_desktop.casefile import Problem, load_case_file
 from uaction_desktop.model import Case, CaseKind, CaseStatus, normalize_ua
@@ -125,7 +125,11 @@ class CaseLibrary:
 
     @property
     def documents(self) -> list[CaseCard]:
-        return [card for r in self.records if (card := r.card()) is not None]
+        """Every usable document's card (from the index; a file is read only if its card is
+        missing there)."""
+        cards = [card for r in self.records if (card := self.index.card(r)) is not None]
+        self.index.save()  # if a card had to be read from its file
+        return cards
 
     def entries(self, today: date) -> list[CaseEntry]:
         """One entry per UA, most urgent first: active by deadline, then expired, then closed."""
@@ -137,6 +141,12 @@ class CaseLibrary:
         return sorted(entries, key=lambda e: _urgency(e, today))
 
     def _entry(self, docs: list[CaseCard], today: date) -> CaseEntry | None:
+        if len(docs) == 1 and docs[0].kind is not CaseKind.CLOSURE:  # most UAs: one document
+            (current,) = docs
+            deadline = current.deadline
+            active = deadline is not None and deadline >= today
+            status = CaseStatus.ACTIVE if active else CaseStatus.EXPIRED
+            return CaseEntry(current, status, None, (current,), current.path in self.bundled_paths)
         closure = next((d for d in docs if d.kind is CaseKind.CLOSURE), None)
         appeals = [d for d in docs if d.kind is not CaseKind.CLOSURE]
         current = max(appeals, key=lambda d: (d.update, d.issued)) if appeals else closure
@@ -156,13 +166,20 @@ class CaseLibrary:
         ua = normalize_ua(ua_text)
         if ua is None:
             return None
-        docs = [card for r in self.records if r.ua == ua and (card := r.card()) is not None]
-        return self._entry(docs, today) if docs else None
+        cases = [r.case or r.read() for r in self.records if r.ua == ua]
+        docs = [card_of(case) for case in cases if case is not None]
+        entry = self._entry(docs, today) if docs else None
+        if entry is not None:  # its file was just read: the entry need not read it again
+            opened = next(c for c in cases if c is not None and c.path == entry.card.path)
+            entry.__dict__["case"] = opened
+        return entry
 
     def search_texts(self, entries: list[CaseEntry]) -> list[str]:
         """Each entry's folded search text (from the index; files are read only if missing)."""
         by_path = {r.path: r for r in self.records}
-        return self.index.search_texts([by_path[e.card.path] for e in entries])
+        texts = [self.index.search_text(by_path[e.card.path]) for e in entries]
+        self.index.save()  # if a text had to be read from its file
+        return texts
 
     def search(self, query: str, today: date) -> list[CaseEntry]:
         entries = self.entries(today)
@@ -170,8 +187,11 @@ class CaseLibrary:
         return entries if rows is None else [entries[row] for row in rows]
 
 
+_RANK = {CaseStatus.ACTIVE: 0, CaseStatus.EXPIRED: 1, CaseStatus.CLOSED: 2}
+
+
 def _urgency(entry: CaseEntry, today: date) -> tuple[int, int, str]:
-    rank = {CaseStatus.ACTIVE: 0, CaseStatus.EXPIRED: 1, CaseStatus.CLOSED: 2}[entry.status]
+    rank = _RANK[entry.status]
     deadline = entry.card.deadline or entry.card.issued
     days = (deadline - today).days
     # Active: soonest deadline first. Others: most recent first.

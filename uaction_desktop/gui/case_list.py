@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import CaseStatus
 
 FITTED_COLUMNS = (0, 2, 3, 4, 5)
+SETTLE_MS = 150
 COLUMN_TITLES = CaseTableModel.COLUMNS
 
 
@@ -42,6 +43,14 @@ class CaseListPanel(QWidget):
         super().__init__(parent)
         self.model = CaseTableModel(self)
         self._shown: CaseEntry | None = None  # the entry last announced by caseSelected
+        # While the user types, the case the filter selects is shown once typing pauses: the
+        # list follows every keystroke, the case's whole text (a long layout) does not.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.flush_selection)
+        self._pending: tuple[CaseEntry | None] | None = None
+        self._typing = False
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -195,7 +204,11 @@ class CaseListPanel(QWidget):
     # -- reactions
 
     def _on_query(self, text: str) -> None:
-        self._refilter(lambda: self.proxy.set_query(text))
+        self._typing = True
+        try:
+            self._refilter(lambda: self.proxy.set_query(text))
+        finally:
+            self._typing = False
         if text and self.proxy.rowCount() == 0 and self.proxy.scope() != CaseFilterProxy.ALL:
             self.scope.setCurrentIndex(2)  # look everywhere before saying "nothing found"
 
@@ -204,7 +217,7 @@ class CaseListPanel(QWidget):
 
     def _refilter(self, change) -> None:
         """Change the filter, keeping the selected case selected while it is still listed."""
-        selected = self._shown
+        selected = self._pending[0] if self._pending is not None else self._shown
         change()
         if selected is not None and self.select_ua(selected.ua):
             return
@@ -220,8 +233,20 @@ class CaseListPanel(QWidget):
         self._announce(current.data(ENTRY_ROLE) if current.isValid() else None)
 
     def _announce(self, entry: CaseEntry | None) -> None:
+        if self._typing:
+            self._pending = (entry,)
+            self._settle.start()
+            return
+        self._settle.stop()
+        self._pending = None
         # The list is rebuilt as the user types; the same case, still selected, is not news.
         if entry is self._shown and entry is not None:
             return
         self._shown = entry
         self.caseSelected.emit(entry)
+
+    def flush_selection(self) -> None:
+        """Announce now the case the last keystroke selected, if it is still waiting."""
+        if self._pending is not None:
+            (entry,) = self._pending
+            self._announce(entry)

@@ -31,6 +31,18 @@ COLUMNS = ("UA", "Title", "Country", "Deadline", "Status", "Done")
 
 ACTIVE, EXPIRED, ALL = "active", "expired", "all"
 _RANK = {CaseStatus.ACTIVE: 0, CaseStatus.EXPIRED: 1, CaseStatus.CLOSED: 2}
+_ACTIVE = CaseStatus.ACTIVE
+# The roles this model answers; the view asks for a dozen others for every cell it paints.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.UserRole + 1,
+        Qt.ItemDataRole.UserRole + 2,
+    }
+)
 
 SearchTexts = Callable[[list[CaseEntry]], list[str]]
 
@@ -47,12 +59,16 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._today = date.today()
         self._acted: set[str] = set()
         self._all: list[CaseEntry] = []
+        self._positions: dict[str, int] = {}  # UA -> position in _all
+        self._shown_positions: list[int] = []  # position in _all of each row
         self._texts: SearchTexts | None = None
         self._search: CaseSearch | None = None
         self._query = ""
         self._scope = ACTIVE
         self._sort: tuple[int, Qt.SortOrder] = (4, Qt.SortOrder.AscendingOrder)
         self._orders: dict[int, list[int]] = {}  # column -> every entry's position, ascending
+        self._scoped: dict[tuple, list[int]] = {}  # (column, order, scope) -> positions
+        self._ranks: dict[tuple, dict[int, int]] = {}  # the same -> position -> row
 
     def set_entries(
         self, entries: list[CaseEntry], today: date, search_texts: SearchTexts | None = None
@@ -61,10 +77,14 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         search, so listing the cases never waits for it."""
         self._today = today
         self._all = list(entries)
+        self._positions = {entry.ua: i for i, entry in enumerate(self._all)}
         self._texts = search_texts
         self._search = None
-        self._orders = {}
+        self._forget_orders()
         self._refresh()
+
+    def _forget_orders(self) -> None:
+        self._orders, self._scoped, self._ranks = {}, {}, {}
 
     def set_query(self, text: str) -> None:
         self._query = text
@@ -86,27 +106,51 @@ class CaseTableModel(RowTableModel[CaseEntry]):
     def _refresh(self) -> None:
         rows = self._matching()
         column, order = self._sort
-        ordered = self._order(column)
-        if order == Qt.SortOrder.DescendingOrder:
-            ordered = ordered[::-1]
+        ordered = self._in_scope(column, order)
         if rows is not None:
-            wanted = set(rows)
-            ordered = [i for i in ordered if i in wanted]
+            if len(rows) * 8 < len(ordered):  # few matches: put them in order
+                rank = self._rank(column, order)
+                ordered = sorted((i for i in rows if i in rank), key=rank.__getitem__)
+            else:
+                wanted = set(rows)
+                ordered = [i for i in ordered if i in wanted]
         entries = self._all
-        scope = self._scope
-        shown = [
-            entries[i]
-            for i in ordered
-            if scope == ALL or (entries[i].status is CaseStatus.ACTIVE) == (scope == ACTIVE)
-        ]
-        self.set_rows(shown)
+        self._shown_positions = ordered
+        self.set_rows([entries[i] for i in ordered])
+
+    def _in_scope(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Positions of the entries in the scope, in the order asked for (kept until the
+        entries, the scope or the day change)."""
+        key = (column, order, self._scope)
+        if key not in self._scoped:
+            ordered = self._order(column)
+            if order == Qt.SortOrder.DescendingOrder:
+                ordered = ordered[::-1]
+            if self._scope != ALL:
+                active = self._scope == ACTIVE
+                entries = self._all
+                ordered = [i for i in ordered if (entries[i].status is _ACTIVE) == active]
+            self._scoped[key] = ordered
+        return self._scoped[key]
+
+    def _rank(self, column: int, order: Qt.SortOrder) -> dict[int, int]:
+        key = (column, order, self._scope)
+        if key not in self._ranks:
+            self._ranks[key] = {i: n for n, i in enumerate(self._in_scope(column, order))}
+        return self._ranks[key]
+
+    def prepare_search(self) -> None:
+        """Fetch the search texts now (the window does it just after its first paint), so
+        the first keystroke does not wait for them."""
+        if self._search is None:
+            texts = self._texts(self._all) if self._texts else [_card_text(e) for e in self._all]
+            self._search = CaseSearch([e.ua for e in self._all], texts)
 
     def _matching(self) -> list[int] | None:
         if not self._query.strip():
             return None
-        if self._search is None:
-            texts = self._texts(self._all) if self._texts else [_card_text(e) for e in self._all]
-            self._search = CaseSearch([e.ua for e in self._all], texts)
+        self.prepare_search()
+        assert self._search is not None
         return self._search.rows(self._query)
 
     def _order(self, column: int) -> list[int]:
@@ -118,7 +162,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
     def set_acted(self, uas: set[str]) -> None:
         """UAs with at least one logged action; the list shows which are still to do."""
         self._acted = set(uas)
-        self._orders.pop(5, None)
+        self._forget_orders()  # the "Done" column sorts by it
         if self._rows:
             self.dataChanged.emit(self.index(0, 5), self.index(len(self._rows) - 1, 5))
 
@@ -133,9 +177,17 @@ class CaseTableModel(RowTableModel[CaseEntry]):
 
     def row_of(self, ua: str) -> int | None:
         """The row showing UA ``ua``, if it is shown."""
-        return next((row for row, entry in enumerate(self._rows) if entry.ua == ua), None)
+        position = self._positions.get(ua)
+        if position is None:
+            return None
+        try:
+            return self._shown_positions.index(position)
+        except ValueError:
+            return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:
+            return None
         entry = self.row_at(index)
         if entry is None:
             return None

@@ -110,8 +110,10 @@ class MainWindow(QMainWindow):
         if self.is_started:
             return
         self.is_started = True
+        self.caseListPanel.flush_selection()  # a search typed before the first paint
         self.caseView.show_entry(self._entry, self.today)
         self._update_acted()
+        QTimer.singleShot(0, self.caseListPanel.model.prepare_search)
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self.check_day)
