@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from uaction_desktop import __version__
 from uaction_desktop.case_search import search_text
 from uaction_desktop.casefile import FORMAT_VERSION, Problem, load_case_file
-from uaction_desktop.model import Case, CaseKind, Person
+from uaction_desktop.model import Case, CaseKind, Person, Role
 
 INDEX_VERSION = 2
 FILES_FILE = "files.json"  # per file: size, time, UA, document key, problems (read at every start)
@@ -59,6 +59,7 @@ class CaseCard(NamedTuple):
     people: tuple[Person, ...] = ()
     report_reference: str = ""
     path: str = ""
+    has_copies: bool = False  # an official gets a copy (the meeting pack offers to add them)
 
     @property
     def key(self) -> str:
@@ -156,11 +157,13 @@ class Record:
     def path(self) -> str:
         return self.file.path
 
-    def read(self) -> Case | None:
-        """Read the file itself: the whole case (and so the card and search text) or problems."""
+    def read(self, keep: bool = False) -> Case | None:
+        """Read the file itself: the whole case (and so the card and search text) or problems.
+        ``keep`` keeps the whole case too (a first run reads thousands: only cards are kept)."""
         result = load_case_file(self.path)
         case = result.case
-        self.case = case
+        if keep:
+            self.case = case
         if case is None:
             self.ua, self.key, self.card, self.search = "", "", None, None
             self.problems = tuple(result.problems)
@@ -194,6 +197,7 @@ def card_of(case: Case) -> CaseCard:
         people=case.people,
         report_reference=case.report_reference,
         path=case.path,
+        has_copies=any(o.role is Role.COPY for o in case.officials),
     )
 
 
@@ -208,11 +212,12 @@ def _encode_card(card: CaseCard) -> list[Any]:
         card.deadline.isoformat() if card.deadline else None,
         [[p.name, p.gender] for p in card.people],
         card.report_reference,
+        card.has_copies,
     ]
 
 
 def _decode_card(raw: list[Any], ua: str, path: str) -> CaseCard:
-    kind, update, index, title, country, issued, deadline, people, reference = raw
+    kind, update, index, title, country, issued, deadline, people, reference, copies = raw
     return CaseCard(
         ua,
         str(title),
@@ -225,6 +230,7 @@ def _decode_card(raw: list[Any], ua: str, path: str) -> CaseCard:
         tuple([Person(str(name), str(gender)) for name, gender in people]),
         str(reference),
         path,
+        copies is True,
     )
 
 

@@ -65,6 +65,28 @@ class CaseEntry:
     def case(self) -> Case:
         return read_case(self.card.path)
 
+    def on_demand(self) -> CaseOnDemand:
+        return CaseOnDemand(self)
+
+
+class CaseOnDemand:
+    """A listed case for code that takes every case but reads few of them whole (the action
+    log's case picker and filter): the card's fields at once, the rest read from the file
+    the first time it is asked for."""
+
+    __slots__ = ("_entry",)
+
+    def __init__(self, entry: CaseEntry) -> None:
+        self._entry = entry
+
+    def __getattr__(self, name: str):
+        if name in _CARD_FIELDS:
+            return getattr(self._entry.card, name)
+        return getattr(self._entry.case, name)
+
+
+_CARD_FIELDS = frozenset(CaseCard._fields) | {"key", "days_left"}
+
 
 @dataclass
 class CaseLibrary:
@@ -166,7 +188,7 @@ class CaseLibrary:
         ua = normalize_ua(ua_text)
         if ua is None:
             return None
-        cases = [r.case or r.read() for r in self.records if r.ua == ua]
+        cases = [r.case or r.read(keep=True) for r in self.records if r.ua == ua]
         docs = [card_of(case) for case in cases if case is not None]
         entry = self._entry(docs, today) if docs else None
         if entry is not None:  # its file was just read: the entry need not read it again

@@ -281,7 +281,8 @@ class MainWindow(QMainWindow):
 
             panel = LogPanel(
                 self.paths.action_log_file,
-                cases=lambda: [e.case for e in self.library.entries(self.today)],
+                # Every listed case, each read from its file only when the log needs it whole.
+                cases=lambda: [e.on_demand() for e in self.caseListPanel.model.entries()],
                 signer=lambda: self.profile.name,
                 today=self.today,
                 parent=self,
