@@ -102,8 +102,9 @@ def scan_folder(folder: Path) -> tuple[list[CaseFile], list[Problem]]:
         return [], [Problem(base, "", f"cannot read the cases folder: {reason}")]
     try:
         names = sorted(n for n in os.listdir(base if fd is None else fd) if n.endswith(".toml"))
+        prefix = os.path.join(base, "")
         for name in names:
-            path = os.path.join(base, name)
+            path = prefix + name
             try:  # relative to the open folder: one name to resolve, not the whole path
                 info = os.stat(path) if fd is None else os.stat(name, dir_fd=fd)
             except OSError as exc:
@@ -254,16 +255,18 @@ class CaseIndex:
         changed = len(stored) != len(files)
         for file in files:
             held = stored.get(file.path)
+            record = None
             if (
                 held is not None
-                and held[0] == file.size
-                and held[1] == file.mtime_ns
+                and held[1] == file.size
+                and held[2] == file.mtime_ns
                 and file.mtime_ns < fresh_before
             ):
-                records.append(Record(file, held[2], held[3], held[4]))
-            else:
-                records.append(read_record(file))
+                record = _stored_record(file, held)
+            if record is None:
+                record = read_record(file)
                 changed = True
+            records.append(record)
         self._records = records
         self._dirty = changed
         self.save()
@@ -296,31 +299,15 @@ class CaseIndex:
 
     # -- the files
 
-    def _read_files(self) -> tuple[dict[str, tuple[int, int, str, str, tuple[Problem, ...]]], int]:
+    def _read_files(self) -> tuple[dict[str, list[Any]], int]:
+        """The first part as stored, by path; each row is checked as it is used."""
         data = self._read_json(FILES_FILE)
         if data is None:
             return {}, 0
         try:
             written_ns = int(data["written_ns"])
-            found = {}
-            for path, size, mtime_ns, ua, key, problems in data["files"]:
-                if not (isinstance(size, int) and isinstance(mtime_ns, int)):
-                    raise TypeError(path)
-                if not (
-                    isinstance(ua, str) and isinstance(key, str) and bool(ua) != bool(problems)
-                ):
-                    raise TypeError(path)  # a record holds a case or problems, never both
-                found[path] = (
-                    size,
-                    mtime_ns,
-                    ua,
-                    key,
-                    tuple(Problem(path, str(f), str(m), _line(n)) for f, m, n in problems)
-                    if problems
-                    else (),
-                )
-            return found, written_ns
-        except (KeyError, TypeError, ValueError, AttributeError):
+            return {row[0]: row for row in data["files"] if len(row) == 6}, written_ns
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             return {}, 0  # not what this app writes: rebuilt from the files
 
     def _stored(self, attribute: str, name: str) -> dict[str, Any]:
@@ -372,6 +359,21 @@ class CaseIndex:
             pass
         self._cards, self._search = cards, search
         self._dirty = False
+
+
+def _stored_record(file: CaseFile, held: list[Any]) -> Record | None:
+    """The record a stored row gives, or None if the row is not what this app writes (a record
+    holds a case, with its UA and key, or problems; never both)."""
+    _path, _size, _mtime_ns, ua, key, problems = held
+    if type(ua) is not str or type(key) is not str or bool(ua) == bool(problems):
+        return None
+    if not problems:
+        return Record(file, ua, key, ())
+    try:
+        found = tuple(Problem(file.path, str(f), str(m), _line(n)) for f, m, n in problems)
+    except (TypeError, ValueError):
+        return None
+    return Record(file, ua, key, found)
 
 
 def _problems(record: Record) -> list[list[Any]]:

@@ -8,6 +8,7 @@ and a query that only grows as the user types searches only the cases the last o
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from uaction_desktop.model import Case, normalize_ua
@@ -17,7 +18,16 @@ def fold(text: str) -> str:
     """Text for matching as people type it: no case, no accents ("Sebnem" finds "Şebnem",
     "Fincanci" finds "Fincancı")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNACCENTED))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    if decomposed.isascii():
+        return decomposed
+    return _NON_ASCII.sub(_without_accent, decomposed)  # only the few non-ASCII characters
+
+
+def _without_accent(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 # Letters that are not a base letter plus an accent, so decomposing leaves them as they are.

@@ -122,13 +122,19 @@ class CaseLibrary:
     def _without_duplicates(self, records: list[Record]) -> list[Record]:
         """Two files for one document: a user's own copy replaces a bundled one (that is how a
         bundled case is corrected); any other pair is reported and the later file ignored."""
+        first: dict[str, Record] = {}
+        clashes = [r for r in records if first.setdefault(r.key, r) is not r]
+        if not clashes:
+            return records  # the usual case: one file per document
         by_key: dict[str, list[Record]] = defaultdict(list)
+        clashing = {r.key for r in clashes}
         for record in records:
-            by_key[record.key].append(record)
+            if record.key in clashing:
+                by_key[record.key].append(record)
         keep: list[Record] = []
         for record in records:
-            same = by_key[record.key]
-            if len(same) == 1:
+            same = by_key.get(record.key, ())
+            if len(same) <= 1:
                 keep.append(record)
                 continue
             users = [r for r in same if r.path not in self.bundled_paths]
