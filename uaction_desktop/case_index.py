@@ -26,7 +26,7 @@ from uaction_desktop.case_search import search_text
 from uaction_desktop.casefile import FORMAT_VERSION, Problem, load_case_file
 from uaction_desktop.model import Case, CaseKind, Person, Role
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 FILES_FILE = "files.json"  # per file: size, time, UA, document key, problems (read at every start)
 CARDS_FILE = "cards.json"  # per case file: its card (read to list the cases)
 SEARCH_FILE = "search.json"  # per case file: its search text (read at the first search)
@@ -240,37 +240,46 @@ class CaseIndex:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self._records: list[Record] = []
+        self._table = FileTable([], [], [], {})
         self._cards: dict[str, Any] | None = None
         self._search: dict[str, Any] | None = None
         self._dirty = False
 
-    def records(self, files: list[CaseFile]) -> list[Record]:
-        """One record per file: from the index where the file has not changed since, else
-        read from the file. Only the first part of the index (sizes, times, UAs, problems) is
-        read here, so a command that opens one case reads no more than that and its file."""
+    def table(self, files: list[CaseFile]) -> FileTable:
+        """What the index says of the files: from the index where a file has not changed since,
+        else read from the file. Only the first part of the index (sizes, times, UAs, problems)
+        is read here, so a command that opens one case reads no more than that and its file;
+        when no file changed (compared as whole columns), no per-file object is made."""
         stored, written_ns = self._read_files()
-        fresh_before = written_ns - _RACY_NS
+        paths = [f.path for f in files]
+        stamps = [n for f in files for n in (f.size, f.mtime_ns)]
+        if (
+            stored is not None
+            and stored.paths == paths
+            and stored.stamps == stamps
+            and max(stamps[1::2], default=0) < written_ns - _RACY_NS
+        ):
+            self._table = FileTable(files, stored.uas, stored.keys, stored.problems)
+            return self._table
+        by_path = {path: n for n, path in enumerate(stored.paths)} if stored else {}
         records: list[Record] = []
-        changed = len(stored) != len(files)
         for file in files:
-            held = stored.get(file.path)
+            n = by_path.get(file.path)
             record = None
             if (
-                held is not None
-                and held[1] == file.size
-                and held[2] == file.mtime_ns
-                and file.mtime_ns < fresh_before
+                n is not None
+                and stored is not None
+                and stored.stamps[2 * n : 2 * n + 2] == [file.size, file.mtime_ns]
+                and file.mtime_ns < written_ns - _RACY_NS
             ):
-                record = _stored_record(file, held)
-            if record is None:
+                record = Record(file, stored.uas[n], stored.keys[n], stored.problems.get(n, ()))
+            else:
                 record = read_record(file)
-                changed = True
             records.append(record)
-        self._records = records
-        self._dirty = changed
+        self._table = FileTable.of(records)
+        self._dirty = True
         self.save()
-        return records
+        return self._table
 
     def card(self, record: Record) -> CaseCard | None:
         """The record's card: from the index, or (when missing or damaged) from its file."""
@@ -299,16 +308,35 @@ class CaseIndex:
 
     # -- the files
 
-    def _read_files(self) -> tuple[dict[str, list[Any]], int]:
-        """The first part as stored, by path; each row is checked as it is used."""
+    def _read_files(self) -> tuple[_Stored | None, int]:
+        """The first part as stored (None if it is missing or not what this app writes)."""
         data = self._read_json(FILES_FILE)
-        if data is None:
-            return {}, 0
         try:
+            if data is None:
+                return None, 0
             written_ns = int(data["written_ns"])
-            return {row[0]: row for row in data["files"] if len(row) == 6}, written_ns
+            held = data["files"]
+            paths, stamps, uas, keys = (held[k] for k in ("paths", "stamps", "uas", "keys"))
+            count = len(paths)
+            if not (len(stamps) == 2 * count and len(uas) == count == len(keys)):
+                return None, 0
+            if not set(map(type, paths + uas + keys)) <= {str} or not set(map(type, stamps)) <= {
+                int
+            }:
+                return None, 0
+            problems: dict[int, tuple[Problem, ...]] = {}
+            for position, found in held["problems"].items():
+                n = int(position)
+                problems[n] = tuple(
+                    Problem(paths[n], str(f), str(m), _line(li)) for f, m, li in found
+                )
+                if uas[n] or not problems[n]:
+                    return None, 0  # a file holds a case or problems, never both
+            if uas.count("") != len(problems):
+                return None, 0
+            return _Stored(paths, stamps, uas, keys, problems), written_ns
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-            return {}, 0  # not what this app writes: rebuilt from the files
+            return None, 0  # not what this app writes: rebuilt from the files
 
     def _stored(self, attribute: str, name: str) -> dict[str, Any]:
         held = getattr(self, attribute)
@@ -338,7 +366,7 @@ class CaseIndex:
             return
         from uaction_desktop.atomic import write_bytes_atomic
 
-        records = self._records
+        records = self._table.all_records()
         cards = {
             r.path: [r.file.size, r.file.mtime_ns, _encode_card(card)]
             for r in records
@@ -347,7 +375,13 @@ class CaseIndex:
         search = {
             r.path: [r.file.size, r.file.mtime_ns, self.search_text(r)] for r in records if r.ua
         }
-        files = [[r.path, r.file.size, r.file.mtime_ns, r.ua, r.key, _problems(r)] for r in records]
+        files = {
+            "paths": [r.path for r in records],
+            "stamps": [n for r in records for n in (r.file.size, r.file.mtime_ns)],
+            "uas": [r.ua for r in records],
+            "keys": [r.key for r in records],
+            "problems": {str(n): _problems(r) for n, r in enumerate(records) if r.problems},
+        }
         parts = ((SEARCH_FILE, search), (CARDS_FILE, cards), (FILES_FILE, files))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -361,19 +395,52 @@ class CaseIndex:
         self._dirty = False
 
 
-def _stored_record(file: CaseFile, held: list[Any]) -> Record | None:
-    """The record a stored row gives, or None if the row is not what this app writes (a record
-    holds a case, with its UA and key, or problems; never both)."""
-    _path, _size, _mtime_ns, ua, key, problems = held
-    if type(ua) is not str or type(key) is not str or bool(ua) == bool(problems):
-        return None
-    if not problems:
-        return Record(file, ua, key, ())
-    try:
-        found = tuple(Problem(file.path, str(f), str(m), _line(n)) for f, m, n in problems)
-    except (TypeError, ValueError):
-        return None
-    return Record(file, ua, key, found)
+class _Stored(NamedTuple):
+    paths: list[str]
+    stamps: list[int]  # size, modification time (ns), size, ... in the order of paths
+    uas: list[str]
+    keys: list[str]
+    problems: dict[int, tuple[Problem, ...]]  # by position
+
+
+class FileTable:
+    """The case files of one run, column by column (path, UA, document key, problems), with
+    a ``Record`` made for a file only when one is asked for."""
+
+    def __init__(
+        self,
+        files: list[CaseFile],
+        uas: list[str],
+        keys: list[str],
+        problems: dict[int, tuple[Problem, ...]],
+        records: list[Record | None] | None = None,
+    ) -> None:
+        self.files = files
+        self.uas = uas
+        self.keys = keys
+        self.problems = problems
+        self._records: list[Record | None] = records or [None] * len(files)
+
+    @classmethod
+    def of(cls, records: list[Record]) -> FileTable:
+        problems = {n: r.problems for n, r in enumerate(records) if r.problems}
+        return cls(
+            [r.file for r in records],
+            [r.ua for r in records],
+            [r.key for r in records],
+            problems,
+            list(records),
+        )
+
+    def record(self, n: int) -> Record:
+        record = self._records[n]
+        if record is None:
+            record = Record(self.files[n], self.uas[n], self.keys[n], self.problems.get(n, ()))
+            self._records[n] = record
+        return record
+
+    def all_records(self) -> list[Record]:
+        return [self.record(n) for n in range(len(self.files))]
 
 
 def _problems(record: Record) -> list[list[Any]]:

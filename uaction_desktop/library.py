@@ -17,7 +17,15 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from uaction_desktop.case_index import CaseCard, CaseFile, CaseIndex, Record, card_of, scan_folder
+from uaction_desktop.case_index import (
+    CaseCard,
+    CaseFile,
+    CaseIndex,
+    FileTable,
+    Record,
+    card_of,
+    scan_folder,
+)
 from uaction_desktop.case_search import CaseSearch, fold, matches, search_text
 from uaction_desktop.casefile import Problem, load_case_file
 from uaction_desktop.model import Case, CaseKind, CaseStatus, normalize_ua
@@ -90,10 +98,17 @@ _CARD_FIELDS = frozenset(CaseCard._fields) | {"key", "days_left"}
 
 @dataclass
 class CaseLibrary:
-    records: list[Record] = field(default_factory=list)  # usable cases, duplicates dropped
     problems: list[Problem] = field(default_factory=list)
     bundled_paths: set[str] = field(default_factory=set)
     index: CaseIndex = field(default_factory=lambda: CaseIndex(None))
+    table: FileTable = field(default_factory=lambda: FileTable([], [], [], {}))
+    kept: list[int] = field(default_factory=list)  # positions of usable cases, no duplicates
+
+    @property
+    def records(self) -> list[Record]:
+        """The usable cases' records (made on first use: a command naming one case needs
+        only that case's)."""
+        return [self.table.record(n) for n in self.kept]
 
     @classmethod
     def load(
@@ -110,9 +125,16 @@ class CaseLibrary:
             files.extend(found)
             if folder == bundled:
                 library.bundled_paths.update(f.path for f in found)
-        records = library.index.records(files)
-        library.problems.extend(p for r in records for p in r.problems)
-        library.records = library._without_duplicates([r for r in records if r.ua])
+        table = library.table = library.index.table(files)
+        library.problems.extend(p for n in sorted(table.problems) for p in table.problems[n])
+        usable = [n for n, ua in enumerate(table.uas) if ua]
+        keys = [table.keys[n] for n in usable]
+        if len(set(keys)) == len(keys):
+            library.kept = usable  # the usual case: one file per document
+        else:
+            kept = library._without_duplicates([table.record(n) for n in usable])
+            position = {id(table.record(n)): n for n in usable}
+            library.kept = [position[id(r)] for r in kept]
         return library
 
     @classmethod
@@ -122,15 +144,9 @@ class CaseLibrary:
     def _without_duplicates(self, records: list[Record]) -> list[Record]:
         """Two files for one document: a user's own copy replaces a bundled one (that is how a
         bundled case is corrected); any other pair is reported and the later file ignored."""
-        first: dict[str, Record] = {}
-        clashes = [r for r in records if first.setdefault(r.key, r) is not r]
-        if not clashes:
-            return records  # the usual case: one file per document
         by_key: dict[str, list[Record]] = defaultdict(list)
-        clashing = {r.key for r in clashes}
         for record in records:
-            if record.key in clashing:
-                by_key[record.key].append(record)
+            by_key[record.key].append(record)
         keep: list[Record] = []
         for record in records:
             same = by_key.get(record.key, ())
@@ -194,7 +210,9 @@ class CaseLibrary:
         ua = normalize_ua(ua_text)
         if ua is None:
             return None
-        cases = [r.case or r.read(keep=True) for r in self.records if r.ua == ua]
+        uas = self.table.uas
+        records = [self.table.record(n) for n in self.kept if uas[n] == ua]
+        cases = [r.case or r.read(keep=True) for r in records]
         docs = [card_of(case) for case in cases if case is not None]
         entry = self._entry(docs, today) if docs else None
         if entry is not None:  # its file was just read: the entry need not read it again

@@ -69,6 +69,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._orders: dict[int, list[int]] = {}  # column -> every entry's position, ascending
         self._scoped: dict[tuple, list[int]] = {}  # (column, order, scope) -> positions
         self._ranks: dict[tuple, dict[int, int]] = {}  # the same -> position -> row
+        self._identity: dict[tuple, bool] = {}  # (column, order) -> rows in position order?
 
     def set_entries(
         self, entries: list[CaseEntry], today: date, search_texts: SearchTexts | None = None
@@ -84,7 +85,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._refresh()
 
     def _forget_orders(self) -> None:
-        self._orders, self._scoped, self._ranks = {}, {}, {}
+        self._orders, self._scoped, self._ranks, self._identity = {}, {}, {}, {}
 
     def set_query(self, text: str) -> None:
         self._query = text
@@ -107,7 +108,11 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         rows = self._matching()
         column, order = self._sort
         ordered = self._in_scope(column, order)
-        if rows is not None:
+        if rows is not None and self._in_position_order(column, order):
+            # Sorted as the library lists them (most urgent first, the usual case): the
+            # matching positions are already in order, and only the scope remains to check.
+            ordered = rows if self._scope == ALL else [i for i in rows if self._scoped_in(i)]
+        elif rows is not None:
             if len(rows) * 8 < len(ordered):  # few matches: put them in order
                 rank = self._rank(column, order)
                 ordered = sorted((i for i in rows if i in rank), key=rank.__getitem__)
@@ -132,6 +137,18 @@ class CaseTableModel(RowTableModel[CaseEntry]):
                 ordered = [i for i in ordered if (entries[i].status is _ACTIVE) == active]
             self._scoped[key] = ordered
         return self._scoped[key]
+
+    def _in_position_order(self, column: int, order: Qt.SortOrder) -> bool:
+        key = (column, order)
+        if key not in self._identity:
+            ordered = self._order(column)
+            if order == Qt.SortOrder.DescendingOrder:
+                ordered = ordered[::-1]
+            self._identity[key] = ordered == list(range(len(ordered)))
+        return self._identity[key]
+
+    def _scoped_in(self, position: int) -> bool:
+        return (self._all[position].status is _ACTIVE) == (self._scope == ACTIVE)
 
     def _rank(self, column: int, order: Qt.SortOrder) -> dict[int, int]:
         key = (column, order, self._scope)
