@@ -19,9 +19,12 @@ CASE_ACTIVE_DAY = date(2018, 4, 2)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test ever touches the real home directory: UACTION_HOME points into tmp_path."""
-    home = tmp_path / "uaction-home"
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """No test ever touches the real home directory: UACTION_HOME points into a temporary
+    folder of the test's own, beside tmp_path (so the case index the app keeps in the home's
+    cache folder is never a stray file among a test's outputs)."""
+    home = tmp_path_factory.mktemp("uaction-home")
+    home.rmdir()  # a unique name; the app makes the folder when it needs it
     monkeypatch.setenv("UACTION_HOME", str(home))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     return home

@@ -76,3 +76,57 @@ def test_atomic_writes_keep_permissions_and_follow_links(tmp_path: Path) -> None
     link.symlink_to(shared)
     write_text_atomic(link, "v3")
     assert link.is_symlink() and shared.read_text("utf-8") == "v3"
+
+
+def _user_cases(home: Path) -> Path:
+    folder = home / "data" / "cases"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = BUNDLED_CASE.read_text("utf-8").replace('ua = "63/18"', 'ua = "64/18"')
+    (folder / "good.toml").write_text(text, "utf-8")
+    return folder
+
+
+def test_a_500_part_dotted_key_or_a_4301_digit_number_is_one_files_problem(
+    isolated_home: Path, capsys
+) -> None:
+    """Issue 15.1: each of these 1 KB files stopped every command with a traceback."""
+    folder = _user_cases(isolated_home)
+    (folder / "dotted.toml").write_text("format = 1\n" + ".".join(["k"] * 500) + " = 1\n")
+    (folder / "digits.toml").write_text("format = 1\n\nupdate = " + "7" * 4301 + "\n")
+    library = CaseLibrary.standard(folder)
+    assert sorted(e.ua for e in library.entries(library.documents[0].issued)) == ["63/18", "64/18"]
+    problems = {Path(p.file).name: p for p in library.problems}
+    assert set(problems) == {"dotted.toml", "digits.toml"}
+    assert (problems["dotted.toml"].field, problems["dotted.toml"].line) == ("k", 2)
+    assert (problems["digits.toml"].field, problems["digits.toml"].line) == ("update", 3)
+    day = ["--today", "2018-04-02"]
+    for argv in (["cases", "--all"], ["show", "64/18"], ["letter", "63/18", "--to", "1", "--text"]):
+        assert main([*day, *argv]) == 0, argv
+    err = capsys.readouterr().err
+    assert "dotted.toml:2: k: nested more than" in err
+    assert "digits.toml:3: update: a number of more than 4,000 digits" in err
+
+
+def test_links_and_special_files_in_the_cases_folder_are_judged_one_by_one(
+    isolated_home: Path,
+) -> None:
+    """Issue 15.3: one symlink loop hid every user case, with no problem reported."""
+    folder = _user_cases(isolated_home)
+    os.symlink(folder / "loop-b.toml", folder / "loop-a.toml")
+    os.symlink(folder / "loop-a.toml", folder / "loop-b.toml")
+    os.symlink(folder / "gone.toml", folder / "dangling.toml")
+    os.mkfifo(folder / "pipe.toml")  # reading it would wait forever
+    os.symlink(folder / "good.toml", folder / "linked.toml")  # a link to a case is read
+    library = CaseLibrary.standard(folder)
+    found = {Path(p.file).name: p.message for p in library.problems}
+    assert "loop" in found.pop("loop-a.toml") and "loop" in found.pop("loop-b.toml")
+    assert "link to nothing" in found.pop("dangling.toml")
+    assert "not a regular file" in found.pop("pipe.toml")
+    assert list(found) == ["linked.toml"] and "also in" in found["linked.toml"]  # same UA twice
+    assert sorted(e.ua for e in library.entries(library.documents[0].issued)) == ["63/18", "64/18"]
+
+
+def test_a_case_file_that_becomes_a_pipe_is_never_waited_for(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.toml")
+    (problem,) = load_case_file(tmp_path / "pipe.toml").problems
+    assert "not a regular file" in problem.message

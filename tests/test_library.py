@@ -37,7 +37,8 @@ def test_standard_library_has_the_bundled_case(user_cases: Path) -> None:
     assert entry.ua == "63/18"
     assert entry.bundled is True
     assert entry.closure is None
-    assert entry.documents == (entry.case,)
+    assert entry.documents == (entry.card,)
+    assert entry.case.path == entry.card.path and entry.case.officials  # read when opened
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,27 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from uaction_desktop.case_index import CaseCard
 from uaction_desktop.model import Case, CaseStatus
+
+
+def card_to_json(card: CaseCard, status: CaseStatus | None = None) -> dict[str, Any]:
+    """What ``uaction cases --json`` lists per case: what the case list shows (the whole case
+    is ``uaction show UA --json``)."""
+    return {
+        "ua": card.ua,
+        "index": card.index,
+        "kind": card.kind.value,
+        "update": card.update,
+        "title": card.title,
+        "country": card.country,
+        "issued": card.issued.isoformat(),
+        "deadline": card.deadline.isoformat() if card.deadline else None,
+        "status": status.value if status else None,
+        "people": [{"name": p.name, "gender": p.gender} for p in card.people],
+        "report_reference": card.report_reference,
+        "file": card.path,
+    }
 
 
 def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]:

@@ -7,7 +7,9 @@ path and, where it can be found, the line.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -55,22 +57,53 @@ class LoadResult:
 
 
 def load_case_file(path: str | Path) -> LoadResult:
-    """Read and validate one case file. Never raises for bad content."""
+    """Read and validate one case file. Never raises for bad content.
+
+    Only a regular file is read (a FIFO or a device would block or never end), at most
+    ``MAX_FILE_BYTES`` of it, however its size changes while it is read."""
     path = Path(path)
     name = str(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return LoadResult(path, None, [Problem(name, "", f"cannot read the file: {exc.strerror}")])
-    if size > MAX_FILE_BYTES:
-        return LoadResult(
-            path, None, [Problem(name, "", f"file is {size:,} bytes; case files are at most 1 MB")]
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return LoadResult(path, None, [Problem(name, "", f"cannot read the file: {exc.strerror}")])
+        raw = read_case_bytes(path)
+    except CaseFileUnreadable as exc:
+        return LoadResult(path, None, [Problem(name, "", str(exc))])
     return parse_case_bytes(raw, name, path)
+
+
+class CaseFileUnreadable(Exception):
+    """A case file that cannot be read at all; the message says why, in one line."""
+
+
+def read_case_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, opened without blocking."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise CaseFileUnreadable(f"cannot read the file: {_reason(exc)}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise CaseFileUnreadable("not a regular file; only regular files are read")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CaseFileUnreadable(_too_big(info.st_size))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise CaseFileUnreadable(f"cannot read the file: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while it was read
+        raise CaseFileUnreadable(_too_big(len(raw), growing=True))
+    return raw
+
+
+def _too_big(size: int, growing: bool = False) -> str:
+    return f"file is {size:,} bytes{' or more' if growing else ''}; case files are at most 1 MB"
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 def parse_case_bytes(raw: bytes, name: str, path: Path | None = None) -> LoadResult:
@@ -84,8 +117,17 @@ def parse_case_bytes(raw: bytes, name: str, path: Path | None = None) -> LoadRes
 
 
 def parse_case_text(text: str, name: str, path: Path | None = None) -> LoadResult:
+    """Parse and validate; whatever goes wrong becomes a problem for this file alone."""
     path = path or Path(name)
     text = text.removeprefix("\ufeff")
+    try:
+        return _parse_case_text(text, name, path)
+    except Exception as exc:  # a stranger's file must never stop the app
+        problem = Problem(name, "", f"cannot be read ({type(exc).__name__}); it was skipped")
+        return LoadResult(path, None, [problem])
+
+
+def _parse_case_text(text: str, name: str, path: Path) -> LoadResult:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -96,12 +138,50 @@ def parse_case_text(text: str, name: str, path: Path | None = None) -> LoadResul
         return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {message}", line)])
     except (RecursionError, MemoryError):
         return LoadResult(path, None, [Problem(name, "", "not valid TOML: nested too deeply")])
-    lines = locate_fields(text)
-    validator = _Validator(name, lines)
+    except ValueError as exc:  # Python's cap on digits in a number (4,300) is a ValueError
+        line = _line_of(text, _LONG_NUMBER_RE)
+        if line is None:
+            return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {exc}")])
+        key = re.match(r"\s*([\w.\"'-]+)\s*=", text.splitlines()[line - 1])
+        where = key.group(1).strip("\"'") if key else ""
+        message = "a number of more than 4,000 digits is not a case field's value"
+        return LoadResult(path, None, [Problem(name, where, message, line)])
+    deep = _too_deep(data)
+    if deep is not None:
+        line = _line_of(text, re.compile(rf"^\s*[\"']?{re.escape(deep)}\b", re.MULTILINE))
+        message = f"nested more than {MAX_DEPTH} levels deep; case files are flat tables"
+        return LoadResult(path, None, [Problem(name, deep, message, line)])
+    validator = _Validator(name, text)
     case = validator.case(_normalize(data))
     if case is not None:
         case = _with_path(case, str(path))
     return LoadResult(path, case if not validator.problems else None, validator.problems)
+
+
+MAX_DEPTH = 8  # a case nests three levels (officials[1].address[2]); anything deeper is hostile
+_LONG_NUMBER_RE = re.compile(r"[0-9_]{4000,}")
+
+
+def _too_deep(data: dict[str, Any]) -> str | None:
+    """The top-level key under which values nest deeper than ``MAX_DEPTH``, if any.
+
+    Checked without recursion, so a 500-part dotted key is a problem, not a RecursionError."""
+    for key, value in data.items():
+        stack: list[tuple[Any, int]] = [(value, 1)]
+        while stack:
+            item, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                return key
+            if isinstance(item, dict):
+                stack.extend((v, depth + 1) for v in item.values())
+            elif isinstance(item, list):
+                stack.extend((v, depth + 1) for v in item)
+    return None
+
+
+def _line_of(text: str, pattern: re.Pattern[str]) -> int | None:
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _with_path(case: Case, path: str) -> Case:
@@ -242,10 +322,18 @@ class _ArrayScan:
 class _Validator:
     """Collects every problem in one pass instead of stopping at the first."""
 
-    def __init__(self, name: str, lines: Mapping[str, int]) -> None:
+    def __init__(self, name: str, text: str) -> None:
         self.name = name
-        self.lines = lines
+        self._source = text
+        self._lines: Mapping[str, int] | None = None
         self.problems: list[Problem] = []
+
+    @property
+    def lines(self) -> Mapping[str, int]:
+        """Where each field is; scanned only once a problem needs a line (most files have none)."""
+        if self._lines is None:
+            self._lines = locate_fields(self._source)
+        return self._lines
 
     def problem(self, path: str, message: str) -> None:
         probe, line = path, self.lines.get(path)

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 
 from uaction_desktop import __version__, commands
-from uaction_desktop.library import CaseLibrary
+from uaction_desktop.library import CaseLibrary, CaseUnavailable
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_profile
 
@@ -38,7 +38,7 @@ class Context:
 
     @cached_property
     def library(self) -> CaseLibrary:
-        return CaseLibrary.standard(self.paths.cases_dir)
+        return CaseLibrary.standard(self.paths.cases_dir, self.paths.case_index_dir)
 
     @cached_property
     def profile(self) -> SenderProfile:
@@ -114,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"uaction: {exc}", file=sys.stderr)
         return exc.code
     except ProfileError as exc:  # a hand-edited profile that cannot be used
+        print(f"uaction: {exc}", file=sys.stderr)
+        return 1
+    except CaseUnavailable as exc:  # a case file changed into a broken one while in use
         print(f"uaction: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

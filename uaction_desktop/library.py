@@ -3,99 +3,194 @@
 A broken file becomes a listed problem and never stops the others from loading. Documents are
 grouped by UA number: the newest follow-up is the one letters are written from, and a closure
 notice marks the whole UA closed.
+
+What the list needs comes from the case index (``case_index``), so a start reads only the files
+that changed; a case's full text is read from its file when it is opened (``CaseEntry.case``).
 """
 
 from __future__ import annotations
 
-import os
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
+from uaction_desktop.case_index import (
+    CaseCard,
+    CaseFile,
+    CaseIndex,
+    FileTable,
+    Record,
+    card_of,
+    scan_folder,
+)
+from uaction_desktop.case_search import CaseSearch, fold, matches, search_text
 from uaction_desktop.casefile import Problem, load_case_file
 from uaction_desktop.model import Case, CaseKind, CaseStatus, normalize_ua
 from uaction_desktop.resources import bundled_cases_dir
 
+__all__ = ["CaseEntry", "CaseLibrary", "CaseUnavailable", "fold", "matches", "search_text"]
 
-@dataclass(frozen=True)
+
+class CaseUnavailable(Exception):
+    """A listed case whose file no longer reads as a case (it was changed since the start)."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        first = str(problems[0]) if problems else f"{path}: cannot be read"
+        super().__init__(first)
+        self.path = path
+        self.problems = problems
+
+
+def read_case(path: str) -> Case:
+    """The whole case from its file; ``CaseUnavailable`` if the file no longer holds one."""
+    result = load_case_file(path)
+    if result.case is None:
+        raise CaseUnavailable(path, result.problems)
+    return result.case
+
+
+@dataclass(frozen=True, eq=False)
 class CaseEntry:
-    """One UA as the user sees it: the document to write from, and its derived status."""
+    """One UA as the user sees it: the document to write from, and its derived status.
 
-    case: Case
+    ``card`` is what the list shows; ``case`` is the whole document, read from its file the
+    first time it is asked for."""
+
+    card: CaseCard
     status: CaseStatus
-    closure: Case | None = None
-    documents: tuple[Case, ...] = ()
+    closure: CaseCard | None = None
+    documents: tuple[CaseCard, ...] = ()
     bundled: bool = False
 
     @property
     def ua(self) -> str:
-        return self.case.ua
+        return self.card.ua
+
+    @cached_property
+    def case(self) -> Case:
+        return read_case(self.card.path)
+
+    def on_demand(self) -> CaseOnDemand:
+        return CaseOnDemand(self)
+
+
+class CaseOnDemand:
+    """A listed case for code that takes every case but reads few of them whole (the action
+    log's case picker and filter): the card's fields at once, the rest read from the file
+    the first time it is asked for."""
+
+    __slots__ = ("_entry",)
+
+    def __init__(self, entry: CaseEntry) -> None:
+        self._entry = entry
+
+    def __getattr__(self, name: str):
+        if name in _CARD_FIELDS:
+            return getattr(self._entry.card, name)
+        return getattr(self._entry.case, name)
+
+
+_CARD_FIELDS = frozenset(CaseCard._fields) | {"key", "days_left"}
 
 
 @dataclass
 class CaseLibrary:
-    documents: list[Case] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     bundled_paths: set[str] = field(default_factory=set)
+    index: CaseIndex = field(default_factory=lambda: CaseIndex(None))
+    table: FileTable = field(default_factory=lambda: FileTable([], [], [], {}))
+    kept: list[int] = field(default_factory=list)  # positions of usable cases, no duplicates
+
+    @property
+    def records(self) -> list[Record]:
+        """The usable cases' records (made on first use: a command naming one case needs
+        only that case's)."""
+        return [self.table.record(n) for n in self.kept]
 
     @classmethod
-    def load(cls, folders: Iterable[Path], bundled: Path | None = None) -> CaseLibrary:
-        """Load every ``*.toml`` file in the folders (missing folders are simply empty)."""
-        library = cls()
+    def load(
+        cls, folders: Iterable[Path], bundled: Path | None = None, index_dir: Path | None = None
+    ) -> CaseLibrary:
+        """Every ``*.toml`` file in the folders (missing folders are simply empty), through the
+        case index kept in ``index_dir`` (None: every file is read)."""
+        library = cls(index=CaseIndex(index_dir))
+        files: list[CaseFile] = []
         all_folders = ([bundled] if bundled else []) + list(folders)
         for folder in all_folders:
-            for path in sorted(_case_files(folder)):
-                result = load_case_file(path)
-                library.problems.extend(result.problems)
-                if result.case is not None:
-                    library.documents.append(result.case)
-                    if folder == bundled:
-                        library.bundled_paths.add(result.case.path)
-        library._report_duplicates()
+            found, problems = scan_folder(folder)
+            library.problems.extend(problems)
+            files.extend(found)
+            if folder == bundled:
+                library.bundled_paths.update(f.path for f in found)
+        table = library.table = library.index.table(files)
+        library.problems.extend(p for n in sorted(table.problems) for p in table.problems[n])
+        usable = [n for n, ua in enumerate(table.uas) if ua]
+        keys = [table.keys[n] for n in usable]
+        if len(set(keys)) == len(keys):
+            library.kept = usable  # the usual case: one file per document
+        else:
+            kept = library._without_duplicates([table.record(n) for n in usable])
+            position = {id(table.record(n)): n for n in usable}
+            library.kept = [position[id(r)] for r in kept]
         return library
 
     @classmethod
-    def standard(cls, user_cases_dir: Path) -> CaseLibrary:
-        return cls.load([user_cases_dir], bundled=bundled_cases_dir())
+    def standard(cls, user_cases_dir: Path, index_dir: Path | None = None) -> CaseLibrary:
+        return cls.load([user_cases_dir], bundled=bundled_cases_dir(), index_dir=index_dir)
 
-    def _report_duplicates(self) -> None:
+    def _without_duplicates(self, records: list[Record]) -> list[Record]:
         """Two files for one document: a user's own copy replaces a bundled one (that is how a
         bundled case is corrected); any other pair is reported and the later file ignored."""
-        by_key: dict[str, list[Case]] = defaultdict(list)
-        for case in self.documents:
-            by_key[case.key].append(case)
-        keep: list[Case] = []
-        for case in self.documents:
-            same = by_key[case.key]
-            users = [c for c in same if c.path not in self.bundled_paths]
+        by_key: dict[str, list[Record]] = defaultdict(list)
+        for record in records:
+            by_key[record.key].append(record)
+        keep: list[Record] = []
+        for record in records:
+            same = by_key.get(record.key, ())
+            if len(same) <= 1:
+                keep.append(record)
+                continue
+            users = [r for r in same if r.path not in self.bundled_paths]
             chosen = users[0] if users else same[0]
-            if case is chosen:
-                keep.append(case)
-            elif case.path in self.bundled_paths:
-                continue  # replaced by the user's own copy
-            else:
+            if record is chosen:
+                keep.append(record)
+            elif record.path not in self.bundled_paths:  # a bundled one is replaced silently
                 self.problems.append(
                     Problem(
-                        case.path,
+                        record.path,
                         "ua",
-                        f"UA {case.ua} is also in {chosen.path}; this copy is ignored",
+                        f"UA {record.ua} is also in {chosen.path}; this copy is ignored",
                     )
                 )
-        self.documents = keep
+        return keep
+
+    @property
+    def documents(self) -> list[CaseCard]:
+        """Every usable document's card (from the index; a file is read only if its card is
+        missing there)."""
+        cards = [card for r in self.records if (card := self.index.card(r)) is not None]
+        self.index.save()  # if a card had to be read from its file
+        return cards
 
     def entries(self, today: date) -> list[CaseEntry]:
         """One entry per UA, most urgent first: active by deadline, then expired, then closed."""
-        groups: dict[str, list[Case]] = defaultdict(list)
-        for case in self.documents:
-            groups[case.ua].append(case)
+        groups: dict[str, list[CaseCard]] = defaultdict(list)
+        for card in self.documents:
+            groups[card.ua].append(card)
         entries = [self._entry(docs, today) for docs in groups.values()]
         entries = [e for e in entries if e is not None]
         return sorted(entries, key=lambda e: _urgency(e, today))
 
-    def _entry(self, docs: list[Case], today: date) -> CaseEntry | None:
+    def _entry(self, docs: list[CaseCard], today: date) -> CaseEntry | None:
+        if len(docs) == 1 and docs[0].kind is not CaseKind.CLOSURE:  # most UAs: one document
+            (current,) = docs
+            deadline = current.deadline
+            active = deadline is not None and deadline >= today
+            status = CaseStatus.ACTIVE if active else CaseStatus.EXPIRED
+            return CaseEntry(current, status, None, (current,), current.path in self.bundled_paths)
         closure = next((d for d in docs if d.kind is CaseKind.CLOSURE), None)
         appeals = [d for d in docs if d.kind is not CaseKind.CLOSURE]
         current = max(appeals, key=lambda d: (d.update, d.issued)) if appeals else closure
@@ -111,67 +206,39 @@ class CaseLibrary:
         return CaseEntry(current, status, closure, ordered, current.path in self.bundled_paths)
 
     def find(self, ua_text: str, today: date) -> CaseEntry | None:
+        """One UA's entry, decoding only that UA's documents from the index."""
         ua = normalize_ua(ua_text)
         if ua is None:
             return None
-        return next((e for e in self.entries(today) if e.ua == ua), None)
+        uas = self.table.uas
+        records = [self.table.record(n) for n in self.kept if uas[n] == ua]
+        cases = [r.case or r.read(keep=True) for r in records]
+        docs = [card_of(case) for case in cases if case is not None]
+        entry = self._entry(docs, today) if docs else None
+        if entry is not None:  # its file was just read: the entry need not read it again
+            opened = next(c for c in cases if c is not None and c.path == entry.card.path)
+            entry.__dict__["case"] = opened
+        return entry
+
+    def search_texts(self, entries: list[CaseEntry]) -> list[str]:
+        """Each entry's folded search text (from the index; files are read only if missing)."""
+        by_path = {r.path: r for r in self.records}
+        texts = [self.index.search_text(by_path[e.card.path]) for e in entries]
+        self.index.save()  # if a text had to be read from its file
+        return texts
 
     def search(self, query: str, today: date) -> list[CaseEntry]:
-        return [e for e in self.entries(today) if matches(e.case, query)]
+        entries = self.entries(today)
+        rows = CaseSearch([e.ua for e in entries], self.search_texts(entries)).rows(query)
+        return entries if rows is None else [entries[row] for row in rows]
 
 
-def matches(case: Case, query: str) -> bool:
-    """Every word of the query appears somewhere in the case (UA, title, country, people, text)."""
-    words = fold(query).split()
-    if not words:
-        return True
-    haystack = search_text(case)
-    ua = normalize_ua(query)
-    if ua is not None and ua == case.ua:
-        return True
-    return all(word in haystack for word in words)
-
-
-def search_text(case: Case) -> str:
-    parts = [
-        f"ua {case.ua}",
-        case.ua.replace("/", "."),
-        case.index,
-        case.title,
-        case.country,
-        *(p.name for p in case.people),
-        case.summary,
-        case.details,
-        case.background,
-        *case.asks,
-        *(o.display_name for o in case.officials),
-    ]
-    return fold("\n".join(parts))
-
-
-def fold(text: str) -> str:
-    """Text for matching as people type it: no case, no accents ("Sebnem" finds "Şebnem",
-    "Fincanci" finds "Fincancı")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNACCENTED))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-# Letters that are not a base letter plus an accent, so decomposing leaves them as they are.
-_UNACCENTED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
+_RANK = {CaseStatus.ACTIVE: 0, CaseStatus.EXPIRED: 1, CaseStatus.CLOSED: 2}
 
 
 def _urgency(entry: CaseEntry, today: date) -> tuple[int, int, str]:
-    rank = {CaseStatus.ACTIVE: 0, CaseStatus.EXPIRED: 1, CaseStatus.CLOSED: 2}[entry.status]
-    deadline = entry.case.deadline or entry.case.issued
+    rank = _RANK[entry.status]
+    deadline = entry.card.deadline or entry.card.issued
     days = (deadline - today).days
     # Active: soonest deadline first. Others: most recent first.
     return rank, days if rank == 0 else -days, entry.ua
-
-
-def _case_files(folder: Path) -> list[Path]:
-    try:
-        return [
-            Path(e.path) for e in os.scandir(folder) if e.name.endswith(".toml") and e.is_file()
-        ]
-    except OSError:
-        return []

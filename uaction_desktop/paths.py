@@ -21,6 +21,7 @@ class AppPaths:
     data_dir: Path
     cases_dir: Path
     log_dir: Path
+    cache_dir: Path  # derived data only (the case index): deleting it is always safe
 
     @property
     def profile_file(self) -> Path:
@@ -39,6 +40,10 @@ class AppPaths:
         return self.data_dir / "drafts"
 
     @property
+    def case_index_dir(self) -> Path:
+        return self.cache_dir / "case-index"
+
+    @property
     def case_drafts_dir(self) -> Path:
         return self.cases_dir.parent / CASE_DRAFTS_FOLDER
 
@@ -54,6 +59,7 @@ def app_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
             data_dir=data,
             cases_dir=data / "cases",
             log_dir=root / "logs",
+            cache_dir=root / "cache",
         )
     import platformdirs  # not needed (nor loaded) in portable mode
 
@@ -63,4 +69,5 @@ def app_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
         data_dir=data,
         cases_dir=data / "cases",
         log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )

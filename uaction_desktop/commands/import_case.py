@@ -10,10 +10,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.importer import DocumentError, Draft, import_file
+
+if TYPE_CHECKING:
+    from uaction_desktop.importer import Draft
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop.importer import DocumentError, import_file  # not needed by other commands
+
     output: Path | None = args.output
     if output is not None:
         _check_output(output, args.file, args.force)

@@ -245,9 +245,9 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 def run_report(args: argparse.Namespace, ctx: Context) -> int:
     where = _where(args, args.ua)
     references = {
-        e.ua: e.case.report_reference
+        e.ua: e.card.report_reference  # from the case index: no case file is read
         for e in ctx.library.entries(ctx.today)
-        if e.case.report_reference
+        if e.card.report_reference
     }
     with _open_for_reading(ctx) as log:
         chosen = log.actions(where, newest_first=False)

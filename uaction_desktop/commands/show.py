@@ -8,7 +8,7 @@ import textwrap
 
 from uaction_desktop.case_json import case_to_json, days_left_text
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.library import CaseEntry
+from uaction_desktop.library import CaseEntry, CaseUnavailable
 from uaction_desktop.model import Case, CaseStatus
 
 
@@ -20,9 +20,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def find_entry(ctx: Context, ua: str) -> CaseEntry:
+    """One UA's entry, its case read from its file (and no other case file read)."""
     entry = ctx.library.find(ua, ctx.today)
     if entry is None:
         raise UserError(f"no case UA {ua} (see: uaction cases --all)")
+    try:
+        entry.case  # noqa: B018 - read now, so a broken file is one line here
+    except CaseUnavailable as exc:
+        raise UserError(str(exc)) from exc
     return entry
 
 

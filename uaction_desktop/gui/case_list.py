@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,10 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.casefile import Problem
-from uaction_desktop.gui.case_model import ENTRY_ROLE, CaseFilterProxy, CaseTableModel
+from uaction_desktop.gui.case_model import (
+    ENTRY_ROLE,
+    CaseFilterProxy,
+    CaseTableModel,
+    SearchTexts,
+)
 from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import CaseStatus
+
+FITTED_COLUMNS = (0, 2, 3, 4, 5)
+SETTLE_MS = 150
+COLUMN_TITLES = CaseTableModel.COLUMNS
 
 
 class CaseListPanel(QWidget):
@@ -33,6 +42,15 @@ class CaseListPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CaseTableModel(self)
+        self._shown: CaseEntry | None = None  # the entry last announced by caseSelected
+        # While the user types, the case the filter selects is shown once typing pauses: the
+        # list follows every keystroke, the case's whole text (a long layout) does not.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.flush_selection)
+        self._pending: tuple[CaseEntry | None] | None = None
+        self._typing = False
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -72,8 +90,8 @@ class CaseListPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in FITTED_COLUMNS:  # sized from their texts (_fit_columns), not per row
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnHidden(3, True)  # the status column says it in words
 
         self.problems = QListWidget(self)
@@ -103,9 +121,18 @@ class CaseListPanel(QWidget):
 
     # -- filling
 
-    def set_cases(self, entries: list[CaseEntry], problems: list[Problem], today: date) -> None:
+    def set_cases(
+        self,
+        entries: list[CaseEntry],
+        problems: list[Problem],
+        today: date,
+        search_texts: SearchTexts | None = None,
+    ) -> None:
+        """``search_texts`` gives the entries' search texts (from the case index), asked for
+        at the first search."""
         selected = self.current_entry()
-        self.model.set_entries(entries, today)
+        self.model.set_entries(entries, today, search_texts)
+        self._fit_columns(entries)
         active = sum(1 for e in entries if e.status is CaseStatus.ACTIVE)
         if not active and entries and self.proxy.scope() == CaseFilterProxy.ACTIVE:
             self.scope.setCurrentIndex(2)
@@ -137,17 +164,34 @@ class CaseListPanel(QWidget):
         elif self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
 
+    def _fit_columns(self, entries: list[CaseEntry]) -> None:
+        """Each short column as wide as its widest text. Qt's "resize to contents" asks the
+        model for every row's data (tens of thousands of calls for a few thousand cases);
+        the distinct texts of a column are few, and measured here once."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        texts: dict[int, set[str]] = {column: {COLUMN_TITLES[column]} for column in FITTED_COLUMNS}
+        texts[5].update(("✓", "to do"))
+        for entry in entries:
+            texts[0].add(entry.ua)
+            texts[2].add(entry.card.country)
+            texts[4].add(self.model.status_text(entry))
+        texts[3].add("0000-00-00")
+        padding = 2 * metrics.horizontalAdvance("M")
+        for column, values in texts.items():
+            widest = max(metrics.horizontalAdvance(value) for value in values)
+            header.resizeSection(column, min(widest + padding, 320))
+
     def select_ua(self, ua: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            entry = self.proxy.index(row, 0).data(ENTRY_ROLE)
-            if entry.ua == ua:
-                self.table.selectionModel().setCurrentIndex(
-                    self.proxy.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                return True
-        return False
+        row = self.model.row_of(ua)
+        if row is None:
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            self.proxy.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
 
     def current_entry(self) -> CaseEntry | None:
         index = self.table.currentIndex()
@@ -160,30 +204,59 @@ class CaseListPanel(QWidget):
     # -- reactions
 
     def _on_query(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self._typing = True
+        try:
+            self._refilter(lambda: self.proxy.set_query(text))
+        finally:
+            self._typing = False
         if text and self.proxy.rowCount() == 0 and self.proxy.scope() != CaseFilterProxy.ALL:
             self.scope.setCurrentIndex(2)  # look everywhere before saying "nothing found"
         self._show_note()
-        self._ensure_selection()
 
     def _show_note(self) -> None:
         """A search that finds nothing says so; otherwise the note about the list, if any."""
         query = self.search.text().strip()
-        if query and self.proxy.rowCount() == 0 and self.model.rowCount():
+        if query and self.proxy.rowCount() == 0 and self.model.case_count():
             self.note.setText(f'No case matches "{query}". Try fewer or other words.')
         else:
             self.note.setText(self._list_note)
         self.note.setVisible(bool(self.note.text()))
 
     def _on_scope(self, index: int) -> None:
-        self.proxy.set_scope(self.scope.itemData(index))
+        self._refilter(lambda: self.proxy.set_scope(self.scope.itemData(index)))
+
+    def _refilter(self, change) -> None:
+        """Change the filter, keeping the selected case selected while it is still listed."""
+        selected = self._pending[0] if self._pending is not None else self._shown
+        change()
+        if selected is not None and self.select_ua(selected.ua):
+            return
         self._ensure_selection()
 
     def _ensure_selection(self) -> None:
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         elif not self.proxy.rowCount():
-            self.caseSelected.emit(None)
+            self._announce(None)
 
     def _on_current(self, current, previous) -> None:
-        self.caseSelected.emit(current.data(ENTRY_ROLE) if current.isValid() else None)
+        self._announce(current.data(ENTRY_ROLE) if current.isValid() else None)
+
+    def _announce(self, entry: CaseEntry | None) -> None:
+        if self._typing:
+            self._pending = (entry,)
+            self._settle.start()
+            return
+        self._settle.stop()
+        self._pending = None
+        # The list is rebuilt as the user types; the same case, still selected, is not news.
+        if entry is self._shown and entry is not None:
+            return
+        self._shown = entry
+        self.caseSelected.emit(entry)
+
+    def flush_selection(self) -> None:
+        """Announce now the case the last keystroke selected, if it is still waiting."""
+        if self._pending is not None:
+            (entry,) = self._pending
+            self._announce(entry)

@@ -30,7 +30,7 @@ from uaction_desktop.gui.case_view import CaseView
 from uaction_desktop.gui.composer_actions import make_composer_actions
 from uaction_desktop.gui.first_paint import after_first_paint
 from uaction_desktop.gui.plain_text import plain
-from uaction_desktop.library import CaseEntry, CaseLibrary
+from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_profile, save_profile
@@ -110,8 +110,10 @@ class MainWindow(QMainWindow):
         if self.is_started:
             return
         self.is_started = True
+        self.caseListPanel.flush_selection()  # a search typed before the first paint
         self.caseView.show_entry(self._entry, self.today)
         self._update_acted()
+        QTimer.singleShot(0, self.caseListPanel.model.prepare_search)
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self.check_day)
@@ -279,7 +281,8 @@ class MainWindow(QMainWindow):
 
             panel = LogPanel(
                 self.paths.action_log_file,
-                cases=lambda: [e.case for e in self.library.entries(self.today)],
+                # Every listed case, each read from its file only when the log needs it whole.
+                cases=lambda: [e.on_demand() for e in self.caseListPanel.model.entries()],
                 signer=lambda: self.profile.name,
                 today=self.today,
                 parent=self,
@@ -309,9 +312,11 @@ class MainWindow(QMainWindow):
     # -- behaviour
 
     def reload_cases(self) -> None:
-        self.library = CaseLibrary.standard(self.paths.cases_dir)
+        self.library = CaseLibrary.standard(self.paths.cases_dir, self.paths.case_index_dir)
         entries = self.library.entries(self.today)
-        self.caseListPanel.set_cases(entries, self.library.problems, self.today)
+        self.caseListPanel.set_cases(
+            entries, self.library.problems, self.today, self.library.search_texts
+        )
         active = sum(1 for e in entries if e.status is CaseStatus.ACTIVE)
         problems = len(self.library.problems)
         text = f"{len(entries)} case{'s' if len(entries) != 1 else ''}, {active} active"
@@ -320,6 +325,8 @@ class MainWindow(QMainWindow):
         self.countLabel.setText(text)
 
     def _on_case_selected(self, entry: CaseEntry | None) -> None:
+        if entry is not None and not self._readable(entry):
+            entry = None
         self._entry = entry
         if self.is_started:
             self.caseView.show_entry(entry, self.today)
@@ -338,6 +345,17 @@ class MainWindow(QMainWindow):
         self.editCase.setEnabled(entry is not None)
         bundled = entry is not None and entry.bundled
         self.editCase.setText("&Edit a copy of this case…" if bundled else "&Edit case…")
+
+    def _readable(self, entry: CaseEntry) -> bool:
+        """The case is read from its file when selected; one changed into a broken file since
+        the list was made is said in the status bar, and the list is made again."""
+        try:
+            entry.case  # noqa: B018 - reads the file
+        except CaseUnavailable as exc:
+            QTimer.singleShot(0, self.reload_cases)
+            self.statusBar().showMessage(f"This case's file has changed and cannot be read: {exc}")
+            return False
+        return True
 
     def _show_writer(self) -> None:
         self.tabs.setCurrentIndex(WRITE_TAB)

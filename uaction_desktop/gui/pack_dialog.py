@@ -43,7 +43,7 @@ from uaction_desktop.actionlog import Action, ActionChannel
 from uaction_desktop.gui.file_names import with_suffix
 from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.library import CaseLibrary
-from uaction_desktop.model import CaseStatus, Role
+from uaction_desktop.model import CaseStatus
 from uaction_desktop.pack import (
     PackCancelled,
     PackError,
@@ -140,12 +140,12 @@ class PackDialog(QDialog):
         self.cases.setMinimumHeight(96)  # a few cases stay visible whatever appears below
         self.cases.setHeaderLabels(["Case", "Also “copies to”"])
         for entry in self.library.entries(self.today):
-            item = QTreeWidgetItem([f"UA {entry.ua}  {entry.case.title}  ({entry.status.value})"])
+            item = QTreeWidgetItem([f"UA {entry.ua}  {entry.card.title}  ({entry.status.value})"])
             item.setData(0, Qt.ItemDataRole.UserRole, entry.ua)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             active = entry.status is CaseStatus.ACTIVE
             item.setCheckState(0, Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
-            if any(o.role is Role.COPY for o in entry.case.officials):
+            if entry.card.has_copies:  # from the case index: no file read per listed case
                 item.setCheckState(1, Qt.CheckState.Unchecked)
             self.cases.addTopLevelItem(item)
         self.cases.header().setStretchLastSection(False)

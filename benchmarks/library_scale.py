@@ -1,0 +1,513 @@
+"""Library scale: what thousands of cases cost the window and the commands.
+
+Makes libraries of 1, 2,000 and 10,000 distinct valid cases (the bundled UA 63/18 plus generated
+ones, each about the bundled case's size, with three broken files among them) in a temporary
+folder, and measures, each in fresh processes with its floor or baseline from the same run:
+
+  window     first paint of the case list, 2,000 cases / 1 case            goal <= 1.3
+  search     one keystroke filtering 10,000 cases (worst of a typed name)  goal <= 10 ms
+  commands   show, letter, log add, pack --case: 10,000 cases / 1 case     goal <= 1.2
+  listing    cases --all --json, 10,000 cases: with the index built        goal <= 1.0 s
+             the first run (no index) / a bare tomllib parse of the files  goal <= 2.0
+             peak memory                                                   goal <= 150 MB
+  letter     uaction letter, 1 case / a script drawing the same letter with
+             ReportLab's canvas and the same embedded fonts                goal <= 1.5
+
+Run: python benchmarks/library_scale.py [--runs N] [--big N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DAY = "2018-04-02"  # UA 63/18 is active
+WORDS = [
+    "authorities",
+    "detained",
+    "arrested",
+    "released",
+    "court",
+    "hearing",
+    "lawyer",
+    "family",
+    "village",
+    "province",
+    "protest",
+    "peaceful",
+    "student",
+    "teacher",
+    "journalist",
+    "doctor",
+    "union",
+    "farmer",
+    "river",
+    "land",
+    "water",
+    "school",
+    "prison",
+    "transfer",
+    "health",
+    "medicine",
+    "visit",
+    "letter",
+    "appeal",
+    "judge",
+    "sentence",
+    "charges",
+    "police",
+    "station",
+    "months",
+    "years",
+    "weeks",
+    "night",
+    "morning",
+    "members",
+    "community",
+    "association",
+    "newspaper",
+    "radio",
+    "online",
+    "post",
+    "comment",
+    "article",
+    "report",
+    "rights",
+    "freedom",
+    "expression",
+    "assembly",
+    "association",
+    "torture",
+    "ill-treatment",
+    "fair",
+    "trial",
+    "access",
+    "denied",
+    "held",
+    "incommunicado",
+    "unknown",
+    "location",
+    "relatives",
+    "worried",
+    "concerned",
+    "urgent",
+    "immediately",
+    "unconditionally",
+    "guarantee",
+    "ensure",
+    "protect",
+    "respect",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ne",
+    "to",
+    "su",
+    "vi",
+    "da",
+    "ze",
+    "po",
+    "ri",
+    "an",
+    "el",
+    "or",
+    "us",
+    "ba",
+    "di",
+    "fe",
+    "go",
+    "hu",
+    "ja",
+    "ki",
+    "ly",
+]
+COUNTRIES = [
+    "Argentina",
+    "Brazil",
+    "Cambodia",
+    "Denmark",
+    "Egypt",
+    "Fiji",
+    "Ghana",
+    "Honduras",
+    "India",
+    "Japan",
+    "Kenya",
+    "Laos",
+    "Mexico",
+    "Nepal",
+    "Oman",
+    "Peru",
+    "Qatar",
+    "Rwanda",
+    "Senegal",
+    "Togo",
+    "Uganda",
+    "Vietnam",
+    "Yemen",
+    "Zambia",
+]
+
+
+def name(rng: random.Random) -> str:
+    def part() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+
+    return f"{part()} {part()}"
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(sentence(rng, rng.randint(8, 20)) for _ in range(sentences))
+
+
+def case_file(number: int, rng: random.Random) -> str:
+    """One valid case of about the bundled case's size, distinct in UA, names and text."""
+    ua = f"{number % 9000 + 100}/{10 + number // 9000:02d}"
+    person = name(rng)
+    issued = date(2018, 1, 1) + timedelta(days=number % 600)
+    deadline = issued + timedelta(days=rng.randint(20, 90))
+    country = rng.choice(COUNTRIES)
+    asks = [sentence(rng, 24) for _ in range(3)]
+
+    def block(sentences: int, paragraphs: int) -> str:
+        return "\n\n".join(paragraph(rng, sentences) for _ in range(paragraphs))
+
+    officials = "\n".join(
+        f'[[officials]]\nid = "official-{i}"\ntitle = "Minister {i}"\nname = "{name(rng)}"\n'
+        f'address = ["{i} Main Street", "Capital City", "{country}"]\nfax = "+1 555 0{i}"\n'
+        f'salutation = "Dear Minister"\n'
+        for i in (1, 2)
+    )
+    return (
+        f'format = 1\nua = "{ua}"\nindex = "GEN {number:05d}/2018"\n'
+        f'title = "{person} {rng.choice(WORDS)} {rng.choice(WORDS)}"\ncountry = "{country}"\n'
+        f"issued = {issued.isoformat()}\ndeadline = {deadline.isoformat()}\n"
+        f'summary = """\n{block(4, 1)}\n"""\ndetails = """\n{block(5, 2)}\n"""\n'
+        f"asks = {json.dumps(asks)}\n"
+        f'background = """\n{block(5, 3)}\n"""\n\n'
+        f'[[people]]\nname = "{person}"\ngender = "{rng.choice("fmx")}"\n\n{officials}'
+    )
+
+
+BROKEN = {
+    "broken-syntax.toml": 'format = 1\nua = "1/99"\ntitle = "unterminated\n',
+    "broken-fields.toml": 'format = 1\nua = "nonsense"\ntitle = 3\n',
+    "broken-bytes.toml": "title = 'Caf\xe9'\n",
+}
+
+
+def make_home(root: Path, cases: int) -> Path:
+    """A portable home whose library holds ``cases`` cases (the bundled one included)."""
+    home = root / f"home-{cases}"
+    folder = home / "data" / "cases"
+    folder.mkdir(parents=True)
+    rng = random.Random(cases)
+    for number in range(1, cases):
+        (folder / f"case-{number:05d}.toml").write_text(case_file(number, rng), "utf-8")
+    if cases > 1:
+        for file_name, text in BROKEN.items():
+            (folder / file_name).write_bytes(text.encode("latin-1"))
+    return home
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def run(argv: list[str], home: Path | None = None, code: str | None = None) -> tuple[float, int]:
+    """Seconds and peak memory (KB) of one fresh process."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    if home is not None:
+        env["UACTION_HOME"] = str(home)
+    command = [sys.executable, "-c", code] if code else [sys.executable, *argv]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=REPO
+    )
+    out = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)[:200]}")
+    run.last_out = out  # type: ignore[attr-defined]
+    return seconds, usage.ru_maxrss
+
+
+def median_run(argv, home=None, code=None, runs=5, prepare=None) -> tuple[float, int]:
+    times, peaks = [], []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        seconds, peak = run(argv, home, code)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def cli(*args: str) -> list[str]:
+    return ["-m", "uaction_desktop.cli", "--today", DAY, *args]
+
+
+COMMANDS = {
+    "show": lambda out: cli("show", "63/18"),
+    "letter": lambda out: cli(
+        "letter",
+        "63/18",
+        "--to",
+        "1",
+        "--sender-name",
+        "A Writer",
+        "--sender-address",
+        "1 Elm Street",
+        "-o",
+        str(out / "letter.pdf"),
+    ),
+    "log add": lambda out: cli(
+        "log", "add", "--case", "63/18", "--to", "1", "--channel", "letter", "--count", "1"
+    ),
+    "pack --case": lambda out: cli("pack", "--case", "63/18", "-o", str(out / "pack.pdf")),
+}
+
+BARE_TOMLLIB = """
+import sys, tomllib
+from pathlib import Path
+for folder in sys.argv[1:]:
+    for path in sorted(Path(folder).glob("*.toml")):
+        try:
+            tomllib.loads(path.read_bytes().decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            pass
+"""
+
+WINDOW = """
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
+class Painted(QObject):
+    at = None
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and Painted.at is None:
+            QTimer.singleShot(0, lambda: setattr(Painted, "at", time.time()))
+        return False
+from uaction_desktop.gui.app import create_window
+app, w = create_window(["uaction-desktop"])
+watcher = Painted(); w.installEventFilter(watcher); w.show()
+while Painted.at is None:
+    app.processEvents()
+print(Painted.at)
+"""
+
+SEARCH = """
+import json, statistics, time
+from datetime import date
+from PySide6.QtWidgets import QApplication
+from uaction_desktop.gui.main_window import MainWindow
+from uaction_desktop.paths import app_paths
+app = QApplication([])
+w = MainWindow(app_paths(), today=date(2018, 4, 2))
+w.show()
+while not w.is_started:
+    app.processEvents()
+panel = w.caseListPanel
+panel.scope.setCurrentIndex(2)  # all cases
+app.processEvents()
+for _ in range(20):  # the search texts are fetched just after the first paint
+    app.processEvents()
+times, filtering = [], []
+for query in QUERIES:  # typed into the search field, the window repainted after each key
+    panel.search.clear(); app.processEvents()
+    for end in range(1, len(query) + 1):
+        start = time.perf_counter()
+        panel.search.setText(query[:end])
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+for query in QUERIES:  # the filter alone: the model filtered and the view told (no repaint)
+    panel.model.set_query(""); app.processEvents()
+    for end in range(1, len(query) + 1):
+        start = time.perf_counter()
+        panel.model.set_query(query[:end])
+        filtering.append(time.perf_counter() - start)
+        app.processEvents()
+print(json.dumps({"rows": panel.model.rowCount(), "total": len(panel.model.entries()),
+                  "max": max(times), "median": statistics.median(times), "n": len(times),
+                  "filter_max": max(filtering), "filter_median": statistics.median(filtering)}))
+"""
+
+
+def floor_letter_script(out: Path) -> str:
+    """A script drawing the letter `uaction letter 63/18 --to 1` writes, with ReportLab's
+    canvas: the same text lines at the same places, the same page size and embedded fonts."""
+    sys.path.insert(0, str(REPO))
+    from benchmarks.letter_pdf import draw_letter
+    from uaction_desktop.casefile import load_case_file
+    from uaction_desktop.compose import compose_letter
+    from uaction_desktop.pdf import fonts
+    from uaction_desktop.pdf.layouts import get_layout
+    from uaction_desktop.profile import SenderProfile
+
+    case = load_case_file(REPO / "cases" / "ua-63-18-kazakhstan.toml").case
+    assert case is not None
+    profile = SenderProfile(name="A Writer", address=("1 Elm Street",))
+    letter = compose_letter(case, case.officials[0], profile, today=date.fromisoformat(DAY))
+    calls: list[tuple[str, tuple]] = []
+
+    class Recorder:  # what draw_letter asks of the canvas, replayed by the floor script
+        def __getattr__(self, method: str):
+            return lambda *args: calls.append((method, args))
+
+    fonts.register_fonts()  # draw_letter measures lines to wrap them
+    draw_letter(Recorder(), letter)  # type: ignore[arg-type]
+    font_files = {
+        fonts.SERIF: str(REPO / "resources" / "fonts" / "LiberationSerif-Regular.ttf"),
+        fonts.SERIF_BOLD: str(REPO / "resources" / "fonts" / "LiberationSerif-Bold.ttf"),
+    }
+    page = get_layout(letter.layout).page_size
+    return (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from reportlab.pdfbase.ttfonts import TTFont\n"
+        "from reportlab.pdfgen.canvas import Canvas\n"
+        f"for name, path in {font_files!r}.items():\n"
+        "    pdfmetrics.registerFont(TTFont(name, path))\n"
+        f"c = Canvas({str(out / 'floor.pdf')!r}, pagesize={tuple(page)!r}, invariant=1, "
+        f"initialFontName={fonts.SERIF!r})\n"
+        f"c.setTitle({letter.title!r})\n"
+        f"for method, args in {calls!r}:\n"
+        "    getattr(c, method)(*args)\n"
+        "c.save()\n"
+    )
+
+
+def verdict(value: float, goal: float) -> str:
+    return "ok" if value <= goal else "MISSED"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per timed command")
+    parser.add_argument("--big", type=int, default=10_000, help="cases in the big library")
+    parser.add_argument("--window", type=int, default=2_000, help="cases in the window test")
+    args = parser.parse_args()
+    runs = args.runs
+    with tempfile.TemporaryDirectory(prefix="library-scale-") as tmp:
+        root = Path(tmp)
+        out = root / "out"
+        out.mkdir()
+        start = time.perf_counter()
+        homes = {n: make_home(root, n) for n in (1, args.window, args.big)}
+        print(
+            f"libraries of {', '.join(f'{n:,}' for n in homes)} cases made in "
+            f"{time.perf_counter() - start:.1f} s (three broken files in each big one)"
+        )
+        big, folders = homes[args.big], [str(REPO / "cases"), str(homes[args.big] / "data/cases")]
+        index = big / "cache"
+
+        # The listing, first without an index, then with it.
+        bare, _ = median_run([], code=BARE_TOMLLIB.replace("sys.argv[1:]", repr(folders)), runs=3)
+        first, _ = median_run(
+            cli("cases", "--all", "--json"),
+            big,
+            runs=3,
+            prepare=lambda: shutil.rmtree(index, ignore_errors=True),
+        )
+        listed, peak = median_run(cli("cases", "--all", "--json"), big, runs=runs)
+        shown = len(json.loads(run.last_out))  # type: ignore[attr-defined]
+        print(f"\ncases --all --json, {args.big:,} cases ({shown:,} listed)")
+        print(f"  bare tomllib parse (baseline): {bare:7.2f} s")
+        print(
+            f"  first run, no index:           {first:7.2f} s  ratio {first / bare:5.2f}"
+            f"  goal <= 2.0  {verdict(first / bare, 2.0)}"
+        )
+        print(
+            f"  with the index built:          {listed:7.2f} s"
+            f"               goal <= 1.0 s {verdict(listed, 1.0)}"
+        )
+        print(
+            f"  peak memory:                   {peak / 1024:7.1f} MB"
+            f"              goal <= 150 MB {verdict(peak / 1024, 150)}"
+        )
+
+        # Commands that name one case, index built (by the listing above / a warm-up).
+        print(f"\ncommands naming one case: {args.big:,} cases / 1 case (index built)")
+        for command, argv in COMMANDS.items():
+            for home in (homes[1], big):
+                run(argv(out), home)  # warm-up: the index, bytecode, the file cache
+            times = {1: [], args.big: []}
+            for _ in range(runs):  # interleaved, so a busy moment costs both alike
+                for n in times:
+                    times[n].append(run(argv(out), homes[n])[0])
+            one, many = (statistics.median(times[n]) for n in times)
+            print(
+                f"  {command:12s} {one * 1000:7.0f} ms / {many * 1000:7.0f} ms"
+                f"  ratio {many / one:5.2f}  goal <= 1.2  {verdict(many / one, 1.2)}"
+            )
+
+        # One letter against ReportLab's canvas drawing it.
+        floor_code = floor_letter_script(out)
+        letter_argv = COMMANDS["letter"](out)
+        run([], code=floor_code)
+        mine, floor = [], []
+        for _ in range(runs):
+            mine.append(run(letter_argv, homes[1])[0])
+            floor.append(run([], code=floor_code)[0])
+        mine_s, floor_s = statistics.median(mine), statistics.median(floor)
+        print("\nuaction letter, 1 case, whole process")
+        print(f"  uaction letter:                {mine_s * 1000:7.0f} ms")
+        print(f"  ReportLab canvas script:       {floor_s * 1000:7.0f} ms (floor)")
+        print(
+            f"  ratio:                         {mine_s / floor_s:7.2f}"
+            f"  goal <= 1.5  {verdict(mine_s / floor_s, 1.5)}"
+        )
+
+        # The window: first paint with 2,000 cases against 1.
+        window = {1: [], args.window: []}
+        for n in window:  # warm-up: index and bytecode
+            run([], homes[n], WINDOW)
+        for _ in range(runs):
+            for n in window:
+                begin = time.time()
+                run([], homes[n], WINDOW)
+                window[n].append(float(run.last_out.split()[-1]) - begin)  # type: ignore[attr-defined]
+        one, many = (statistics.median(window[n]) for n in window)
+        print(f"\nwindow, case list painted: {args.window:,} cases / 1 case")
+        print(
+            f"  {one * 1000:7.0f} ms / {many * 1000:7.0f} ms  ratio {many / one:5.2f}"
+            f"  goal <= 1.3  {verdict(many / one, 1.3)}"
+        )
+
+        # Search as the user types, over the big library.
+        rng = random.Random(args.big)
+        queries = [name(rng).split()[0], "kazakhstan", "tobylova", "zzqx", "ua 63/18"]
+        run([], big, SEARCH.replace("QUERIES", repr(queries)))
+        result = json.loads(run.last_out)  # type: ignore[attr-defined]
+        print(f"\nsearch, {result['total']:,} cases, {result['n']} keystrokes ({queries})")
+        print(
+            f"  filter (model and view told): worst {result['filter_max'] * 1000:5.1f} ms, "
+            f"median {result['filter_median'] * 1000:5.1f} ms  goal <= 10 ms  "
+            f"{verdict(result['filter_max'] * 1000, 10)}"
+        )
+        print(
+            f"  keystroke with the repaint:   worst {result['max'] * 1000:5.1f} ms, "
+            f"median {result['median'] * 1000:5.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
