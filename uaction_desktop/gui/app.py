@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", metavar="DIR", help="portable mode: keep settings, cases and logs in DIR"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, wait until the case list is shown, close it and exit "
+        "(0 if all went well): checks that an installation works on this machine",
+    )
     entry = parser.add_mutually_exclusive_group()
     entry.add_argument(
         "--install-desktop-entry",
@@ -61,8 +67,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     app, window = create_window(sys.argv[:1])
+    if args.self_test:
+        window.started.connect(lambda: _close_after_start(app, window))
     window.show()
     return app.exec()
+
+
+def _close_after_start(app: QApplication, window: MainWindow) -> None:
+    rows = window.caseListPanel.model.rowCount()
+    print(f"{PROG} {__version__}: the window opened with {rows} case(s) listed")
+    window.close()
+    app.quit()
 
 
 def _desktop_entry(*, install: bool) -> int:

@@ -68,11 +68,19 @@ def platform_name(env: Mapping[str, str]) -> str:
 
 
 def missing_libraries(libraries: tuple[Library, ...]) -> list[Library]:
+    bundled = getattr(sys, "_MEIPASS", None)  # the PyInstaller bundle carries some itself
     missing = []
     for library in libraries:
-        try:
-            ctypes.CDLL(library.soname, mode=os.RTLD_LAZY)
-        except OSError:
+        candidates = [library.soname]
+        if bundled:
+            candidates.append(os.path.join(bundled, library.soname))
+        for candidate in candidates:
+            try:
+                ctypes.CDLL(candidate, mode=os.RTLD_LAZY)
+                break
+            except OSError:
+                continue
+        else:
             missing.append(library)
     return missing
 
