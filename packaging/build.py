@@ -117,11 +117,13 @@ def make_deb(bundle: Path, out: Path, work: Path) -> Path | None:
         encoding="utf-8",
     )
     target = out / f"{NAME}_{__version__}_{arch}.deb"
-    subprocess.run(
+    built = subprocess.run(
         [dpkg_deb, "--root-owner-group", "-Zxz", "--build", str(root), str(target)],
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if built.returncode != 0:
+        raise SystemExit(f"dpkg-deb failed: {built.stderr.strip()}")
     return target
 
 

@@ -90,6 +90,16 @@ def test_missing_libraries_are_named_with_the_packages(monkeypatch) -> None:
     assert preflight.problem({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":97"}) is None
 
 
+def test_qt_failing_to_load_a_library_is_named_with_its_package() -> None:
+    error = ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
+    assert preflight.import_problem(error) == (
+        "Qt cannot open a window: missing libEGL.so.1; install them with "
+        "`sudo apt install libegl1` (Debian, Ubuntu) or `sudo dnf install libglvnd-egl` (Fedora)"
+    )
+    odd = ImportError("libweird.so.3: cannot open shared object file")
+    assert preflight.import_problem(odd) == "Qt cannot start: " + str(odd)
+
+
 @linux_only
 def test_an_x_server_that_does_not_answer(monkeypatch) -> None:
     monkeypatch.setattr(preflight, "XCB_LIBRARIES", ())

@@ -66,7 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 1
 
-    app, window = create_window(sys.argv[:1])
+    try:
+        app, window = create_window(sys.argv[:1])
+    except ImportError as error:
+        if "PySide6" in str(error) and "No module" in str(error):
+            raise
+        print(f"{PROG}: {preflight.import_problem(error)}", file=sys.stderr)
+        return 1
     if args.self_test:
         window.started.connect(lambda: _close_after_start(app, window))
     window.show()

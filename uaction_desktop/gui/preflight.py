@@ -2,13 +2,14 @@
 
 Without this, a minimal Linux gets a core dump (Qt aborts, exit 134) whose message names one
 missing library at best. Here the user gets one line naming every missing library and the
-packages that bring them. Nothing is imported from Qt; the libraries are opened with ``dlopen``
-(Qt opens the same ones a moment later, so the check costs almost nothing).
+packages that bring them. Nothing is imported from Qt. For X11 the libraries are opened with
+``dlopen`` first (Qt's xcb plugin aborts the process when one is missing; it opens the same ones
+a moment later); QtGui's own libraries fail as a catchable ImportError (``import_problem``), so
+a headless start pays for no check at all.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Mapping
@@ -68,6 +69,8 @@ def platform_name(env: Mapping[str, str]) -> str:
 
 
 def missing_libraries(libraries: tuple[Library, ...]) -> list[Library]:
+    import ctypes  # only here: the headless start (tests, benchmarks) never pays for it
+
     bundled = getattr(sys, "_MEIPASS", None)  # the PyInstaller bundle carries some itself
     missing = []
     for library in libraries:
@@ -92,14 +95,14 @@ def problem(env: Mapping[str, str] | None = None, *, check_server: bool = True) 
     env = os.environ if env is None else env
     platform = platform_name(env)
     if platform in HEADLESS:
-        return _missing_message(missing_libraries(CORE_LIBRARIES))
+        return None  # Qt's own libraries: see import_problem
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         return (
             "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): "
             "start it from a desktop session, or use the `uaction` command line"
         )
     if platform == "wayland":
-        return _missing_message(missing_libraries(CORE_LIBRARIES))
+        return None
     if platform == "xcb" and not env.get("DISPLAY"):
         return "QT_QPA_PLATFORM is xcb (X11) but DISPLAY is not set"
     message = _missing_message(missing_libraries(CORE_LIBRARIES + XCB_LIBRARIES))
@@ -108,6 +111,15 @@ def problem(env: Mapping[str, str] | None = None, *, check_server: bool = True) 
     if not _x_server_answers(env["DISPLAY"]):
         return f"cannot connect to the X display {env['DISPLAY']!r} (is the desktop running?)"
     return None
+
+
+def import_problem(error: ImportError) -> str:
+    """One line for Qt failing to load (a library of QtGui's missing: ``libEGL.so.1: cannot
+    open shared object file``), naming the package when the library is a known one. Unlike a
+    platform plugin, which aborts the process, this can be caught, so it costs nothing before."""
+    text = str(error)
+    known = [lib for lib in CORE_LIBRARIES + XCB_LIBRARIES if lib.soname in text]
+    return _missing_message(known) or f"Qt cannot start: {text}"
 
 
 def _missing_message(missing: list[Library]) -> str | None:
@@ -126,6 +138,8 @@ def _missing_message(missing: list[Library]) -> str | None:
 
 def _x_server_answers(display: str) -> bool:
     """Connect to the X server and hang up, as Qt is about to (Qt aborts when it cannot)."""
+    import ctypes
+
     xcb = ctypes.CDLL("libxcb.so.1")
     xcb.xcb_connect.restype = ctypes.c_void_p
     xcb.xcb_connect.argtypes = (ctypes.c_char_p, ctypes.c_void_p)
