@@ -5,7 +5,8 @@ Three programs, each in a fresh process, measured in the same run:
   parts  the parts the window is required to have, and nothing else: a QAbstractTableModel with
          column titles behind a QSortFilterProxyModel in a QTableView, a search field, and the
          bundled case file read with tomllib;
-  app    uaction-desktop as ``uaction-desktop`` starts it (gui/app.py: create_window).
+  app    uaction-desktop as ``uaction-desktop`` starts it (gui/app.py: the pre-Qt check, then
+         create_window).
 Each prints the moment its window (with the list) has been painted for the first time; ``app``
 also the moment the rest of the first screen (the selected case's text) is in place.
 
@@ -83,6 +84,11 @@ show_and_paint(app, w)
 """
 
 APP = """
+try:  # the check gui/app.py:main makes before Qt starts, where there is one
+    from uaction_desktop.gui import preflight
+    assert preflight.problem() is None
+except ImportError:
+    pass
 from uaction_desktop.gui.app import create_window
 app, w = create_window(["uaction-desktop"])
 show_and_paint(app, w)

@@ -1,6 +1,6 @@
 """The meeting pack, built for real and read back: parts, order, signers, duplex, cancelling.
 
-Every check reads the PDF that was written (pypdf for text and positions, ``pdftoppm`` for what a
+Every check reads the PDF that was written (pypdf for text and positions, PDFium for what a
 printer would put on paper). Tests never assert on timing.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 import tracemalloc
 from dataclasses import dataclass
 from datetime import date
@@ -18,9 +17,9 @@ from typing import Any
 
 import pypdf
 import pytest
-from PIL import Image
 from reportlab.lib.units import mm
 
+from tests.pages import page_images
 from uaction_desktop.cli import main
 from uaction_desktop.compose import compose_letter
 from uaction_desktop.library import CaseLibrary
@@ -87,12 +86,8 @@ def page_items(page: pypdf.PageObject) -> list[Item]:
 
 
 def ink(path: Path, tmp: Path) -> list[bool]:
-    """Per page: is anything printed on it at all, as pdftoppm renders it?"""
-    out = tmp / "render"
-    out.mkdir(exist_ok=True)
-    subprocess.run(["pdftoppm", "-gray", "-r", "12", str(path), str(out / "p")], check=True)
-    pages = sorted(out.glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[1]))
-    return [Image.open(p).getextrema()[0] < 200 for p in pages]
+    """Per page: is anything printed on it at all, as PDFium renders it?"""
+    return [image.convert("L").getextrema()[0] < 200 for image in page_images(path, 12)]
 
 
 def build(tmp: Path, name: str = "pack.pdf", **options: Any) -> PackResult:

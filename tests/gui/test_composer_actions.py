@@ -102,7 +102,7 @@ def test_fax_preview_has_a_cover_page(qtbot, make_window) -> None:
     composer = window.composer
     composer.select_official("prosecutor-general")
     composer.channelPicker.setCurrentIndex(composer.channelPicker.findData("fax"))
-    assert composer.pdfDocument.pageCount() == 2
+    assert composer.letterPreview.page_count() == 2
 
 
 def test_window_geometry_is_remembered(qtbot, make_window) -> None:

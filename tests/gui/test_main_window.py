@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
 from tests.conftest import BUNDLED_CASE, CASE_ACTIVE_DAY
 from tests.gui.conftest import fill_sender
 from uaction_desktop.gui.case_model import CaseFilterProxy, CaseTableModel
+from uaction_desktop.gui.page_view import PageView
 from uaction_desktop.library import CaseLibrary
 
 EXTRA = "I have followed this case from my home town and will keep writing."
@@ -50,7 +50,7 @@ def test_named_widgets_and_actions_exist(make_window) -> None:
     window.showWriter.trigger()
     assert isinstance(window.findChild(QComboBox, "officialPicker"), QComboBox)
     assert isinstance(window.findChild(QPlainTextEdit, "letterBody"), QPlainTextEdit)
-    assert isinstance(window.findChild(QPdfView, "letterPreview"), QPdfView)
+    assert isinstance(window.findChild(PageView, "letterPreview"), PageView)
     names = {a.objectName() for a in window.findChildren(__import__("PySide6.QtGui").QtGui.QAction)}
     assert {"exportPdf", "printLetter", "emailLetter"} <= names
 
@@ -84,7 +84,7 @@ def test_whole_flow_search_compose_edit_export(
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClicks(body, EXTRA)
     qtbot.waitUntil(lambda: not composer.previewTimer.isActive(), timeout=2000)
-    assert composer.pdfDocument.pageCount() >= 1
+    assert composer.letterPreview.page_count() >= 1
 
     target = tmp_path / "out" / "ambassador.pdf"
     target.parent.mkdir()

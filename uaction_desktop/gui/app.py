@@ -1,7 +1,14 @@
-"""Start the desktop app: ``uaction-desktop`` or ``python -m uaction_desktop``."""
+"""Start the desktop app: ``uaction-desktop`` or ``python -m uaction_desktop``.
+
+The options are read, and the display and Qt's libraries checked (gui/preflight.py), before
+anything from Qt is imported: ``--help``, ``--version`` and the menu-entry options never open a
+window, and a machine that cannot show one gets one line saying why instead of a core dump.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -12,24 +19,87 @@ if TYPE_CHECKING:
 
     from uaction_desktop.gui.main_window import MainWindow
 
+PROG = "uaction-desktop"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="The Urgent Action letters window: compose, print and log appeals, offline. "
+        "Everything it does is also available without a window: see `uaction --help`.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--home", metavar="DIR", help="portable mode: keep settings, cases and logs in DIR"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, wait until the case list is shown, close it and exit "
+        "(0 if all went well): checks that an installation works on this machine",
+    )
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the app to the desktop menu (your XDG folders), then exit",
+    )
+    entry.add_argument(
+        "--remove-desktop-entry",
+        action="store_true",
+        help="take the app out of the desktop menu again, then exit",
+    )
+    return parser
+
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if "--version" in args:
-        print(f"uaction-desktop {__version__}")
-        return 0
-    if "--home" in args:
-        import os
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop_entry or args.remove_desktop_entry:
+        return _desktop_entry(install=args.install_desktop_entry)
+    if args.home is not None:
+        os.environ["UACTION_HOME"] = args.home
 
-        position = args.index("--home")
-        if position + 1 >= len(args):
-            print("uaction-desktop: --home needs a folder", file=sys.stderr)
-            return 2
-        os.environ["UACTION_HOME"] = args[position + 1]
+    from uaction_desktop.gui import preflight
 
-    app, window = create_window(sys.argv[:1])
+    problem = preflight.problem()
+    if problem is not None:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 1
+
+    try:
+        app, window = create_window(sys.argv[:1])
+    except ImportError as error:
+        if "PySide6" in str(error) and "No module" in str(error):
+            raise
+        print(f"{PROG}: {preflight.import_problem(error)}", file=sys.stderr)
+        return 1
+    if args.self_test:
+        window.started.connect(lambda: _close_after_start(app, window))
     window.show()
     return app.exec()
+
+
+def _close_after_start(app: QApplication, window: MainWindow) -> None:
+    rows = window.caseListPanel.model.rowCount()
+    print(f"{PROG} {__version__}: the window opened with {rows} case(s) listed")
+    window.close()
+    app.quit()
+
+
+def _desktop_entry(*, install: bool) -> int:
+    from uaction_desktop import desktop_entry
+
+    try:
+        if install:
+            paths = desktop_entry.install()
+            print(f"Added to the menu: {paths.desktop_file} (icon {paths.icon})")
+        else:
+            removed = desktop_entry.remove()
+            print("Removed: " + ", ".join(map(str, removed)) if removed else "No menu entry.")
+    except OSError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def create_window(argv: list[str]) -> tuple[QApplication, MainWindow]:

@@ -20,7 +20,7 @@ from typing import Any
 
 import tomli_w
 from PySide6 import QtGui
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,6 +67,7 @@ from uaction_desktop.casefile import (
 from uaction_desktop.gui.import_review import fill_review_list
 from uaction_desktop.gui.plain_text import plain, rich_escaped
 from uaction_desktop.gui.restore_bar import RestoreBar
+from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
@@ -665,7 +666,7 @@ class CaseEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problemsList)
         layout.addLayout(buttons)
-        self.resize(920, 760)
+        fit_to_screen(self, QSize(920, 760))
 
         self._fill(case_or_draft)
         if self.draft is not None:

@@ -9,10 +9,8 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +35,7 @@ from uaction_desktop.drafts import CaseChoice, DraftStore, SenderDraft
 from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_actions
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
+from uaction_desktop.gui.page_view import PageView
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
@@ -95,7 +94,6 @@ class Composer(QWidget):
         self._stale = True
         self._pdf_bytes = b""
         self._warnings: list[str] = []
-        self._buffer: QBuffer | None = None
         self._draft_slot: tuple[str, str] | None = None  # (UA, key) the editor's text belongs to
         self._letterish = True  # the editor holds a letter body (not a phone script or post)
         self._choice = CaseChoice()  # the current case's official, channel and paper
@@ -185,13 +183,9 @@ class Composer(QWidget):
         self.draftState = QLabel(self)
         self.draftState.setObjectName("draftState")
 
-        self.letterPreview = QPdfView(self)
+        self.letterPreview = PageView(self)
         self.letterPreview.setObjectName("letterPreview")
         self.letterPreview.setAccessibleName("Print preview")
-        self.letterPreview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.letterPreview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdfDocument = QPdfDocument(self)
-        self.letterPreview.setDocument(self.pdfDocument)
         self.messagePreview = QPlainTextEdit(self)
         self.messagePreview.setObjectName("messagePreview")
         self.messagePreview.setReadOnly(True)
@@ -500,20 +494,7 @@ class Composer(QWidget):
         return self.current_letter().as_text()
 
     def _show_pdf(self, pdf: bytes) -> None:
-        page = self.letterPreview.pageNavigator().currentPage()
-        old = self._buffer
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.pdfDocument.load(buffer)
-        self._buffer = buffer
-        if old is not None:
-            old.close()
-            old.deleteLater()
-        if 0 < page < self.pdfDocument.pageCount():
-            self.letterPreview.pageNavigator().jump(
-                page, self.letterPreview.pageNavigator().currentLocation()
-            )
+        self.letterPreview.set_pdf(pdf)  # keeps the page being read
 
     def _show_warnings(self, warnings: list[str]) -> None:
         self._warnings = list(warnings)
@@ -917,5 +898,5 @@ class Composer(QWidget):
         self.letterBody.blockSignals(False)
         self.recipient.clear()
         self.messagePreview.clear()
-        self.pdfDocument.close()
+        self.letterPreview.clear()
         self._set_actions_enabled(False)

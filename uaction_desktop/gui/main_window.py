@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,6 +30,7 @@ from uaction_desktop.gui.case_view import CaseView
 from uaction_desktop.gui.composer_actions import make_composer_actions
 from uaction_desktop.gui.first_paint import after_first_paint
 from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.paths import AppPaths, app_paths
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 CASE_TAB, WRITE_TAB, LOG_TAB = 0, 1, 2
 DAY_CHECK_MS = 60_000
+PREFERRED_SIZE = QSize(1280, 820)  # on a smaller screen: as much of it as is available
 
 
 class MainWindow(QMainWindow):
@@ -566,8 +568,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved on a bigger screen, or one no longer attached
         else:
-            self.resize(1280, 820)
+            fit_to_screen(self, PREFERRED_SIZE)
         splitter = settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

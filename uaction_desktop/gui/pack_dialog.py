@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QThread, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from uaction_desktop.actionlog import Action, ActionChannel
 from uaction_desktop.gui.file_names import with_suffix
 from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.screen_fit import fit_to_screen, scrolling, unscrolled_size
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.pack import (
@@ -246,12 +247,18 @@ class PackDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.buildButton, QDialogButtonBox.ButtonRole.ActionRole)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addWidget(self.summary)
+        body_layout.addWidget(self.warningsView)
+        body_layout.addWidget(self.after)
+        self.body = scrolling(body, "packScroll")  # scrolls only on a short screen
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.warningsView)
-        layout.addWidget(self.after)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, unscrolled_size(self, self.body))
 
         self.cases.itemChanged.connect(lambda _i, _c: self._update_summary())
         for widget in (self.envelopes, self.layout_box):
@@ -399,8 +406,10 @@ class PackDialog(QDialog):
         )
         self.warningsView.setPlainText("\n".join(f"⚠ {w}" for w in result.warnings))
         self.warningsView.setVisible(bool(result.warnings))
-        # Room for what appeared, so the case list above keeps its height.
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        # Room for what appeared, so the case list above keeps its height (as the screen allows:
+        # the rest scrolls, and the buttons stay on screen).
+        wanted = unscrolled_size(self, self.body)
+        fit_to_screen(self, QSize(self.width(), max(self.height(), wanted.height())))
 
     def _failed(self, message: str) -> None:
         self.buildButton.setEnabled(True)

@@ -7,12 +7,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from uaction_desktop.atomic import write_bytes_atomic
+from uaction_desktop.pdf import raster
 
 RASTER_DPI = 300
 
@@ -41,29 +41,27 @@ def print_pdf(printer: QPrinter, pdf: bytes) -> str:
 
 
 def _print_raster(printer: QPrinter, pdf: bytes) -> str:
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
+    """Each page drawn by PDFium at 300 dpi, one page in memory at a time."""
+    sizes = raster.page_sizes(pdf)
     printer.setResolution(RASTER_DPI)
+    printer.setFullPage(True)  # the page's own positions (the envelope window), not shrunk
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be opened")
-    pages = document.pageCount()
     try:
-        for page in range(pages):
+        for page in range(len(sizes)):
             if page:
                 printer.newPage()
-            size_pt = document.pagePointSize(page)
-            pixels = QSize(
-                round(size_pt.width() / 72 * RASTER_DPI), round(size_pt.height() / 72 * RASTER_DPI)
+            pixels = raster.render_page(pdf, page, RASTER_DPI / raster.POINTS_PER_INCH)
+            image = QImage(
+                pixels.data, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_ARGB32
             )
-            image = document.render(page, pixels)
             target = painter.viewport()
-            scaled = pixels.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            scaled = QSize(pixels.width, pixels.height).scaled(
+                target.size(), Qt.AspectRatioMode.KeepAspectRatio
+            )
             painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
     finally:
         painter.end()
-        document.close()
+    pages = len(sizes)
     return f"Printed {pages} page{'s' if pages != 1 else ''}"
