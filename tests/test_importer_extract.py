@@ -21,6 +21,7 @@ from uaction_desktop.importer import (
     extract_file,
     import_file,
 )
+from uaction_desktop.importer.extract import MAX_UNPACKED_BYTES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 REFERENCE_DOC = FIXTURES / "ua-63-18-kazakhstan.txt"
@@ -203,7 +204,7 @@ def test_docx_that_unpacks_too_large_is_refused(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("word/document.xml", "<w:document/>")
-        package.writestr("word/media/filler.bin", b"\x00" * (61 * 1024 * 1024))
+        package.writestr("customXml/item1.xml", b" " * (MAX_UNPACKED_BYTES + 1))
     assert bomb.stat().st_size < MAX_FILE_BYTES
     with pytest.raises(DocumentError, match="unpacks to more than"):
         extract_file(bomb)

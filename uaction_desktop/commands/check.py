@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from uaction_desktop.bounded import special_kind
 from uaction_desktop.casefile import load_case_file
+from uaction_desktop.terminal import escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,15 +22,32 @@ def run(args: argparse.Namespace, ctx) -> int:
     for path in args.paths:
         found = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         if not found:
-            print(f"{path}: no case files (*.toml) in this folder")
+            print(f"{escaped(str(path))}: no case files (*.toml) in this folder")
         files.extend(found)
     bad = 0
     for path in files:
+        refused = _not_a_case_file(path)
+        if refused:
+            print(f"{escaped(str(path))}: {refused}")
+            bad += 1
+            continue
         result = load_case_file(path)
         for problem in result.problems:
-            print(problem)
+            print(escaped(str(problem)))
         if result.problems:
             bad += 1
         else:
-            print(f"{path}: ok (UA {result.case.ua})")
+            print(escaped(f"{path}: ok (UA {result.case.ua})"))
     return 1 if bad or not files else 0
+
+
+def _not_a_case_file(path: Path) -> str:
+    """Why ``path`` is not even read (a device such as /dev/zero never ends, opening a FIFO
+    waits for a writer), or "" for a regular file."""
+    try:
+        kind = special_kind(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return "no such file" if not path.is_symlink() else "a link to a file that is missing"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return f"{kind}, not a case file" if kind else ""

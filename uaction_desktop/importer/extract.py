@@ -19,12 +19,15 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
 from uaction_desktop.importer.draft import Leftover
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 500_000
 MAX_PDF_PAGES = 200
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+MAX_UNPACKED_BYTES = 10 * 1024 * 1024  # of a .docx's XML, counted as unpacked, not as claimed
+MAX_PARTS = 2_000  # files inside a .docx (a real one has a few dozen)
+_CHUNK = 64 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
@@ -50,18 +53,18 @@ class Extracted:
 def extract_file(path: str | Path) -> Extracted:
     path = Path(path)
     try:
-        if not path.is_file():
-            raise DocumentError(
-                f"{path}: no such file" if not path.exists() else f"{path}: not a file"
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DocumentError(
-                f"{path.name} is {size / 1_048_576:.1f} MB; documents of at most "
-                f"{MAX_FILE_BYTES // 1_048_576} MB can be imported"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_bytes_bounded(path, MAX_FILE_BYTES)
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise DocumentError(f"{path}: not a file (a folder)") from exc
+    except TooLargeOrSpecial as exc:
+        if exc.message.startswith(("a ", "not ")):
+            raise DocumentError(f"{path}: not a file ({exc.message})") from exc
+        raise DocumentError(
+            f"{path.name} is {exc.message}; documents of at most "
+            f"{MAX_FILE_BYTES // 1_048_576} MB can be imported"
+        ) from exc
     except OSError as exc:
         raise DocumentError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
     return extract_bytes(data, path.name)
@@ -222,30 +225,21 @@ def html_to_text(html: str) -> str:
 
 
 def _docx(data: bytes, name: str) -> Extracted:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            unpacked = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DocumentError(f"{name} is damaged (not a readable zip package)") from exc
-    if "word/document.xml" not in names:
-        kind = "an OpenDocument file" if "content.xml" in names else "a zip archive"
-        raise DocumentError(f"{name} is {kind}, not a Word .docx document")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise DocumentError(f"{name} unpacks to more than {MAX_UNPACKED_BYTES // 1_048_576} MB")
+    package = _bounded_package(data, name)
     try:
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(package)
         lines: list[str] = []
+        count = _Budget(name)
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
-                lines.append(block.text)
-                lines.extend(_text_boxes(block))
+                lines.append(count(block.text))
+                lines.extend(map(count, _text_boxes(block)))
             elif isinstance(block, Table):
-                lines.extend(_table_lines(block))
+                lines.extend(map(count, _table_lines(block)))
         extra: list[str] = []
         for section in document.sections:
             for part in (
@@ -257,9 +251,9 @@ def _docx(data: bytes, name: str) -> Extracted:
                 if part.is_linked_to_previous and extra:
                     continue
                 for paragraph in part.paragraphs:
-                    extra.append(paragraph.text)
+                    extra.append(count(paragraph.text))
                 for table in part.tables:
-                    extra.extend(_table_lines(table))
+                    extra.extend(map(count, _table_lines(table)))
     except DocumentError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on damaged packages
@@ -268,6 +262,65 @@ def _docx(data: bytes, name: str) -> Extracted:
     tail = [line for line in dict.fromkeys(extra) if line.strip() and line.strip() not in seen]
     text = "\n".join([*lines, "", *tail] if tail else lines)
     return Extracted(text, "docx")
+
+
+def _bounded_package(data: bytes, name: str) -> io.BytesIO:
+    """The package rebuilt from what its parts really unpack to, read in chunks and stopped at
+    :data:`MAX_UNPACKED_BYTES` whatever sizes its directory claims; pictures and other binary
+    parts are left empty (only text is imported), so a zip bomb never reaches the XML parser."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            named = {info.filename: info for info in reversed(package.infolist())}
+            infos = [info for info in named.values() if not info.is_dir()]  # each name once
+            names = set(named)
+            if "word/document.xml" not in names:
+                kind = "an OpenDocument file" if "content.xml" in names else "a zip archive"
+                raise DocumentError(f"{name} is {kind}, not a Word .docx document")
+            if len(infos) > MAX_PARTS:
+                raise DocumentError(f"{name} holds {len(infos):,} files; a Word document has a few")
+            rebuilt = io.BytesIO()
+            unpacked = 0
+            with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_STORED) as out:
+                for info in infos:
+                    if not info.filename.lower().endswith((".xml", ".rels")):
+                        out.writestr(info.filename, b"")
+                        continue
+                    chunks: list[bytes] = []
+                    with package.open(info) as part:
+                        while chunk := part.read(_CHUNK):
+                            unpacked += len(chunk)
+                            if unpacked > MAX_UNPACKED_BYTES:
+                                raise DocumentError(
+                                    f"{name} unpacks to more than "
+                                    f"{MAX_UNPACKED_BYTES // 1_048_576} MB of text and layout; "
+                                    "an Urgent Action is far smaller"
+                                )
+                            chunks.append(chunk)
+                    out.writestr(info.filename, b"".join(chunks))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise DocumentError(f"{name} is damaged (not a readable zip package)") from exc
+    except NotImplementedError as exc:  # a compression method zipfile does not know
+        raise DocumentError(f"{name} is packed in a way that cannot be read ({exc})") from exc
+    rebuilt.seek(0)
+    return rebuilt
+
+
+class _Budget:
+    """Counts the characters taken out so far and stops at :data:`MAX_TEXT_CHARS`, so a small
+    file of millions of characters is refused while being read, not after."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.total = 0
+
+    def __call__(self, text: str) -> str:
+        self.total += len(text) + 1
+        if self.total > MAX_TEXT_CHARS:
+            raise DocumentError(
+                f"{self.name} holds more than {MAX_TEXT_CHARS:,} characters of text; an Urgent "
+                "Action is far shorter"
+            )
+        return text
 
 
 def _text_boxes(paragraph: object) -> list[str]:
