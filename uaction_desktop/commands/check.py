@@ -46,8 +46,8 @@ def _not_a_case_file(path: Path) -> str:
     waits for a writer), or "" for a regular file."""
     try:
         kind = special_kind(os.stat(path).st_mode)
-    except FileNotFoundError:
-        return "no such file" if not path.is_symlink() else "a link to a file that is missing"
+    except FileNotFoundError:  # the case-file loader words a missing file itself
+        return "a link to a file that is missing" if path.is_symlink() else ""
     except OSError as exc:
         return f"cannot be read ({exc.strerror or exc})"
     return f"{kind}, not a case file" if kind else ""
