@@ -18,7 +18,8 @@ from functools import cached_property
 from uaction_desktop import __version__, commands
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.paths import AppPaths, app_paths
-from uaction_desktop.profile import ProfileError, SenderProfile, load_profile
+from uaction_desktop.profile import ProfileError, SenderProfile, load_or_set_aside
+from uaction_desktop.terminal import escaped
 
 
 class UserError(Exception):
@@ -42,7 +43,10 @@ class Context:
 
     @cached_property
     def profile(self) -> SenderProfile:
-        return load_profile(self.paths.profile_file)
+        profile, problem = load_or_set_aside(self.paths.profile_file)
+        if problem:
+            print(f"uaction: {escaped(problem)}", file=sys.stderr)
+        return profile
 
 
 class _Parser(argparse.ArgumentParser):
