@@ -450,7 +450,7 @@ def test_output_onto_a_folder_leaves_it_untouched(
     (folder / "yesterday.pdf").write_bytes(b"%PDF-yesterday")
     code, out, err = run(capsys, *ACTIVE, "letter", "63/18", "--to", "1", "-o", str(folder))
     assert (code, out) == (1, "")
-    assert_one_line_error(err, f"cannot write {folder}: Is a directory")
+    assert_one_line_error(err, f"cannot write {folder}: it is a folder, not a file")
     assert sorted(p.name for p in folder.iterdir()) == ["yesterday.pdf"]
     assert (folder / "yesterday.pdf").read_bytes() == b"%PDF-yesterday"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letters"]  # no temp file left

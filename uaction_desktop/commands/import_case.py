@@ -14,6 +14,7 @@ from pathlib import Path
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.importer import DocumentError, Draft, import_file
+from uaction_desktop.outputs import is_stdout
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    output: Path | None = args.output
+    output: Path | None = None if args.output and is_stdout(args.output) else args.output
     if output is not None:
         _check_output(output, args.file, args.force)
     try:

@@ -10,6 +10,7 @@ from uaction_desktop.atomic import write_bytes_atomic, write_text_atomic
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.commands.show import find_entry
 from uaction_desktop.model import Channel
+from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
 
 
@@ -70,6 +71,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "return address (set them with 'uaction profile' or --sender-name/--sender-address)"
         )
     text_out = channel in (Channel.EMAIL, Channel.PHONE, Channel.SOCIAL) or args.text
+    if args.output is not None and is_stdout(args.output):
+        if not text_out:
+            raise UserError(
+                f"--output {args.output}: a PDF is not sent to standard output; give a file "
+                "name such as letter.pdf (or use --text for plain text)",
+                code=2,
+            )
+        args.output = None  # standard output, as without --output
+    if args.output is not None and (problem := output_problem(args.output, "file")):
+        raise UserError(f"cannot write {args.output}: {problem}")
     if text_out and args.output is not None and args.output.suffix.lower() == ".pdf":
         raise UserError(f"the {channel.value} channel writes text: name the file .txt, not .pdf")
     if not text_out and args.output is None:

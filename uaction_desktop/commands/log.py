@@ -21,10 +21,12 @@ from uaction_desktop.actionlog import (
     ImportResult,
     action_to_record,
 )
+from uaction_desktop.actionlog.exchange import csv_text, dumps
 from uaction_desktop.actionlog.report import report_text
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import iso_date, positive_int
 from uaction_desktop.model import Channel, normalize_ua
+from uaction_desktop.outputs import is_stdout, output_problem
 
 Handler = Callable[[argparse.Namespace, Context], int]
 CHANNELS = [c.value for c in ActionChannel]
@@ -251,11 +253,24 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
     output: Path = args.output
     fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "json")
+    to_stdout = is_stdout(output)
+    if not to_stdout and (problem := output_problem(output, "export")):
+        raise UserError(f"cannot write {output}: {problem}")
     with _open_for_reading(ctx) as log:
-        write = log.export_csv if fmt == "csv" else log.export_json
-        written = write(output, _where(args, args.case))
+        if to_stdout:  # the file's text, for a pipe; the count goes to stderr
+            chosen = log.actions(_where(args, args.case), newest_first=False)
+            sys.stdout.write(csv_text(chosen) if fmt == "csv" else dumps(chosen))
+            sys.stdout.flush()
+            written = len(chosen)
+        else:
+            write = log.export_csv if fmt == "csv" else log.export_json
+            written = write(output, _where(args, args.case))
     noun = "action" if written == 1 else "actions"
-    print(f"Exported {written} {noun} to {output} ({fmt.upper()}).")
+    where = "standard output" if to_stdout else str(output)
+    print(
+        f"Exported {written} {noun} to {where} ({fmt.upper()}).",
+        file=sys.stderr if to_stdout else sys.stdout,
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date
+from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
@@ -104,6 +105,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         load_roster,
     )
 
+    if is_stdout(args.output):
+        raise UserError(
+            f"--output {args.output}: a meeting pack is a PDF, not sent to standard output; "
+            "give a file name such as pack.pdf",
+            code=2,
+        )
+    if problem := output_problem(args.output, "meeting pack"):
+        raise UserError(f"cannot write {args.output}: {problem}")
     signers: int | tuple = args.copies or 1
     if args.roster is not None:
         try:
