@@ -150,8 +150,12 @@ def _open(ctx: Context) -> ActionLog:
 
 
 def _open_for_reading(ctx: Context) -> ActionLog:
-    """For commands that only read: a write-protected log can still be listed and reported."""
-    return ActionLog.open_for_reading(ctx.paths.action_log_file)
+    """For commands that only read: a log on write-protected media or a full disk can still
+    be listed, reported and exported; stderr says why it is read-only."""
+    log = ActionLog.open_for_reading(ctx.paths.action_log_file)
+    if log.why_read_only:
+        print(f"note: {log.why_read_only}", file=sys.stderr)
+    return log
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
