@@ -115,10 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = Context(paths=app_paths(args.home), today=_today(args.today))
         return int(args.handler(args, context) or 0)
     except UserError as exc:
-        print(f"uaction: {exc}", file=sys.stderr)
+        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return exc.code
     except ProfileError as exc:  # a hand-edited profile that cannot be used
-        print(f"uaction: {exc}", file=sys.stderr)
+        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -9,7 +9,6 @@ quotes a 2,000-character name to one readable line.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 and C1 controls (but tab and newline, which print as themselves), DEL, and the Unicode
 # format characters that change how text around them is shown: bidi embeddings, overrides
@@ -31,15 +30,25 @@ def escaped(text: str, *, one_line: bool = False) -> str:
     return text
 
 
+def json_escaped(text: str) -> str:
+    """JSON text with the same characters written as ``\\uXXXX`` escapes: the same JSON
+    value, but nothing in it acts on a terminal (json.dumps escapes only C0 controls)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def for_stream(text: str, stream: object) -> str:
+    """Content (a letter, a report) escaped when it goes to a terminal, as it is otherwise:
+    a file or a pipe gets the text exactly."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return escaped(text) if isatty is not None and isatty() else text
+    except (OSError, ValueError):
+        return text
+
+
 def brief(text: str, most: int = 80) -> str:
     """``text`` cut to about ``most`` characters (with "…") for quoting in a message."""
     text = " ".join(text.split())
     if len(text) <= most:
         return text
     return text[: most - 1].rstrip() + "…"
-
-
-def has_unsafe(text: str) -> bool:
-    return bool(_UNSAFE.search(text)) or any(
-        unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text
-    )

@@ -8,6 +8,7 @@ import sys
 
 from uaction_desktop.case_json import case_to_json, days_left_text
 from uaction_desktop.model import CaseStatus
+from uaction_desktop.terminal import escaped, json_escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,10 +23,10 @@ def run(args: argparse.Namespace, ctx) -> int:
     entries = library.entries(ctx.today)
     shown = entries if args.all else [e for e in entries if e.status is CaseStatus.ACTIVE]
     for problem in library.problems:
-        print(f"problem: {problem}", file=sys.stderr)
+        print(f"problem: {escaped(str(problem), one_line=True)}", file=sys.stderr)
     if args.json:
         out = [case_to_json(e.case, e.status) for e in shown]
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json_escaped(json.dumps(out, ensure_ascii=False, indent=2)))
         return 0
     if not shown:
         hidden = len(entries)
@@ -40,5 +41,6 @@ def run(args: argparse.Namespace, ctx) -> int:
             else entry.status.value
         )
         deadline = case.deadline.isoformat() if case.deadline else "-"
-        print(f"UA {case.ua:<9} {deadline:<10}  {when:<28} {case.country}: {case.title}")
+        line = f"UA {case.ua:<9} {deadline:<10}  {when:<28} {case.country}: {case.title}"
+        print(escaped(line, one_line=True))
     return 0

@@ -15,6 +15,7 @@ from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.importer import DocumentError, Draft, import_file
 from uaction_desktop.outputs import is_stdout
+from uaction_desktop.terminal import escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,11 +81,11 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
         file=sys.stderr,
     )
     for warning in draft.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
     review = draft.to_review()
     if review:
         print(f"{len(review)} field(s) to review: {', '.join(review)}", file=sys.stderr)
     for problem in draft.problems(ctx.today):
-        print(f"to complete: {problem.field}: {problem.message}", file=sys.stderr)
+        print(escaped(f"to complete: {problem.field}: {problem.message}"), file=sys.stderr)
     if output is not None:
         print(f"wrote {output}", file=sys.stderr)

@@ -12,6 +12,7 @@ from uaction_desktop.commands.show import find_entry
 from uaction_desktop.model import Channel
 from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.terminal import escaped, for_stream
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -108,13 +109,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         _write(args.output, lambda p: write_bytes_atomic(p, result.pdf))
         print(f"{args.output}: {result.pages} page{'s' if result.pages != 1 else ''}")
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
     return 0
 
 
 def _write_text(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(for_stream(text, sys.stdout))
         return
     _write(output, lambda p: write_text_atomic(p, text))
 

@@ -27,6 +27,7 @@ from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import iso_date, positive_int
 from uaction_desktop.model import Channel, normalize_ua
 from uaction_desktop.outputs import is_stdout, output_problem
+from uaction_desktop.terminal import escaped, json_escaped
 
 Handler = Callable[[argparse.Namespace, Context], int]
 CHANNELS = [c.value for c in ActionChannel]
@@ -196,7 +197,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     with _open(ctx) as log:
         log.add(action)  # returns once committed with synchronous=FULL
     what = action.channel.describe(action.count)
-    print(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}.")
+    print(escaped(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}."))
     print(f"id: {action.id}", flush=True)
     return 0
 
@@ -214,7 +215,8 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with _open_for_reading(ctx) as log:
         found = log.actions(where)
     if args.json:
-        print(json.dumps([action_to_record(a) for a in found], ensure_ascii=False, indent=2))
+        records = [action_to_record(a) for a in found]
+        print(json_escaped(json.dumps(records, ensure_ascii=False, indent=2)))
         return 0
     if not found:
         print("No actions match." if where != ActionFilter() else "No actions logged yet.")
@@ -228,7 +230,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
             line += f"  [reported {a.reported_on.isoformat()}]"
         if a.note:
             line += f"  - {' '.join(a.note.split())}"
-        print(line)
+        print(escaped(line, one_line=True))
     entries = "entry" if len(found) == 1 else "entries"
     print(f"{len(found)} {entries}, {sum(a.count for a in found)} sent.")
     return 0
@@ -243,7 +245,7 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
     }
     with _open_for_reading(ctx) as log:
         chosen = log.actions(where, newest_first=False)
-        print(report_text(chosen, references, where.since, where.until), end="")
+        print(escaped(report_text(chosen, references, where.since, where.until)), end="")
         if args.mark_reported and chosen:
             changed = log.mark_reported([a.id for a in chosen], ctx.today)
             # On stderr, so that the report alone can be piped to the clipboard.
@@ -287,15 +289,17 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
             except ActionLogError as exc:
                 if exc.path == log.path:
                     raise  # the log itself failed: stop
-                print(f"uaction: {exc}", file=sys.stderr)
+                print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
                 status = 1
                 continue
             print(f"{path}: {_import_summary(result)}")
             for conflict in result.conflicts:
                 ours = conflict.ours
                 print(
-                    f"  conflict: {ours.id} (UA {ours.case_ua}, {ours.sent_on.isoformat()}) "
-                    f"differs in {', '.join(conflict.fields)}; your version was kept"
+                    escaped(
+                        f"  conflict: {ours.id} (UA {ours.case_ua}, {ours.sent_on.isoformat()}) "
+                        f"differs in {', '.join(conflict.fields)}; your version was kept"
+                    )
                 )
             if result.conflicts:
                 status = 1

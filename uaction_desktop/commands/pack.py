@@ -10,6 +10,7 @@ from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date
 from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.terminal import escaped
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
 LABEL_CHOICES = ("a4-21", "letter-30")
@@ -152,7 +153,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "'uaction profile --address ...' (or pass --no-return-address to silence this)"
         )
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
     parts = ", ".join(f"{p.name} {p.range_text}" for p in result.parts)
     plural = "s" if result.letters != 1 else ""
     print(f"{args.output}: {result.pages} pages ({parts}); {result.letters} letter{plural}")

@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.profile import LAYOUTS, save_profile
+from uaction_desktop.terminal import escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,5 +49,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             print(f"The old file could not be read; it was kept as {moved}")
     for key, value in asdict(profile).items():
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
-        print(f"{key + ':':<9} {shown or '-'}")
+        print(escaped(f"{key + ':':<9} {shown or '-'}", one_line=True))
     return 0

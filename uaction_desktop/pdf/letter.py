@@ -431,11 +431,7 @@ def render_letters(
         story.append(_EndLetter())
     doc.build(story)
     warnings = list(dict.fromkeys(doc.warnings))
-    if doc.missing:
-        warnings.append(
-            "these characters cannot be printed with the bundled fonts and were left out: "
-            + fonts.describe_missing(doc.missing)
-        )
+    warnings += fonts.missing_warnings(doc.missing)
     return RenderResult(buffer.getvalue(), doc.page, warnings)
 
 
