@@ -213,8 +213,8 @@ class _LetterDocument(BaseDocTemplate):
         canvas.saveState()
         self._fold_marks(canvas)
         canvas.setFillColor(GREY)
-        who = letter.sender_name or "Letter"
-        header = f"{who} to {letter.official_name}, {letter.date_text} (continued)"
+        who = brief(letter.sender_name, 60) or "Letter"  # one line, however long the name
+        header = f"{who} to {brief(letter.official_name, 60)}, {letter.date_text} (continued)"
         fonts.draw_text(
             canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5, self.missing
         )
@@ -390,7 +390,9 @@ def letter_story(
     ending: list[Flowable] = [Spacer(1, 3), para(letter.closing, "closing")]
     ending.append(_SignatureSpace(width, with_rule=not letter.signature))
     if letter.signature:
-        ending.append(para(letter.signature, "closing"))
+        *run_on, last = pieces(letter.signature)
+        ending.extend(para(piece, "run-on") for piece in run_on)
+        ending.append(para(last, "closing"))
     story.append(KeepTogether(ending))
     return story
 
