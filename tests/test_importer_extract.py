@@ -21,6 +21,7 @@ from uaction_desktop.importer import (
     extract_file,
     import_file,
 )
+from uaction_desktop.importer.extract import MAX_UNPACKED_BYTES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 REFERENCE_DOC = FIXTURES / "ua-63-18-kazakhstan.txt"
@@ -203,7 +204,7 @@ def test_docx_that_unpacks_too_large_is_refused(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("word/document.xml", "<w:document/>")
-        package.writestr("word/media/filler.bin", b"\x00" * (61 * 1024 * 1024))
+        package.writestr("customXml/item1.xml", b" " * (MAX_UNPACKED_BYTES + 1))
     assert bomb.stat().st_size < MAX_FILE_BYTES
     with pytest.raises(DocumentError, match="unpacks to more than"):
         extract_file(bomb)
@@ -311,3 +312,85 @@ def test_repaired_pdf_reads_with_a_warning_and_prints_nothing(
     assert "88/21" in extracted.text
     assert extracted.warnings and "repaired" in extracted.warnings[0]
     assert capsys.readouterr().err == ""
+
+
+def _encrypted(path: Path, user_password: str, algorithm: str) -> None:
+    """The short UA as a PDF encrypted the way published documents often are."""
+    import pypdf
+
+    plain = path.with_suffix(".plain.pdf")
+    _pdf(plain, [SHORT_UA.strip().split("\n")])
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(plain))
+    writer.encrypt(user_password=user_password, owner_password="owner-only", algorithm=algorithm)
+    with path.open("wb") as out:
+        writer.write(out)
+
+
+def no_aes_in_pypdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pypdf as a fresh install has it: without the optional cryptography package, so without
+    AES (it raises DependencyError)."""
+    import pypdf._encryption as encryption
+    from pypdf._crypt_providers import _fallback
+
+    for name in ("aes_cbc_decrypt", "aes_cbc_encrypt", "aes_ecb_decrypt", "aes_ecb_encrypt"):
+        monkeypatch.setattr(encryption, name, getattr(_fallback, name))
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256", "RC4-128"])
+def test_a_pdf_encrypted_without_a_user_password_imports(
+    tmp_path: Path, algorithm: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "published.pdf"
+    _encrypted(path, "", algorithm)
+    no_aes_in_pypdf(monkeypatch)
+    extracted = extract_file(path)
+    assert "Lena Marsh" in extracted.text
+    assert import_file(path).value("ua") == "88/21"
+
+
+@pytest.mark.parametrize("algorithm", ["AES-256", "RC4-128"])
+def test_a_pdf_that_needs_a_password_says_so(tmp_path: Path, algorithm: str) -> None:
+    path = tmp_path / "locked.pdf"
+    _encrypted(path, "members-only", algorithm)
+    with pytest.raises(DocumentError, match="protected by a password; open it with the password"):
+        extract_file(path)
+
+
+def test_pdf_text_is_read_in_content_order_over_two_columns_with_header_and_footer(
+    tmp_path: Path,
+) -> None:
+    """The international UA layout: header box, two columns, footer box (see the reading-order
+    note in docs/importing.md)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Frame
+    from reportlab.platypus import Paragraph as Para
+
+    path = tmp_path / "columns.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    style = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=12)
+    pdf.rect(15 * mm, height - 40 * mm, width - 30 * mm, 25 * mm)
+    pdf.drawString(20 * mm, height - 25 * mm, "URGENT ACTION")
+    pdf.drawRightString(width - 20 * mm, height - 22 * mm, "UA: 88/21 Index: MDE 13/4242/2021")
+    left = " ".join(f"Column one sentence {i}." for i in range(60))
+    right = " ".join(f"Column two sentence {i}." for i in range(60))
+    for x, text in ((15, left), (110, right)):
+        Frame(x * mm, 40 * mm, 85 * mm, height - 85 * mm).addFromList([Para(text, style)], pdf)
+    pdf.drawString(20 * mm, 22 * mm, "PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL: 15 June 2021")
+    pdf.drawString(115 * mm, 22 * mm, "NAME AND PRONOUN: Lena Marsh (she/her)")
+    pdf.showPage()
+    pdf.save()
+    text = " ".join(extract_file(path).text.split())
+    order = [
+        "URGENT ACTION",
+        "UA: 88/21",
+        "Column one sentence 0.",
+        "Column one sentence 59.",
+        "Column two sentence 0.",
+        "Column two sentence 59.",
+        "PLEASE TAKE ACTION",
+        "NAME AND PRONOUN",
+    ]
+    found = [text.find(marker) for marker in order]
+    assert -1 not in found and found == sorted(found), found

@@ -384,7 +384,10 @@ def test_bidi_and_zero_width_controls_are_dropped(case: Case, profile: SenderPro
         recipient_lines=(f"Ambassador\u202e Erzhan{controls}", *letter.recipient_lines[1:]),
     )
     result = render_letter(letter)
-    assert result.warnings == []
+    (warning,) = result.warnings  # the overrides and isolates; the marks and joiners go silently
+    assert warning.startswith("these control or direction characters in the text were left out")
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in warning and "U+2066 LEFT-TO-RIGHT ISOLATE" in warning
+    assert "U+200B" not in warning and "U+200E" not in warning
     text = all_text(result.pdf)
     assert "beforemiddleevilafter" in text
     assert "Ambassador Erzhan" in text

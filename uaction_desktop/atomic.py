@@ -6,9 +6,12 @@ A crash or a full disk mid-write leaves the previous file exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from uaction_desktop.bounded import special_kind
 
 
 def write_bytes_atomic(
@@ -24,10 +27,14 @@ def write_bytes_atomic(
     if make_parents:
         target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = target.stat().st_mode & 0o7777
+        info = target.stat()
     except FileNotFoundError:
         mode = 0o666 & ~_UMASK
     else:
+        mode = info.st_mode & 0o7777
+        kind = special_kind(info.st_mode)
+        if kind is not None:  # as root, os.replace would swap /dev/null for a file
+            raise NotAFileToReplace(f"{kind}, not a file that can be replaced", str(target))
         if not os.access(target, os.W_OK):
             raise PermissionError(13, "Permission denied (the file is read-only)", str(target))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -43,6 +50,13 @@ def write_bytes_atomic(
             os.unlink(tmp_name)
         raise
     fsync_folder(target.parent)
+
+
+class NotAFileToReplace(OSError):
+    """The target is a device, a FIFO, a folder or a socket: never replaced by a file."""
+
+    def __init__(self, message: str, filename: str) -> None:
+        super().__init__(errno.EINVAL, message, filename)
 
 
 def _read_umask() -> int:

@@ -22,6 +22,7 @@ from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normal
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
+MAX_OFFICIALS = 100  # per case: more makes a meeting pack of thousands of letters
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
@@ -516,6 +517,13 @@ class _Validator:
             return ()
         if not isinstance(value, list):
             self.problem(path, "must be a list of [[officials]] tables")
+            return ()
+        if len(value) > MAX_OFFICIALS:
+            self.problem(
+                path,
+                f"has {len(value):,} officials; a case may have at most {MAX_OFFICIALS} "
+                "(an Urgent Action names a handful)",
+            )
             return ()
         out: list[Official] = []
         seen: set[str] = set()

@@ -18,7 +18,8 @@ from functools import cached_property
 from uaction_desktop import __version__, commands
 from uaction_desktop.library import CaseLibrary, CaseUnavailable
 from uaction_desktop.paths import AppPaths, app_paths
-from uaction_desktop.profile import ProfileError, SenderProfile, load_profile
+from uaction_desktop.profile import ProfileError, SenderProfile, load_or_set_aside
+from uaction_desktop.terminal import escaped
 
 
 class UserError(Exception):
@@ -42,7 +43,10 @@ class Context:
 
     @cached_property
     def profile(self) -> SenderProfile:
-        return load_profile(self.paths.profile_file)
+        profile, problem = load_or_set_aside(self.paths.profile_file)
+        if problem:
+            print(f"uaction: {escaped(problem)}", file=sys.stderr)
+        return profile
 
 
 class _Parser(argparse.ArgumentParser):
@@ -111,10 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = Context(paths=app_paths(args.home), today=_today(args.today))
         return int(args.handler(args, context) or 0)
     except UserError as exc:
-        print(f"uaction: {exc}", file=sys.stderr)
+        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return exc.code
     except ProfileError as exc:  # a hand-edited profile that cannot be used
-        print(f"uaction: {exc}", file=sys.stderr)
+        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
     except CaseUnavailable as exc:  # a case file changed into a broken one while in use
         print(f"uaction: {exc}", file=sys.stderr)

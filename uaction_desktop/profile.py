@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from uaction_desktop.atomic import write_text_atomic
+from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
 
 LAYOUTS = ("a4-din-b", "letter-no10")
 LAYOUT_LABELS = {  # as people choose paper: by sheet and envelope
@@ -75,13 +76,33 @@ class ProfileError(Exception):
     """The profile file exists but cannot be used; the message is for the user."""
 
 
+MAX_FILE_BYTES = 256 * 1024  # a profile is a few lines
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The profile's TOML table; any failure to read or parse it is a :class:`ProfileError`."""
+    try:
+        text = read_bytes_bounded(path, MAX_FILE_BYTES).decode("utf-8")
+        return tomllib.loads(text)
+    except TooLargeOrSpecial as exc:
+        raise ProfileError(f"{path}: cannot read the sender profile: it is {exc.message}") from exc
+    except RecursionError as exc:
+        raise ProfileError(f"{path}: cannot read the sender profile: nested too deeply") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path}: cannot read the sender profile: {exc}") from exc
+    except ValueError as exc:  # not UTF-8, or a number of thousands of digits
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "a number is too long"
+        raise ProfileError(f"{path}: cannot read the sender profile: {reason}") from exc
+    except OSError as exc:
+        raise ProfileError(
+            f"{path}: cannot read the sender profile: {exc.strerror or exc}"
+        ) from exc
+
+
 def load_profile(path: Path) -> SenderProfile:
     if not path.exists():
         return SenderProfile()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ProfileError(f"{path}: cannot read the sender profile: {exc}") from exc
+    data = _read(path)
     known = {f.name for f in fields(SenderProfile)}
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -126,10 +147,9 @@ def save_profile(path: Path, profile: SenderProfile) -> Path | None:
     if path.exists():
         try:
             load_profile(path)
-            kept = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (ProfileError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            moved = path.with_name(f"{path.stem}.unreadable-{datetime.now():%Y%m%d-%H%M%S}.toml")
-            path.replace(moved)
+            kept = _read(path)
+        except ProfileError:
+            moved = set_aside(path)
     data = {key: value for key, value in kept.items() if key not in _FIELDS}
     data.update(asdict(profile))
     data["address"] = list(profile.address)
@@ -138,3 +158,32 @@ def save_profile(path: Path, profile: SenderProfile) -> Path | None:
 
 
 _FIELDS = {f.name for f in fields(SenderProfile)}
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unusable profile to ``profile.unreadable-<time>.toml`` (never over another)
+    so that it is kept for the user to look at, and return the new name."""
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+    moved = path.with_name(f"{path.stem}.unreadable-{stamp}.toml")
+    number = 1
+    while moved.exists() or moved.is_symlink():
+        number += 1
+        moved = path.with_name(f"{path.stem}.unreadable-{stamp}-{number}.toml")
+    path.replace(moved)
+    return moved
+
+
+def load_or_set_aside(path: Path) -> tuple[SenderProfile, str]:
+    """The profile, or (when it cannot be used) the defaults and a sentence saying where the
+    unusable file was moved: one broken file must not stop every command."""
+    try:
+        return load_profile(path), ""
+    except ProfileError as exc:
+        try:
+            moved = set_aside(path)
+        except OSError as move_error:
+            return SenderProfile(), (
+                f"{exc}; it could not be moved aside ({move_error.strerror or move_error}), "
+                "so the defaults are used"
+            )
+        return SenderProfile(), f"{exc}; it was moved to {moved} and the defaults are used"

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from uaction_desktop.model import normalize_ua
+from uaction_desktop.terminal import brief
 
 if TYPE_CHECKING:
     from uaction_desktop.model import Case, Official
@@ -217,7 +218,7 @@ def action_problems(action: Action) -> list[str]:
     if not isinstance(count, int) or isinstance(count, bool):
         problems.append(f"count: must be a whole number, not {count!r}")
     elif not 1 <= count <= MAX_COUNT:
-        problems.append(f"count: must be between 1 and {MAX_COUNT}, not {count}")
+        problems.append(f"count: must be between 1 and {MAX_COUNT}, not {brief(str(count), 20)}")
     for name in ("sent_on", "reply_on", "reported_on"):
         value = getattr(action, name)
         if name != "sent_on" and value is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -85,6 +86,16 @@ _SQLITE_KINDS = {
 }
 
 
+def disk_full(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has no room left for a new page (SQLite
+    needs a few kilobytes even to read a WAL log: its -shm index)."""
+    try:
+        info = os.statvfs(folder)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
+
+
 def database_error(exc: BaseException, path: Path) -> ActionLogError | None:
     """The user-facing error for a SQLite failure, or None when it looks like a bug."""
     if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
@@ -95,6 +106,8 @@ def database_error(exc: BaseException, path: Path) -> ActionLogError | None:
     kind = _SQLITE_KINDS.get(code & 0xFF) if isinstance(code, int) else None
     if kind is None:
         return None
+    if kind is ErrorKind.IO and disk_full(path.parent):  # SQLite says "I/O error" for -shm
+        kind = ErrorKind.DISK_FULL
     return ActionLogError(kind, _DB_MESSAGES[kind].format(path=path), path)
 
 

@@ -18,10 +18,13 @@ from typing import Any
 from uaction_desktop import __version__
 from uaction_desktop.actionlog.action import Action, ActionChannel, ReplyStatus
 from uaction_desktop.actionlog.errors import ActionLogError, ErrorKind, file_error
+from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
+from uaction_desktop.terminal import brief
 
 FORMAT_NAME = "uaction-action-log"
 FORMAT_VERSION = 2  # 2 adds "changed"; files of version 1 are read as before
 _MAX_PROBLEMS_SHOWN = 5
+MAX_FILE_BYTES = 32 * 1024 * 1024  # an exchange file; tens of thousands of actions with letters
 
 # record key -> Action field, in the order written. Only _REQUIRED keys must be present.
 _KEYS = {
@@ -101,11 +104,11 @@ def _moment(value: Any) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        if moment.tzinfo is None:
+            return None
+        return moment.astimezone(UTC).replace(microsecond=0)
+    except (ValueError, OverflowError):  # 0001-01-01T00:00:00+14:00 is before year 1 in UTC
         return None
-    if moment.tzinfo is None:
-        return None
-    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def dumps(actions: Iterable[Action], exported_at: datetime | None = None) -> str:
@@ -130,6 +133,10 @@ def loads(text: str, source: Path | str) -> list[Action]:
         raise _bad(source, [problem]) from None
     except RecursionError:
         raise _bad(source, ["not an action-log export: nested too deeply"]) from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise _bad(
+            source, ["not an action-log export: a number in it is thousands of digits long"]
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise _bad(source, [f'not a uaction action-log export (no "format": "{FORMAT_NAME}")'])
     version = document.get("version")
@@ -138,8 +145,9 @@ def loads(text: str, source: Path | str) -> list[Action]:
     if version > FORMAT_VERSION:
         raise ActionLogError(
             ErrorKind.BAD_FILE,
-            f"{source} was exported by a newer version of uaction (format {version}; this "
-            f"version reads up to {FORMAT_VERSION}). Update uaction to import it.",
+            f"{source} was exported by a newer version of uaction (format "
+            f"{brief(str(version), 12)}; this version reads up to {FORMAT_VERSION}). "
+            "Update uaction to import it.",
             Path(source),
         )
     records = document.get("actions")
@@ -165,8 +173,16 @@ def loads(text: str, source: Path | str) -> list[Action]:
 
 
 def read_file(path: Path) -> list[Action]:
+    """The actions of an exchange file: a regular file of at most :data:`MAX_FILE_BYTES`."""
     try:
-        data = path.read_bytes()
+        data = read_bytes_bounded(path, MAX_FILE_BYTES)
+    except TooLargeOrSpecial as exc:
+        raise ActionLogError(
+            ErrorKind.BAD_FILE,
+            f"{path} cannot be imported, nothing was changed: it is {exc.message} (an export "
+            f"of at most {MAX_FILE_BYTES // 1_048_576} MB can be imported).",
+            path,
+        ) from exc
     except OSError as exc:
         raise file_error(exc, path, "read") from exc
     try:

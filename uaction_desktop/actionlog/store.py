@@ -27,6 +27,7 @@ from uaction_desktop.actionlog.errors import (
     ActionLogError,
     ErrorKind,
     database_error,
+    disk_full,
     file_error,
 )
 from uaction_desktop.actionlog.report import report_text, ua_sort_key
@@ -213,6 +214,7 @@ class ActionLog:
         self.path = path
         self.read_only = read_only
         self._snapshot = snapshot  # a private copy being read (see _connect_read_only)
+        self.why_read_only = ""  # for the user, when open_for_reading fell back to reading
 
     # -- opening and closing
 
@@ -243,6 +245,7 @@ class ActionLog:
         is_new = not path.exists()
         conn: sqlite3.Connection | None = None
         snapshot: Path | None = None
+        strays = [] if read_only else _missing_companions(path)
         try:
             with _guard(path):
                 if read_only:
@@ -272,20 +275,35 @@ class ActionLog:
                 conn.close()
             if snapshot is not None:
                 shutil.rmtree(snapshot, ignore_errors=True)
+            if strays and disk_full(path.parent):  # no one can have started on them since
+                _remove_empty(strays)
             raise
 
     @classmethod
     def open_for_reading(cls, path: str | Path) -> ActionLog:
-        """Open normally if possible, else read-only: a log on a write-protected stick or a
-        restored read-only backup can still be looked at. ``read_only`` says which it got."""
-        try:
-            return cls.open(path)
-        except ActionLogError as exc:
-            if exc.kind not in (ErrorKind.CANNOT_OPEN, ErrorKind.READ_ONLY):
-                raise
-            if not Path(path).is_file():
-                raise
-            return cls.open(path, read_only=True)
+        """Open normally if possible, else read-only: a log on a write-protected stick, a
+        restored read-only backup or a full disk can still be looked at and exported.
+        ``read_only`` says which it got, and ``why_read_only`` why, in words."""
+        path = Path(path)
+        full = path.is_file() and disk_full(path.parent)
+        if not full:
+            strays = _missing_companions(path)
+            try:
+                return cls.open(path)
+            except ActionLogError as exc:
+                kinds = (ErrorKind.CANNOT_OPEN, ErrorKind.READ_ONLY, ErrorKind.IO)
+                if exc.kind not in (*kinds, ErrorKind.DISK_FULL) or not path.is_file():
+                    raise
+                _remove_empty(strays)  # what the failed open left behind
+                full = exc.kind is ErrorKind.DISK_FULL or disk_full(path.parent)
+        log = cls.open(path, read_only=True)
+        log.why_read_only = (
+            f"The disk holding the action log is full ({path}): it is open for reading and "
+            "exporting only; free some space to log new actions."
+            if full
+            else f"The action log is read-only here ({path}): it is open for reading only."
+        )
+        return log
 
     @staticmethod
     def _connect_read_only(
@@ -295,9 +313,12 @@ class ActionLog:
 
         A log in WAL mode needs its -shm file, which a read-only folder cannot hold. There no
         one can be writing: a log with no -wal left is opened as immutable; one whose recent
-        actions are still in its -wal (the app stopped without closing it) is copied, with
-        the -wal, to a private folder and read there, so that every action is seen."""
+        actions are still in its -wal (the app stopped without closing it) is read in
+        exclusive locking mode (the WAL index kept in memory) or, failing that, copied with
+        the -wal to a private folder and read there, so that every action is seen. A full
+        disk is treated the same: no -shm can be made there either."""
         uri = f"{path.resolve().as_uri()}?mode=ro"
+        strays = _missing_companions(path.resolve())
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -306,14 +327,20 @@ class ActionLog:
             conn.close()
             real = path.resolve()
             folder = real.parent  # where SQLite keeps the -wal and -shm files
-            if os.access(folder, os.W_OK) and not _read_only_mount(folder):
+            writable = os.access(folder, os.W_OK) and not _read_only_mount(folder)
+            if writable and not disk_full(folder):
                 raise
+            _remove_empty(strays)
         wal = real.with_name(real.name + "-wal")
         if not (wal.is_file() and wal.stat().st_size > 0):
             immutable = sqlite3.connect(
                 uri + "&immutable=1", uri=True, timeout=busy_timeout, isolation_level=None
             )
             return immutable, None
+        try:
+            return ActionLog._connect_exclusive(uri, busy_timeout), None
+        except sqlite3.OperationalError:
+            pass  # an older SQLite: read a private copy instead
         snapshot = Path(tempfile.mkdtemp(prefix="uaction-log-"))
         try:
             copy = snapshot / real.name
@@ -325,6 +352,20 @@ class ActionLog:
         except BaseException:
             shutil.rmtree(snapshot, ignore_errors=True)
             raise
+
+    @staticmethod
+    def _connect_exclusive(uri: str, busy_timeout: float) -> sqlite3.Connection:
+        """Read a WAL log, its -wal included, without creating a -shm file: in exclusive
+        locking mode SQLite keeps the WAL index in memory (for a read-only folder or a full
+        disk, where no one else can be writing anyway)."""
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
+        try:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     @staticmethod
     def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
@@ -637,6 +678,20 @@ def _month_range(first: str, last: str) -> list[str]:
         months.append(current)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def _missing_companions(path: Path, suffixes: tuple[str, ...] = ("-wal", "-shm")) -> list[Path]:
+    """SQLite's companion files of ``path`` that do not exist yet (an open may create them)."""
+    return [p for p in (path.with_name(path.name + s) for s in suffixes) if not p.exists()]
+
+
+def _remove_empty(paths: Iterable[Path]) -> None:
+    """Remove companion files a failed open created, if they hold nothing (a -shm index is
+    never data: a -shm of a few bytes on a full disk is all a failed open leaves)."""
+    for companion in paths:
+        with contextlib.suppress(OSError):
+            if companion.name.endswith("-shm") or companion.stat().st_size == 0:
+                companion.unlink()
 
 
 def _write(path: Path, data: bytes) -> None:

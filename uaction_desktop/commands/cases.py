@@ -8,6 +8,7 @@ import sys
 
 from uaction_desktop.case_json import card_to_json, days_left_text
 from uaction_desktop.model import CaseStatus
+from uaction_desktop.terminal import escaped, json_escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,17 +40,20 @@ def run(args: argparse.Namespace, ctx) -> int:
         # As the window does: nothing active matches, so look at every case before saying so.
         shown = found or matching
     for problem in library.problems:
-        print(f"problem: {problem}", file=sys.stderr)
+        print(f"problem: {escaped(str(problem), one_line=True)}", file=sys.stderr)
     if args.json:
         # One case a line (the whole case: show --json). json's C encoder writes no indented
         # output, and its Python one takes a second for 10,000 cases.
-        lines = (json.dumps(card_to_json(e.card, e.status), ensure_ascii=False) for e in shown)
+        lines = (
+            json_escaped(json.dumps(card_to_json(e.card, e.status), ensure_ascii=False))
+            for e in shown
+        )
         sys.stdout.write(
             "[\n" + ",\n".join(f"  {line}" for line in lines) + "\n]\n" if shown else "[]\n"
         )
         return 0
     if not shown and query:
-        print(f'No case matches "{query}".')
+        print(escaped(f'No case matches "{query}".'))
         return 0
     if not shown:
         hidden = len(entries)
@@ -64,5 +68,6 @@ def run(args: argparse.Namespace, ctx) -> int:
             else entry.status.value
         )
         deadline = case.deadline.isoformat() if case.deadline else "-"
-        print(f"UA {case.ua:<9} {deadline:<10}  {when:<28} {case.country}: {case.title}")
+        line = f"UA {case.ua:<9} {deadline:<10}  {when:<28} {case.country}: {case.title}"
+        print(escaped(line, one_line=True))
     return 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from uaction_desktop.bounded import special_kind
 from uaction_desktop.casefile import Problem, load_case_file, locate_fields
 from uaction_desktop.letter_text import truncation_warning
+from uaction_desktop.terminal import escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,13 +23,18 @@ def run(args: argparse.Namespace, ctx) -> int:
     for path in args.paths:
         found = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         if not found:
-            print(f"{path}: no case files (*.toml) in this folder")
+            print(f"{escaped(str(path))}: no case files (*.toml) in this folder")
         files.extend(found)
     bad = 0
     for path in files:
+        refused = _not_a_case_file(path)
+        if refused:
+            print(f"{escaped(str(path))}: {refused}")
+            bad += 1
+            continue
         result = load_case_file(path)
         for problem in result.problems:
-            print(problem)
+            print(escaped(str(problem)))
         if result.problems:
             bad += 1
         elif warnings := _text_warnings(path, result.case.model_letter):
@@ -34,7 +42,7 @@ def run(args: argparse.Namespace, ctx) -> int:
                 print(warning)
             print(f"{path}: valid (UA {result.case.ua}), but check the warning above")
         else:
-            print(f"{path}: ok (UA {result.case.ua})")
+            print(escaped(f"{path}: ok (UA {result.case.ua})"))
     return 1 if bad or not files else 0
 
 
@@ -48,3 +56,15 @@ def _text_warnings(path: Path, model_letter: str) -> list[Problem]:
     except (OSError, UnicodeDecodeError):
         line = None
     return [Problem(str(path), "model_letter", f"warning: {warning}", line)]
+
+
+def _not_a_case_file(path: Path) -> str:
+    """Why ``path`` is not even read (a device such as /dev/zero never ends, opening a FIFO
+    waits for a writer), or "" for a regular file."""
+    try:
+        kind = special_kind(os.stat(path).st_mode)
+    except FileNotFoundError:  # the case-file loader words a missing file itself
+        return "a link to a file that is missing" if path.is_symlink() else ""
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return f"{kind}, not a case file" if kind else ""

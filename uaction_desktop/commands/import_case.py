@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.outputs import is_stdout
+from uaction_desktop.terminal import escaped
 
 if TYPE_CHECKING:
     from uaction_desktop.importer import Draft
@@ -40,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from uaction_desktop.importer import DocumentError, import_file  # not needed by other commands
 
-    output: Path | None = args.output
+    output: Path | None = None if args.output and is_stdout(args.output) else args.output
     if output is not None:
         _check_output(output, args.file, args.force)
     try:
@@ -84,11 +86,11 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
         file=sys.stderr,
     )
     for warning in draft.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
     review = draft.to_review()
     if review:
         print(f"{len(review)} field(s) to review: {', '.join(review)}", file=sys.stderr)
     for problem in draft.problems(ctx.today):
-        print(f"to complete: {problem.field}: {problem.message}", file=sys.stderr)
+        print(escaped(f"to complete: {problem.field}: {problem.message}"), file=sys.stderr)
     if output is not None:
         print(f"wrote {output}", file=sys.stderr)

@@ -12,7 +12,9 @@ from uaction_desktop.cli_types import output_file
 from uaction_desktop.commands.show import find_entry
 from uaction_desktop.letter_text import truncation_warning
 from uaction_desktop.model import Channel
+from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.terminal import escaped, for_stream
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -72,6 +74,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "return address (set them with 'uaction profile' or --sender-name/--sender-address)"
         )
     text_out = channel in (Channel.EMAIL, Channel.PHONE, Channel.SOCIAL) or args.text
+    if args.output is not None and is_stdout(args.output):
+        if not text_out:
+            raise UserError(
+                f"--output {args.output}: a PDF is not sent to standard output; give a file "
+                "name such as letter.pdf (or use --text for plain text)",
+                code=2,
+            )
+        args.output = None  # standard output, as without --output
+    if args.output is not None and (problem := output_problem(args.output, "file")):
+        raise UserError(f"cannot write {args.output}: {problem}")
     if text_out and args.output is not None and args.output.suffix.lower() == ".pdf":
         raise UserError(f"the {channel.value} channel writes text: name the file .txt, not .pdf")
     if not text_out and args.output is None:
@@ -109,13 +121,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         _write(args.output, lambda p: write_bytes_atomic(p, result.pdf))
         print(f"{args.output}: {result.pages} page{'s' if result.pages != 1 else ''}")
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
     return 0
 
 
 def _write_text(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(for_stream(text, sys.stdout))
         return
     _write(output, lambda p: write_text_atomic(p, text))
 

@@ -21,11 +21,14 @@ from uaction_desktop.actionlog import (
     ImportResult,
     action_to_record,
 )
+from uaction_desktop.actionlog.exchange import csv_text, dumps
 from uaction_desktop.actionlog.report import report_text
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import iso_date, positive_int
 from uaction_desktop.model import Channel, normalize_ua
+from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.profile import ProfileError
+from uaction_desktop.terminal import escaped, json_escaped
 
 Handler = Callable[[argparse.Namespace, Context], int]
 CHANNELS = [c.value for c in ActionChannel]
@@ -154,8 +157,12 @@ def _open(ctx: Context) -> ActionLog:
 
 
 def _open_for_reading(ctx: Context) -> ActionLog:
-    """For commands that only read: a write-protected log can still be listed and reported."""
-    return ActionLog.open_for_reading(ctx.paths.action_log_file)
+    """For commands that only read: a log on write-protected media or a full disk can still
+    be listed, reported and exported; stderr says why it is read-only."""
+    log = ActionLog.open_for_reading(ctx.paths.action_log_file)
+    if log.why_read_only:
+        print(f"note: {log.why_read_only}", file=sys.stderr)
+    return log
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -196,7 +203,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     with _open(ctx) as log:
         log.add(action)  # returns once committed with synchronous=FULL
     what = action.channel.describe(action.count)
-    print(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}.")
+    print(escaped(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}."))
     print(f"id: {action.id}", flush=True)
     return 0
 
@@ -222,7 +229,8 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with _open_for_reading(ctx) as log:
         found = log.actions(where)
     if args.json:
-        print(json.dumps([action_to_record(a) for a in found], ensure_ascii=False, indent=2))
+        records = [action_to_record(a) for a in found]
+        print(json_escaped(json.dumps(records, ensure_ascii=False, indent=2)))
         return 0
     if not found:
         print("No actions match." if where != ActionFilter() else "No actions logged yet.")
@@ -236,7 +244,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
             line += f"  [reported {a.reported_on.isoformat()}]"
         if a.note:
             line += f"  - {' '.join(a.note.split())}"
-        print(line)
+        print(escaped(line, one_line=True))
     entries = "entry" if len(found) == 1 else "entries"
     print(f"{len(found)} {entries}, {sum(a.count for a in found)} sent.")
     return 0
@@ -251,7 +259,7 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
     }
     with _open_for_reading(ctx) as log:
         chosen = log.actions(where, newest_first=False)
-        print(report_text(chosen, references, where.since, where.until), end="")
+        print(escaped(report_text(chosen, references, where.since, where.until)), end="")
         if args.mark_reported and chosen:
             changed = log.mark_reported([a.id for a in chosen], ctx.today)
             # On stderr, so that the report alone can be piped to the clipboard.
@@ -265,11 +273,24 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
     output: Path = args.output
     fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "json")
+    to_stdout = is_stdout(output)
+    if not to_stdout and (problem := output_problem(output, "export")):
+        raise UserError(f"cannot write {output}: {problem}")
     with _open_for_reading(ctx) as log:
-        write = log.export_csv if fmt == "csv" else log.export_json
-        written = write(output, _where(args, args.case))
+        if to_stdout:  # the file's text, for a pipe; the count goes to stderr
+            chosen = log.actions(_where(args, args.case), newest_first=False)
+            sys.stdout.write(csv_text(chosen) if fmt == "csv" else dumps(chosen))
+            sys.stdout.flush()
+            written = len(chosen)
+        else:
+            write = log.export_csv if fmt == "csv" else log.export_json
+            written = write(output, _where(args, args.case))
     noun = "action" if written == 1 else "actions"
-    print(f"Exported {written} {noun} to {output} ({fmt.upper()}).")
+    where = "standard output" if to_stdout else str(output)
+    print(
+        f"Exported {written} {noun} to {where} ({fmt.upper()}).",
+        file=sys.stderr if to_stdout else sys.stdout,
+    )
     return 0
 
 
@@ -292,15 +313,17 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
             except ActionLogError as exc:
                 if exc.path == log.path:
                     raise  # the log itself failed: stop
-                print(f"uaction: {exc}", file=sys.stderr)
+                print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
                 status = 1
                 continue
             print(f"{path}: {_import_summary(result)}")
             for conflict in result.conflicts:
                 ours = conflict.ours
                 print(
-                    f"  conflict: {ours.id} (UA {ours.case_ua}, {ours.sent_on.isoformat()}) "
-                    f"differs in {', '.join(conflict.fields)}; your version was kept"
+                    escaped(
+                        f"  conflict: {ours.id} (UA {ours.case_ua}, {ours.sent_on.isoformat()}) "
+                        f"differs in {', '.join(conflict.fields)}; your version was kept"
+                    )
                 )
             if result.conflicts:
                 status = 1

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date, output_file
+from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.terminal import escaped
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
 LABEL_CHOICES = ("a4-21", "letter-30")
@@ -104,6 +106,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         load_roster,
     )
 
+    if is_stdout(args.output):
+        raise UserError(
+            f"--output {args.output}: a meeting pack is a PDF, not sent to standard output; "
+            "give a file name such as pack.pdf",
+            code=2,
+        )
+    if problem := output_problem(args.output, "meeting pack"):
+        raise UserError(f"cannot write {args.output}: {problem}")
     signers: int | tuple = args.copies or 1
     if args.roster is not None:
         try:
@@ -143,7 +153,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "'uaction profile --address ...' (or pass --no-return-address to silence this)"
         )
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
     parts = ", ".join(f"{p.name} {p.range_text}" for p in result.parts)
     plural = "s" if result.letters != 1 else ""
     print(f"{args.output}: {result.pages} pages ({parts}); {result.letters} letter{plural}")

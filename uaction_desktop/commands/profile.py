@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.profile import LAYOUTS, save_profile
+from uaction_desktop.terminal import escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,5 +51,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
         if key == "layout" and not value:
             shown = f"{profile.paper} (the usual paper where you write from)"
-        print(f"{key + ':':<9} {shown or '-'}")
+        print(escaped(f"{key + ':':<9} {shown or '-'}", one_line=True))
     return 0

@@ -10,6 +10,7 @@ from uaction_desktop.case_json import case_to_json, days_left_text
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.library import CaseEntry, CaseUnavailable
 from uaction_desktop.model import Case, CaseStatus
+from uaction_desktop.terminal import escaped, json_escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,9 +35,10 @@ def find_entry(ctx: Context, ua: str) -> CaseEntry:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     entry = find_entry(ctx, args.ua)
     if args.json:
-        print(json.dumps(case_to_json(entry.case, entry.status), ensure_ascii=False, indent=2))
+        data = case_to_json(entry.case, entry.status)
+        print(json_escaped(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        print(format_case(entry.case, entry.status, ctx))
+        print(escaped(format_case(entry.case, entry.status, ctx)))
     return 0
 
 

@@ -287,7 +287,10 @@ class LogPanel(QWidget):
             except ActionLogError as exc:
                 self._show_error(str(exc))
                 return None
-            if self._log.read_only:
+            if self._log.read_only and "full" in self._log.why_read_only:
+                self.readOnlyNote.setText(self._log.why_read_only)
+                self.readOnlyNote.show()
+            elif self._log.read_only:
                 self.readOnlyNote.setText(
                     f"The action log is read-only here ({self.path}): you can look at it and "
                     "report from it, but not add or change actions. Copy it somewhere you can "

@@ -13,18 +13,22 @@ import email.policy
 import io
 import logging
 import re
+import threading
 import warnings
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
 from uaction_desktop.importer.draft import Leftover
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 500_000
 MAX_PDF_PAGES = 200
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+MAX_UNPACKED_BYTES = 10 * 1024 * 1024  # of a .docx's XML, counted as unpacked, not as claimed
+MAX_PARTS = 2_000  # files inside a .docx (a real one has a few dozen)
+_CHUNK = 64 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
@@ -50,18 +54,18 @@ class Extracted:
 def extract_file(path: str | Path) -> Extracted:
     path = Path(path)
     try:
-        if not path.is_file():
-            raise DocumentError(
-                f"{path}: no such file" if not path.exists() else f"{path}: not a file"
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DocumentError(
-                f"{path.name} is {size / 1_048_576:.1f} MB; documents of at most "
-                f"{MAX_FILE_BYTES // 1_048_576} MB can be imported"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_bytes_bounded(path, MAX_FILE_BYTES)
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise DocumentError(f"{path}: not a file (a folder)") from exc
+    except TooLargeOrSpecial as exc:
+        if exc.message.startswith(("a ", "not ")):
+            raise DocumentError(f"{path}: not a file ({exc.message})") from exc
+        raise DocumentError(
+            f"{path.name} is {exc.message}; documents of at most "
+            f"{MAX_FILE_BYTES // 1_048_576} MB can be imported"
+        ) from exc
     except OSError as exc:
         raise DocumentError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
     return extract_bytes(data, path.name)
@@ -222,30 +226,21 @@ def html_to_text(html: str) -> str:
 
 
 def _docx(data: bytes, name: str) -> Extracted:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            unpacked = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DocumentError(f"{name} is damaged (not a readable zip package)") from exc
-    if "word/document.xml" not in names:
-        kind = "an OpenDocument file" if "content.xml" in names else "a zip archive"
-        raise DocumentError(f"{name} is {kind}, not a Word .docx document")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise DocumentError(f"{name} unpacks to more than {MAX_UNPACKED_BYTES // 1_048_576} MB")
+    package = _bounded_package(data, name)
     try:
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(package)
         lines: list[str] = []
+        count = _Budget(name)
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
-                lines.append(block.text)
-                lines.extend(_text_boxes(block))
+                lines.append(count(block.text))
+                lines.extend(map(count, _text_boxes(block)))
             elif isinstance(block, Table):
-                lines.extend(_table_lines(block))
+                lines.extend(map(count, _table_lines(block)))
         extra: list[str] = []
         for section in document.sections:
             for part in (
@@ -257,9 +252,9 @@ def _docx(data: bytes, name: str) -> Extracted:
                 if part.is_linked_to_previous and extra:
                     continue
                 for paragraph in part.paragraphs:
-                    extra.append(paragraph.text)
+                    extra.append(count(paragraph.text))
                 for table in part.tables:
-                    extra.extend(_table_lines(table))
+                    extra.extend(map(count, _table_lines(table)))
     except DocumentError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on damaged packages
@@ -268,6 +263,65 @@ def _docx(data: bytes, name: str) -> Extracted:
     tail = [line for line in dict.fromkeys(extra) if line.strip() and line.strip() not in seen]
     text = "\n".join([*lines, "", *tail] if tail else lines)
     return Extracted(text, "docx")
+
+
+def _bounded_package(data: bytes, name: str) -> io.BytesIO:
+    """The package rebuilt from what its parts really unpack to, read in chunks and stopped at
+    :data:`MAX_UNPACKED_BYTES` whatever sizes its directory claims; pictures and other binary
+    parts are left empty (only text is imported), so a zip bomb never reaches the XML parser."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            named = {info.filename: info for info in reversed(package.infolist())}
+            infos = [info for info in named.values() if not info.is_dir()]  # each name once
+            names = set(named)
+            if "word/document.xml" not in names:
+                kind = "an OpenDocument file" if "content.xml" in names else "a zip archive"
+                raise DocumentError(f"{name} is {kind}, not a Word .docx document")
+            if len(infos) > MAX_PARTS:
+                raise DocumentError(f"{name} holds {len(infos):,} files; a Word document has a few")
+            rebuilt = io.BytesIO()
+            unpacked = 0
+            with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_STORED) as out:
+                for info in infos:
+                    if not info.filename.lower().endswith((".xml", ".rels")):
+                        out.writestr(info.filename, b"")
+                        continue
+                    chunks: list[bytes] = []
+                    with package.open(info) as part:
+                        while chunk := part.read(_CHUNK):
+                            unpacked += len(chunk)
+                            if unpacked > MAX_UNPACKED_BYTES:
+                                raise DocumentError(
+                                    f"{name} unpacks to more than "
+                                    f"{MAX_UNPACKED_BYTES // 1_048_576} MB of text and layout; "
+                                    "an Urgent Action is far smaller"
+                                )
+                            chunks.append(chunk)
+                    out.writestr(info.filename, b"".join(chunks))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise DocumentError(f"{name} is damaged (not a readable zip package)") from exc
+    except NotImplementedError as exc:  # a compression method zipfile does not know
+        raise DocumentError(f"{name} is packed in a way that cannot be read ({exc})") from exc
+    rebuilt.seek(0)
+    return rebuilt
+
+
+class _Budget:
+    """Counts the characters taken out so far and stops at :data:`MAX_TEXT_CHARS`, so a small
+    file of millions of characters is refused while being read, not after."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.total = 0
+
+    def __call__(self, text: str) -> str:
+        self.total += len(text) + 1
+        if self.total > MAX_TEXT_CHARS:
+            raise DocumentError(
+                f"{self.name} holds more than {MAX_TEXT_CHARS:,} characters of text; an Urgent "
+                "Action is far shorter"
+            )
+        return text
 
 
 def _text_boxes(paragraph: object) -> list[str]:
@@ -326,50 +380,80 @@ def _quiet_pypdf() -> object:
         logger.propagate = propagate
 
 
-def _pdf(data: bytes, name: str) -> Extracted:
-    notes: list[str] = []
-    try:
-        from pypdf import PdfReader
+def _repairs(data: bytes) -> int:
+    """How many problems pypdf repairs while opening the file (PDFium repairs silently): a
+    repaired file's text deserves a check. Only the structure is read; nothing is decrypted."""
+    from pypdf import PdfReader
 
+    try:
         with warnings.catch_warnings(record=True) as caught, _quiet_pypdf() as log:
             warnings.simplefilter("always")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    opened = reader.decrypt("")
-                except Exception as exc:
-                    raise DocumentError(
-                        f"{name} is an encrypted PDF that cannot be opened"
-                    ) from exc
-                if not opened:
-                    raise DocumentError(
-                        f"{name} is protected by a password; save an "
-                        "unprotected copy and import that"
-                    )
-            count = len(reader.pages)
-            if count > MAX_PDF_PAGES:
-                raise DocumentError(f"{name} has {count} pages; an Urgent Action has a few")
-            pages: list[str] = []
-            total = 0
-            for page in reader.pages:
-                text = page.extract_text() or ""
-                total += len(text)
-                if total > MAX_TEXT_CHARS:
-                    raise DocumentError(f"{name} holds more than {MAX_TEXT_CHARS:,} characters")
-                pages.append(text)
-        problems = len(caught) + len(log.records)  # type: ignore[attr-defined]
-        if problems:
-            notes.append(f"the PDF reader repaired {problems} problem(s) in {name}: check the text")
-    except DocumentError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise DocumentError(f"{name} is a damaged PDF ({type(exc).__name__})") from exc
+            len(PdfReader(io.BytesIO(data), strict=False).pages)
+    except Exception:  # PDFium read it: a structure pypdf cannot follow is not our concern
+        return 0
+    return len(caught) + len(log.records)  # type: ignore[attr-defined]
+
+
+_PDFIUM = threading.Lock()  # PDFium is not thread-safe; the window imports on a worker thread
+
+
+def _pdf(data: bytes, name: str) -> Extracted:
+    """The text of each page, read with PDFium (pypdfium2): it opens encrypted PDFs that need
+    no password (owner-password-only AES is common in published documents) with nothing else
+    installed, and reads the two-column UA layout in the same order as pypdf did (see
+    docs/importing.md). Characters are counted before a page's text is taken out."""
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+                raise DocumentError(
+                    f"{name} is protected by a password; open it with the password, save an "
+                    "unprotected copy and import that"
+                ) from exc
+            if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_SECURITY:
+                raise DocumentError(f"{name} is encrypted in a way that cannot be read") from exc
+            raise DocumentError(f"{name} is a damaged PDF (it cannot be opened)") from exc
+        try:
+            pages = _pdf_pages(document, name)
+        except pdfium.PdfiumError as exc:
+            raise DocumentError(f"{name} is a damaged PDF ({exc})") from exc
+        finally:
+            document.close()
     if not any(page.strip() for page in pages):
         raise DocumentError(
             f"{name} has no text layer (a scan?); run text recognition on it or type the text"
         )
+    problems = _repairs(data)
+    notes = [f"the PDF reader repaired {problems} problem(s) in {name}: check the text"]
     text, dropped = _without_running_heads(pages)
-    return Extracted(text, "pdf", tuple(notes), tuple(dropped))
+    return Extracted(text, "pdf", tuple(notes[:1] if problems else ()), tuple(dropped))
+
+
+def _pdf_pages(document: object, name: str) -> list[str]:
+    count = len(document)  # type: ignore[arg-type]
+    if count > MAX_PDF_PAGES:
+        raise DocumentError(f"{name} has {count} pages; an Urgent Action has a few")
+    pages: list[str] = []
+    total = 0
+    for index in range(count):
+        page = document[index]  # type: ignore[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                total += textpage.count_chars()
+                if total > MAX_TEXT_CHARS:
+                    raise DocumentError(f"{name} holds more than {MAX_TEXT_CHARS:,} characters")
+                text = textpage.get_text_range()
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        # PDFium ends lines with CR LF and marks a hyphen it guessed at a line end with \x02.
+        pages.append(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-"))
+    return pages
 
 
 def _without_running_heads(pages: list[str]) -> tuple[str, list[Leftover]]:

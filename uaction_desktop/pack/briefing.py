@@ -17,9 +17,25 @@ from uaction_desktop.model import CaseKind, CaseStatus, Role, join_names, split_
 from uaction_desktop.pack.pages import Texts, content_area, footer
 from uaction_desktop.pack.plan import CasePlan
 from uaction_desktop.pdf.layouts import PageLayout
+from uaction_desktop.pdf.long_text import pieces
 from uaction_desktop.profile import SenderProfile
 
 _TOO_SMALL = 1.4  # content this many times the page height is printed too small to read aloud
+BRIEFING_CHARS = 12_000  # of summary, and again of background: 3 pages shrunk onto one
+
+
+def within(paragraphs: list[str], most: int = BRIEFING_CHARS) -> list[str]:
+    """The paragraphs up to ``most`` characters, the last cut after a sentence and marked
+    "[…]": a briefing is one page, and a case of a million characters must not stall it."""
+    kept: list[str] = []
+    left = most
+    for paragraph in paragraphs:
+        if len(paragraph) > left:
+            kept.append(pieces(paragraph, max(left, 200))[0] + " […]")
+            break
+        kept.append(paragraph)
+        left -= len(paragraph)
+    return kept
 
 
 def deadline_text(deadline: date | None, meeting: date, locale: str) -> str:
@@ -68,13 +84,13 @@ def briefing_story(
         deadline = "This case is closed: do not send these letters without checking first"
     story.append(texts(deadline, "strong"))
     story.append(texts("What happened", "heading"))
-    story += [texts(p) for p in split_paragraphs(case.summary)]
+    story += [texts(p) for p in within(split_paragraphs(case.summary))]
     if case.asks:
         story.append(texts("What we ask", "heading"))
         story += [texts.bullet(" ".join(ask.split())) for ask in case.asks]
     background = key_background(planned)
     if background:
-        story += [texts("Background", "heading"), texts(background)]
+        story += [texts("Background", "heading"), *map(texts, within([background]))]
     story.append(texts("Who we write to", "heading"))
     if not planned.officials:
         story.append(texts("No one in this case can be written to by post."))

@@ -304,11 +304,7 @@ class _Builder:
 
     def result(self, path: Path) -> PackResult:
         warnings = list(self.plan.warnings) + self.warnings
-        if self.missing:
-            warnings.append(
-                "these characters cannot be printed with the bundled fonts and were left out: "
-                + fonts.describe_missing(self.missing)
-            )
+        warnings += fonts.missing_warnings(self.missing)
         signers = len(self.plan.signers)
         counts = tuple(
             LetterCount(

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.pack.address import MM_PER_INCH, draw_block, fit_block
+from uaction_desktop.terminal import brief
 
 RECIPIENT_SIZE, RECIPIENT_SMALLEST = 11.5, 8.0
 RETURN_SIZE, RETURN_SMALLEST = 8.5, 6.5
@@ -124,13 +125,13 @@ def draw_envelope(
     )
     if not fit.fits:
         warnings.append(
-            f"the address of {recipient[0]} does not fit the {spec.description} envelope's "
+            f"the address of {brief(recipient[0])} does not fit the {spec.description} envelope's "
             "address zone"
         )
     elif fit.split:
         warnings.append(
-            f"a line of the address of {recipient[0]} is too long for the {spec.description} "
-            "envelope, so it is split over two lines; check the address"
+            f"a line of the address of {brief(recipient[0])} is too long for the "
+            f"{spec.description} envelope, so it is split over two lines; check the address"
         )
     draw_block(canvas, recipient, spec.recipient_x, height - spec.recipient_top * mm, fit, missing)
     if sender:
@@ -142,6 +143,6 @@ def draw_envelope(
             RETURN_SMALLEST,
         )
         if not small.fits:
-            warnings.append(f"the return address of {sender[0]} is too long for an envelope")
+            warnings.append(f"the return address of {brief(sender[0])} is too long for an envelope")
         draw_block(canvas, sender, spec.return_x, height - spec.return_top * mm, small, missing)
     canvas.showPage()

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.pack.address import ASCENT, LEADING, MM_PER_INCH, draw_block, fit_block
+from uaction_desktop.terminal import brief
 
 LABEL_SIZE, LABEL_SMALLEST = 10.0, 6.5
 
@@ -111,7 +112,7 @@ def draw_labels(
         fit = fit_block(lines, room_w, room_h, LABEL_SIZE, LABEL_SMALLEST)
         if not fit.fits:
             warnings.append(
-                f"the address of {lines[0]} does not fit a label of {sheet.description}"
+                f"the address of {brief(lines[0])} does not fit a label of {sheet.description}"
             )
         block = (ASCENT + (len(lines) - 1) * LEADING + 0.25) * fit.size / mm
         block_top = top + sheet.inset_y + max(0.0, (room_h - block) / 2)

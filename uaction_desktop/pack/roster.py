@@ -15,9 +15,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
 from uaction_desktop.pack.options import Signer
 
 KNOWN_COLUMNS = ("name", "address", "email", "country")
+MAX_SIGNERS = 500  # members at one meeting: as many as --copies and the window allow
+MAX_FILE_BYTES = 2 * 1024 * 1024  # 500 members with long addresses fit in a few hundred KB
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -42,7 +45,9 @@ def load_roster(path: str | Path) -> Roster:
     """Read a roster file; any problem is a :class:`RosterError` naming the line."""
     source = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes_bounded(path, MAX_FILE_BYTES)
+    except TooLargeOrSpecial as exc:
+        raise RosterError(source, None, f"cannot read the roster: it is {exc.message}") from exc
     except OSError as exc:
         raise RosterError(source, None, f"cannot read the roster: {exc.strerror or exc}") from exc
     try:
@@ -73,6 +78,13 @@ def parse_roster(text: str, source: str = "roster") -> Roster:
         except csv.Error as exc:
             raise RosterError(source, line, f"cannot read this row: {exc}") from exc
         if any(cell.strip() for cell in row):
+            if len(signers) == MAX_SIGNERS:
+                raise RosterError(
+                    source,
+                    line,
+                    f"more than {MAX_SIGNERS} signers; a pack is for one meeting (split the "
+                    "roster into several packs)",
+                )
             signers.append(_signer(row, header, source, line))
         line = reader.line_num + 1
     if not signers:

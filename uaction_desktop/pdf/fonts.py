@@ -104,8 +104,17 @@ def visual_order(text: str) -> str:
     return shown if isinstance(shown, str) else visible
 
 
+# Invisible characters whose leaving out changes nothing a reader would miss: zero-width space
+# and joiners, direction marks, soft hyphen, word joiner, byte-order mark, carriage return.
+_SILENT = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u00ad\u2060\ufeff\r")
+
+
 def runs(text: str, font: str, missing: set[str] | None = None) -> Iterator[Run]:
-    """Split text into runs of one font each; undrawable characters go to ``missing``."""
+    """Split text into runs of one font each; undrawable characters go to ``missing``, and so
+    do control and direction-override characters (dropped: they print as nothing, but a
+    stranger's text may hide something behind them, so the user hears of it)."""
+    if missing is not None:
+        missing.update(c for c in set(text) if is_invisible(c) and c not in _SILENT)
     text = visual_order(text)
     primary = coverage(font)
     fallback_name = _FALLBACK_FOR.get(font, FALLBACK)
@@ -173,5 +182,29 @@ def draw_text_right(
 
 
 def describe_missing(chars: set[str]) -> str:
-    """ "王 (U+738B), 😀 (U+1F600)" for a warning."""
-    return ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+    """ "王 (U+738B), 😀 (U+1F600)" for a warning; an invisible one by its name only."""
+    return ", ".join(
+        f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}"
+        if is_invisible(c)
+        else f"{c} (U+{ord(c):04X})"
+        for c in sorted(chars)
+    )
+
+
+def missing_warnings(chars: set[str]) -> list[str]:
+    """The warnings for the characters left out of a PDF: those no bundled font can draw, and
+    the control and direction characters (a file's ESC, BEL or right-to-left override)."""
+    hidden = {c for c in chars if is_invisible(c)}
+    shown = set(chars) - hidden
+    out = []
+    if shown:
+        out.append(
+            "these characters cannot be printed with the bundled fonts and were left out: "
+            + describe_missing(shown)
+        )
+    if hidden:
+        out.append(
+            "these control or direction characters in the text were left out (they print as "
+            "nothing and could hide or reorder text): " + describe_missing(hidden)
+        )
+    return out

@@ -31,7 +31,9 @@ from reportlab.platypus import (
 from uaction_desktop.compose import Letter
 from uaction_desktop.pdf import fonts
 from uaction_desktop.pdf.layouts import PageLayout, get_layout
-from uaction_desktop.pdf.wrapping import wrap_block
+from uaction_desktop.pdf.long_text import pieces
+from uaction_desktop.pdf.wrapping import shortened, wrap_block
+from uaction_desktop.terminal import brief
 
 BODY_SIZE = 11
 BODY_LEADING = 14.5
@@ -65,6 +67,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": body,
         "subject": ParagraphStyle("subject", parent=body, fontName=fonts.SERIF_BOLD, spaceAfter=9),
         "closing": ParagraphStyle("closing", parent=body, spaceAfter=0),
+        "run-on": ParagraphStyle("run-on", parent=body, spaceAfter=0),  # a piece of a long one
     }
 
 
@@ -210,8 +213,8 @@ class _LetterDocument(BaseDocTemplate):
         canvas.saveState()
         self._fold_marks(canvas)
         canvas.setFillColor(GREY)
-        who = letter.sender_name or "Letter"
-        header = f"{who} to {letter.official_name}, {letter.date_text} (continued)"
+        who = brief(letter.sender_name, 60) or "Letter"  # one line, however long the name
+        header = f"{who} to {brief(letter.official_name, 60)}, {letter.date_text} (continued)"
         fonts.draw_text(
             canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5, self.missing
         )
@@ -275,18 +278,15 @@ class _LetterDocument(BaseDocTemplate):
 
         text = " · ".join(parts)
         size = 7.0
-        while width(text, size) > limit and size > 5.5:
+        at_one_point = width(text, 1.0)  # widths scale with the size: measure once
+        while at_one_point * size > limit and size > 5.5:
             size -= 0.25
-        if width(text, size) > limit:
-            while len(parts) > 1 and width(" · ".join(parts) + " …", size) > limit:
-                parts.pop()
-            text = " · ".join(parts) + " …"
-            while width(text, size) > limit and len(text) > 2:
-                text = text[:-3].rstrip() + " …"
-            who = letter.sender_name or "the sender"
+        if at_one_point * size > limit:
+            text = shortened(parts, fonts.SERIF, size, limit)
+            who = brief(letter.sender_name) or "the sender"
             self.warnings.append(
                 f"the return address of {who} is too long for the envelope window and was "
-                "shortened; check the letter to " + (letter.official_name or "the official")
+                "shortened; check the letter to " + (brief(letter.official_name) or "the official")
             )
         canvas.setFillColor(GREY)
         y = layout.y(layout.return_line_top)
@@ -312,7 +312,7 @@ class _LetterDocument(BaseDocTemplate):
             leading = max(available / len(lines), 8.0)
             size = min(size, leading / 1.2)
             lines = wrap_block(given, fonts.SERIF, size, limit)
-        who = letter.official_name
+        who = brief(letter.official_name)
         if lines and len(lines) * leading > available:
             self.warnings.append(
                 f"the address block to {who} has {len(lines)} lines and does not fit the "
@@ -326,8 +326,8 @@ class _LetterDocument(BaseDocTemplate):
         for line in given:
             if fonts.string_width(line, fonts.SERIF, size) > limit:
                 self.warnings.append(
-                    f"address line '{line}' is wider than the envelope window, so it is split "
-                    "over two lines; check the address"
+                    f"address line '{brief(line)}' is wider than the envelope window, so it is "
+                    "split over two lines; check the address"
                 )
         canvas.setFillColor(colors.black)
         baseline = layout.y(layout.recipient_top) - size * 0.8
@@ -383,11 +383,16 @@ def letter_story(
     if letter.subject:
         story.append(para(letter.subject, "subject", fonts.SERIF_BOLD))
     story.append(para(f"{letter.salutation},"))
-    story.extend(para(p) for p in letter.paragraphs)
+    for paragraph in letter.paragraphs:
+        *run_on, last = pieces(paragraph)
+        story.extend(para(piece, "run-on") for piece in run_on)
+        story.append(para(last))
     ending: list[Flowable] = [Spacer(1, 3), para(letter.closing, "closing")]
     ending.append(_SignatureSpace(width, with_rule=not letter.signature))
     if letter.signature:
-        ending.append(para(letter.signature, "closing"))
+        *run_on, last = pieces(letter.signature)
+        ending.extend(para(piece, "run-on") for piece in run_on)
+        ending.append(para(last, "closing"))
     story.append(KeepTogether(ending))
     return story
 
@@ -428,11 +433,7 @@ def render_letters(
         story.append(_EndLetter())
     doc.build(story)
     warnings = list(dict.fromkeys(doc.warnings))
-    if doc.missing:
-        warnings.append(
-            "these characters cannot be printed with the bundled fonts and were left out: "
-            + fonts.describe_missing(doc.missing)
-        )
+    warnings += fonts.missing_warnings(doc.missing)
     return RenderResult(buffer.getvalue(), doc.page, warnings)
 
 

@@ -1,7 +1,9 @@
 """Fit address lines to a width: a line too long for an envelope window is split, never cut.
 
 A postal address line split after a comma (or, failing that, between words) still arrives; one
-that runs off the window or the paper may not.
+that runs off the window or the paper may not. Text comes from strangers and may be one word of
+thousands of characters, so every word and character is measured once (linear in the length):
+widths add up, since ReportLab neither kerns nor shapes across a space.
 """
 
 from __future__ import annotations
@@ -14,44 +16,105 @@ def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
     the second half of a line, else between words; only a single word wider than the whole
     width is split inside (with a hyphen)."""
     words = text.split()
-    if fonts.string_width(text, font, size) <= width or not words:
+    if not words or fonts.string_width(text, font, size) <= width:
         return [text]
+    space = fonts.string_width(" ", font, size)
+    widths = [fonts.string_width(word, font, size) for word in words]
     lines: list[str] = []
-    while words:
-        if fonts.string_width(words[0], font, size) > width:
-            head, tail = _split_word(words[0], font, size, width)
-            lines.append(head)
-            words = [tail, *words[1:]] if tail else words[1:]
+    start = 0
+    while start < len(words):
+        if widths[start] > width:
+            pieces = split_word(words[start], font, size, width)
+            lines.extend(pieces[:-1])
+            words[start] = pieces[-1]
+            widths[start] = fonts.string_width(pieces[-1], font, size)
             continue
-        count = 1  # the most words that fit on this line
-        while count < len(words) and _fits(words[: count + 1], font, size, width):
-            count += 1
-        count = _comma_break(words[:count], font, size, width) if count < len(words) else count
-        lines.append(" ".join(words[:count]))
-        words = words[count:]
+        ends = [widths[start]]  # the line's width up to and including each word
+        end = start + 1
+        while end < len(words) and ends[-1] + space + widths[end] <= width:
+            ends.append(ends[-1] + space + widths[end])
+            end += 1
+        if end < len(words):
+            end = _comma_break(words, start, end, ends, width)
+        lines.append(" ".join(words[start:end]))
+        start = end
     return lines
 
 
-def _fits(words: list[str], font: str, size: float, width: float) -> bool:
-    return fonts.string_width(" ".join(words), font, size) <= width
+def _comma_break(words: list[str], start: int, end: int, ends: list[float], width: float) -> int:
+    """Where to end the line of ``words[start:end]`` (all fit): after the last comma in its
+    second half (so "..., Avenue Franklin Roosevelt No. 15," breaks after the comma), else at
+    ``end``."""
+    for last in range(end - 1, start, -1):
+        if words[last - 1].endswith(","):
+            return last if ends[last - 1 - start] >= width / 2 else end
+    return end
 
 
-def _comma_break(words: list[str], font: str, size: float, width: float) -> int:
-    """How many of the words that fit to put on the line: up to the last comma in its second
-    half (so "..., Avenue Franklin Roosevelt No. 15," breaks after the comma), else all."""
-    for end in range(len(words) - 1, 0, -1):
-        if words[end - 1].endswith(","):
-            if fonts.string_width(" ".join(words[:end]), font, size) >= width / 2:
-                return end
+def split_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word too wide for ``width`` as pieces that fit, each but the last ending in a hyphen.
+
+    One pass over the characters, each measured once; only a piece about to be printed is
+    measured whole (shaping can make it wider than its letters), which keeps it linear."""
+    widths = [fonts.string_width(char, font, size) for char in word]
+    room = width - fonts.string_width("-", font, size)
+    remaining = sum(widths)
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        if remaining <= width and fonts.string_width(word[start:], font, size) <= width:
             break
-    return len(words)
+        cut, used = start, 0.0
+        while cut < len(word) and used + widths[cut] <= room:
+            used += widths[cut]
+            cut += 1
+        cut = min(cut, len(word) - 1)
+        while cut > start + 1 and fonts.string_width(word[start:cut] + "-", font, size) > width:
+            cut -= 1
+        cut = max(cut, start + 1)  # at least one character a line, however narrow the width
+        pieces.append(word[start:cut] + "-")
+        remaining -= sum(widths[start:cut])
+        start = cut
+    pieces.append(word[start:])
+    return pieces
 
 
-def _split_word(word: str, font: str, size: float, width: float) -> tuple[str, str]:
-    cut = len(word) - 1
-    while cut > 1 and fonts.string_width(word[:cut] + "-", font, size) > width:
-        cut -= 1
-    return word[:cut] + "-", word[cut:]
+def fitting_prefix(text: str, font: str, size: float, width: float) -> int:
+    """How many leading characters of ``text`` fit in ``width`` points (at least 0).
+
+    Characters are measured one by one, stopping at the first that does not fit (so the work
+    is bounded by the width, not the text); the prefix found is then measured whole and
+    shortened while shaping (Arabic joins) makes it wider than its letters alone."""
+    total = 0.0
+    count = 0
+    for char in text:
+        total += fonts.string_width(char, font, size)
+        if total > width:
+            break
+        count += 1
+    while count > 0 and fonts.string_width(text[:count], font, size) > width:
+        count -= 1
+    return count
+
+
+def shortened(
+    parts: list[str], font: str, size: float, width: float, separator: str = " · "
+) -> str:
+    """``parts`` joined by ``separator`` and ending in " …", fitted to ``width`` points: the
+    last parts give way first, then the end of the last one kept. Each part measured once."""
+    ellipsis = " …"
+    room = width - fonts.string_width(ellipsis, font, size)
+    gap = fonts.string_width(separator, font, size)
+    widths = [fonts.string_width(part, font, size) for part in parts]
+    count = len(parts)
+    total = sum(widths) + gap * max(count - 1, 0)
+    while count > 1 and total > room:
+        count -= 1
+        total -= widths[count] + gap
+    text = separator.join(parts[:count])
+    if total > room:
+        text = text[: fitting_prefix(text, font, size, room)].rstrip()
+    return text + ellipsis
 
 
 def wrap_block(
