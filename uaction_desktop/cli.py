@@ -16,6 +16,7 @@ from datetime import date
 from functools import cached_property
 
 from uaction_desktop import __version__, commands
+from uaction_desktop.i18n import _
 from uaction_desktop.library import CaseLibrary, CaseUnavailable
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_or_set_aside
@@ -45,7 +46,7 @@ class Context:
     def profile(self) -> SenderProfile:
         profile, problem = load_or_set_aside(self.paths.profile_file)
         if problem:
-            print(f"uaction: {escaped(problem)}", file=sys.stderr)
+            print(_("uaction: {problem}").format(problem=escaped(problem)), file=sys.stderr)
         return profile
 
 
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home",
         metavar="DIR",
-        help="keep all settings and data in DIR (portable mode; same as UACTION_HOME=DIR)",
+        help=_("keep all settings and data in DIR (portable mode; same as UACTION_HOME=DIR)"),
     )
     parser.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -82,7 +83,9 @@ def _today(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise UserError(f"--today: '{text}' is not a date like 2026-11-28", code=2) from exc
+        raise UserError(
+            _("--today: '{text}' is not a date like 2026-11-28").format(text=text), code=2
+        ) from exc
 
 
 def _utf8_when_redirected() -> None:
@@ -106,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 arg.encode("utf-8")
             except UnicodeEncodeError:
                 raise UserError(
-                    f"an argument is not valid text in this system's encoding: {arg!a}", code=2
+                    _("an argument is not valid text in this system's encoding: {arg!a}").format(
+                        arg=arg
+                    ),
+                    code=2,
                 ) from None
         args = parser.parse_args(argv)
         if not getattr(args, "handler", None):
@@ -115,13 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = Context(paths=app_paths(args.home), today=_today(args.today))
         return int(args.handler(args, context) or 0)
     except UserError as exc:
-        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
+        print(_("uaction: {exc}").format(exc=escaped(str(exc), one_line=True)), file=sys.stderr)
         return exc.code
     except ProfileError as exc:  # a hand-edited profile that cannot be used
-        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
+        print(_("uaction: {exc}").format(exc=escaped(str(exc), one_line=True)), file=sys.stderr)
         return 1
     except CaseUnavailable as exc:  # a case file changed into a broken one while in use
-        print(f"uaction: {exc}", file=sys.stderr)
+        print(_("uaction: {exc}").format(exc=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 DOMAIN = "uaction"
@@ -99,7 +100,7 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _translations.npgettext(context, singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
+def N_(message: str) -> str:
     """Mark a string for the catalog without translating it now (module constants)."""
     return message
 
@@ -108,15 +109,54 @@ _ = gettext
 
 
 def babel_locale() -> str:
-    """The Babel locale dates and numbers are written in, for the interface."""
-    return _language
+    """The Babel locale dates and numbers are written in, for the interface ("8 June 2018":
+    English day-first, as the window always wrote it)."""
+    return "en_GB" if _language == "en" else _language
 
 
-def format_date(value: object, format: str = "medium") -> str:  # noqa: A002 (Babel's name)
-    """A date as the interface language writes it (Babel, loaded on first use)."""
+# CLDR's month names and long date patterns for the four languages (tests/test_i18n.py checks
+# them against Babel): the case view writes dates on the first screen, and Babel costs start-up.
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+}
+_LONG = {"en": "{d} {m} {y}", "fr": "{d} {m} {y}", "es": "{d} de {m} de {y}", "de": "{d}. {m} {y}"}
+
+
+def format_date(value: date, format: str = "medium") -> str:
+    """A date as the interface language writes it: "long" is "8 June 2018" / "8 juin 2018" /
+    "8 de junio de 2018" / "8. Juni 2018" without loading Babel; other formats use Babel."""
+    if format == "long" and _language in _LONG:
+        month = _MONTHS[_language].split()[value.month - 1]
+        return _LONG[_language].format(d=value.day, m=month, y=value.year)
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format=format, locale=babel_locale())  # type: ignore[arg-type]
+    return babel_format_date(value, format=format, locale=babel_locale())
+
+
+def format_datetime(value: object, format: str = "medium") -> str:
+    """A date and time as the interface language writes them."""
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return babel_format_datetime(value, format=format, locale=babel_locale())  # type: ignore[arg-type]
+
+
+def format_time(value: object, format: str = "medium") -> str:
+    from babel.dates import format_time as babel_format_time
+
+    return babel_format_time(value, format=format, locale=babel_locale())  # type: ignore[arg-type]
+
+
+def format_month(year: int, month: int) -> str:
+    """ "Dec 2026" / "déc. 2026" / "Dez. 2026": a month in a chart's label."""
+    from datetime import date
+
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM", date(year, month, 1), locale=babel_locale())
 
 
 def format_number(value: float) -> str:

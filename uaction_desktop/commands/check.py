@@ -8,12 +8,13 @@ from pathlib import Path
 
 from uaction_desktop.bounded import special_kind
 from uaction_desktop.casefile import Problem, load_case_file, locate_fields
+from uaction_desktop.i18n import _
 from uaction_desktop.letter_text import truncation_warning
 from uaction_desktop.terminal import escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("check", help="validate case files")
+    parser = subparsers.add_parser("check", help=_("validate case files"))
     parser.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     parser.set_defaults(handler=run)
 
@@ -23,7 +24,9 @@ def run(args: argparse.Namespace, ctx) -> int:
     for path in args.paths:
         found = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         if not found:
-            print(f"{escaped(str(path))}: no case files (*.toml) in this folder")
+            print(
+                _("{path}: no case files (*.toml) in this folder").format(path=escaped(str(path)))
+            )
         files.extend(found)
     bad = 0
     for path in files:
@@ -40,7 +43,11 @@ def run(args: argparse.Namespace, ctx) -> int:
         elif warnings := _text_warnings(path, result.case.model_letter):
             for warning in warnings:
                 print(warning)
-            print(f"{path}: valid (UA {result.case.ua}), but check the warning above")
+            print(
+                _("{path}: valid (UA {ua}), but check the warning above").format(
+                    path=path, ua=result.case.ua
+                )
+            )
         else:
             print(escaped(f"{path}: ok (UA {result.case.ua})"))
     return 1 if bad or not files else 0

@@ -8,15 +8,16 @@ import textwrap
 
 from uaction_desktop.case_json import case_to_json, days_left_text
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.i18n import _
 from uaction_desktop.library import CaseEntry, CaseUnavailable
 from uaction_desktop.model import Case, CaseStatus
 from uaction_desktop.terminal import escaped, json_escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("show", help="show one case")
-    parser.add_argument("ua", metavar="UA", help="UA number, e.g. 63/18")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser = subparsers.add_parser("show", help=_("show one case"))
+    parser.add_argument("ua", metavar="UA", help=_("UA number, e.g. 63/18"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
 
 
@@ -24,7 +25,7 @@ def find_entry(ctx: Context, ua: str) -> CaseEntry:
     """One UA's entry, its case read from its file (and no other case file read)."""
     entry = ctx.library.find(ua, ctx.today)
     if entry is None:
-        raise UserError(f"no case UA {ua} (see: uaction cases --all)")
+        raise UserError(_("no case UA {ua} (see: uaction cases --all)").format(ua=ua))
     try:
         entry.case  # noqa: B018 - read now, so a broken file is one line here
     except CaseUnavailable as exc:

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from uaction_desktop import __version__
+from uaction_desktop.i18n import _
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -25,29 +26,33 @@ PROG = "uaction-desktop"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="The Urgent Action letters window: compose, print and log appeals, offline. "
-        "Everything it does is also available without a window: see `uaction --help`.",
+        description=_(
+            "The Urgent Action letters window: compose, print and log appeals, offline. "
+            "Everything it does is also available without a window: see `uaction --help`."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
-        "--home", metavar="DIR", help="portable mode: keep settings, cases and logs in DIR"
+        "--home", metavar="DIR", help=_("portable mode: keep settings, cases and logs in DIR")
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="open the window, wait until the case list is shown, close it and exit "
-        "(0 if all went well): checks that an installation works on this machine",
+        help=_(
+            "open the window, wait until the case list is shown, close it and exit "
+            "(0 if all went well): checks that an installation works on this machine"
+        ),
     )
     entry = parser.add_mutually_exclusive_group()
     entry.add_argument(
         "--install-desktop-entry",
         action="store_true",
-        help="add the app to the desktop menu (your XDG folders), then exit",
+        help=_("add the app to the desktop menu (your XDG folders), then exit"),
     )
     entry.add_argument(
         "--remove-desktop-entry",
         action="store_true",
-        help="take the app out of the desktop menu again, then exit",
+        help=_("take the app out of the desktop menu again, then exit"),
     )
     return parser
 
@@ -81,7 +86,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _close_after_start(app: QApplication, window: MainWindow) -> None:
     rows = window.caseListPanel.model.rowCount()
-    print(f"{PROG} {__version__}: the window opened with {rows} case(s) listed")
+    print(
+        _("{PROG} {__version__}: the window opened with {rows} case(s) listed").format(
+            PROG=PROG, __version__=__version__, rows=rows
+        )
+    )
     window.close()
     app.quit()
 
@@ -92,10 +101,14 @@ def _desktop_entry(*, install: bool) -> int:
     try:
         if install:
             paths = desktop_entry.install()
-            print(f"Added to the menu: {paths.desktop_file} (icon {paths.icon})")
+            print(
+                _("Added to the menu: {desktop_file} (icon {icon})").format(
+                    desktop_file=paths.desktop_file, icon=paths.icon
+                )
+            )
         else:
             removed = desktop_entry.remove()
-            print("Removed: " + ", ".join(map(str, removed)) if removed else "No menu entry.")
+            print(_("Removed: ") + ", ".join(map(str, removed)) if removed else _("No menu entry."))
     except OSError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1

@@ -13,15 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from uaction_desktop.i18n import N_, _
 from uaction_desktop.importer import Confidence, Draft
 
 # confidence -> (word the reviewer reads first, background of the entry)
 LEVELS = {
-    Confidence.MISSING: ("Missing", "#f6c9c4"),
-    Confidence.LOW: ("Guess", "#fbdcae"),
-    Confidence.MEDIUM: ("Check", "#fff1a8"),
+    Confidence.MISSING: (N_("Missing"), "#f6c9c4"),
+    Confidence.LOW: (N_("Guess"), "#fbdcae"),
+    Confidence.MEDIUM: (N_("Check"), "#fff1a8"),
 }
-NOTHING = "Nothing: every field was read with high confidence."
+NOTHING = N_("Nothing: every field was read with high confidence.")
 
 
 def fill_review_list(widget: QListWidget, draft: Draft, describe: Callable[[str], str]) -> None:
@@ -29,13 +30,19 @@ def fill_review_list(widget: QListWidget, draft: Draft, describe: Callable[[str]
     widget.clear()
     widget.setWordWrap(True)
     for path, item in draft.review_worst_first():
-        word, colour = LEVELS.get(item.confidence, ("Check", "#fff1a8"))
-        note = item.note or "not found"
-        entry = QListWidgetItem(f"{word}: {describe(path)}: {note}")
+        word, colour = LEVELS.get(item.confidence, (N_("Check"), "#fff1a8"))
+        note = item.note or _("not found")
+        entry = QListWidgetItem(
+            _("{level}: {field}: {note}").format(level=_(word), field=describe(path), note=note)
+        )
         entry.setData(Qt.ItemDataRole.UserRole, path)
-        entry.setToolTip(f"{describe(path)}\n{note}\n(confidence: {item.confidence.value})")
+        entry.setToolTip(
+            _("{field}\n{note}\n(confidence: {level})").format(
+                field=describe(path), note=note, level=_(word).lower()
+            )
+        )
         entry.setBackground(QColor(colour))
         entry.setForeground(QColor("#1a1a1a"))
         widget.addItem(entry)
     if not widget.count():
-        widget.addItem(NOTHING)
+        widget.addItem(_(NOTHING))
