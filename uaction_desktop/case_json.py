@@ -69,6 +69,19 @@ def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]
     }
 
 
+def status_word(status: CaseStatus) -> str:
+    """ "active", "expired", "closed" in the interface language (JSON keeps the values)."""
+    from uaction_desktop.i18n import _
+
+    match status:
+        case CaseStatus.ACTIVE:
+            return _("active")
+        case CaseStatus.EXPIRED:
+            return _("expired")
+        case _:
+            return _("closed")
+
+
 def days_left_text(deadline: date | None, today: date) -> str:
     """ "3 days left", "due today", "expired 12 days ago"."""
     from uaction_desktop.i18n import _, ngettext

@@ -93,12 +93,20 @@ def truncation(text: str) -> str:
     return "…" + last[-25:].lstrip()
 
 
-def truncation_warning(text: str, what: str = "The letter text") -> str:
+def truncation_warning(text: str, model_letter: bool = False) -> str:
     """A sentence for the window and ``uaction check``; "" if the text looks whole."""
+    from uaction_desktop.i18n import _
+
     cut = truncation(text)
     if not cut:
         return ""
-    return f'{what} seems cut off at "{cut}": compare it with the published document'
+    if model_letter:
+        return _(
+            'The model letter seems cut off at "{cut}": compare it with the published document'
+        ).format(cut=cut)
+    return _(
+        'The letter text seems cut off at "{cut}": compare it with the published document'
+    ).format(cut=cut)
 
 
 def with_personal_line(body: str, old: str, new: str, before_last: bool = True) -> tuple[str, bool]:

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from uaction_desktop.case_json import card_to_json, days_left_text
-from uaction_desktop.i18n import _
+from uaction_desktop.case_json import card_to_json, days_left_text, status_word
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.terminal import escaped, json_escaped
 
@@ -59,21 +59,35 @@ def run(args: argparse.Namespace, ctx) -> int:
         )
         return 0
     if not shown and query:
-        print(escaped(f'No case matches "{query}".'))
+        print(escaped(_('No case matches "{query}".').format(query=query)))
         return 0
     if not shown:
         hidden = len(entries)
-        more = f"; {hidden} expired or closed (see: uaction cases --all)" if hidden else ""
-        print(_("No active cases{more}.").format(more=more))
+        if hidden:
+            print(
+                ngettext(
+                    "No active cases; {count} expired or closed (see: uaction cases --all).",
+                    "No active cases; {count} expired or closed (see: uaction cases --all).",
+                    hidden,
+                ).format(count=hidden)
+            )
+        else:
+            print(_("No active cases."))
         return 0
     for entry in shown:
         case = entry.card
         when = (
             days_left_text(case.deadline, ctx.today)
             if entry.status is CaseStatus.ACTIVE
-            else entry.status.value
+            else status_word(entry.status)
         )
         deadline = case.deadline.isoformat() if case.deadline else "-"
-        line = f"UA {case.ua:<9} {deadline:<10}  {when:<28} {case.country}: {case.title}"
+        line = _("UA {ua} {deadline}  {when} {country}: {title}").format(
+            ua=f"{case.ua:<9}",
+            deadline=f"{deadline:<10}",
+            when=f"{when:<28}",
+            country=case.country,
+            title=case.title,
+        )
         print(escaped(line, one_line=True))
     return 0

@@ -49,20 +49,22 @@ def run(args: argparse.Namespace, ctx) -> int:
                 )
             )
         else:
-            print(escaped(f"{path}: ok (UA {result.case.ua})"))
+            print(escaped(_("{path}: ok (UA {ua})").format(path=path, ua=result.case.ua)))
     return 1 if bad or not files else 0
 
 
 def _text_warnings(path: Path, model_letter: str) -> list[Problem]:
     """A model letter cut short in the source is valid TOML but would print as it is."""
-    warning = truncation_warning(model_letter, "the model letter")
+    warning = truncation_warning(model_letter, model_letter=True)
     if not warning:
         return []
     try:
         line = locate_fields(path.read_text(encoding="utf-8")).get("model_letter")
     except (OSError, UnicodeDecodeError):
         line = None
-    return [Problem(str(path), "model_letter", f"warning: {warning}", line)]
+    return [
+        Problem(str(path), "model_letter", _("warning: {warning}").format(warning=warning), line)
+    ]
 
 
 def _not_a_case_file(path: Path) -> str:
@@ -71,7 +73,7 @@ def _not_a_case_file(path: Path) -> str:
     try:
         kind = special_kind(os.stat(path).st_mode)
     except FileNotFoundError:  # the case-file loader words a missing file itself
-        return "a link to a file that is missing" if path.is_symlink() else ""
+        return _("a link to a file that is missing") if path.is_symlink() else ""
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    return f"{kind}, not a case file" if kind else ""
+        return _("cannot be read ({reason})").format(reason=exc.strerror or exc)
+    return _("{kind}, not a case file").format(kind=kind) if kind else ""

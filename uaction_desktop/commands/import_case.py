@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.outputs import is_stdout
 from uaction_desktop.terminal import escaped
 
@@ -60,7 +60,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             write_text_atomic(output, text)
         except OSError as exc:
             raise UserError(
-                _("cannot write {output}: {value}").format(output=output, value=exc.strerror or exc)
+                _("cannot write {output}: {reason}").format(
+                    output=output, reason=exc.strerror or exc
+                )
             ) from exc
     if args.json:
         data = draft.to_json(ctx.today)
@@ -94,18 +96,23 @@ def _check_output(output: Path, source: Path, force: bool) -> None:
 def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> None:
     """A few lines on stderr: what was read, and what a reviewer has to do."""
     case = draft.to_case(ctx.today)
-    kind = case.kind.value if case.kind.value != "follow-up" else f"follow-up {case.update}"
+    if case.kind.value == "follow-up":
+        kind = _("follow-up {number}").format(number=case.update)
+    elif case.kind.value == "closure":
+        kind = _("closure")
+    else:
+        kind = _("initial")
+    officials, asks, leftovers = len(case.officials), len(case.asks), len(draft.leftovers)
+    counts = ", ".join(
+        (
+            ngettext("{count} official", "{count} officials", officials).format(count=officials),
+            ngettext("{count} appeal point", "{count} appeal points", asks).format(count=asks),
+            ngettext("{count} leftover", "{count} leftovers", leftovers).format(count=leftovers),
+        )
+    )
     print(
-        _(
-            "read UA {value} ({kind}) from {name}: {count} official(s), {count2} appeal point(s), "
-            "{count3} leftover(s)"
-        ).format(
-            value=case.ua or "?",
-            kind=kind,
-            name=source.name,
-            count=len(case.officials),
-            count2=len(case.asks),
-            count3=len(draft.leftovers),
+        _("read UA {ua} ({kind}) from {name}: {counts}").format(
+            ua=case.ua or "?", kind=kind, name=source.name, counts=counts
         ),
         file=sys.stderr,
     )
@@ -116,12 +123,21 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
     review = draft.to_review()
     if review:
         print(
-            _("{count} field(s) to review: {join}").format(
-                count=len(review), join=", ".join(review)
-            ),
+            ngettext(
+                "{count} field to review: {fields}",
+                "{count} fields to review: {fields}",
+                len(review),
+            ).format(count=len(review), fields=", ".join(review)),
             file=sys.stderr,
         )
     for problem in draft.problems(ctx.today):
-        print(escaped(f"to complete: {problem.field}: {problem.message}"), file=sys.stderr)
+        print(
+            escaped(
+                _("to complete: {field}: {message}").format(
+                    field=problem.field, message=problem.message
+                )
+            ),
+            file=sys.stderr,
+        )
     if output is not None:
         print(_("wrote {output}").format(output=output), file=sys.stderr)

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from uaction_desktop.atomic import write_bytes_atomic, write_text_atomic
+from uaction_desktop.case_json import status_word
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import output_file
 from uaction_desktop.commands.show import find_entry
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.letter_text import truncation_warning
 from uaction_desktop.model import Channel
 from uaction_desktop.outputs import is_stdout, output_problem
@@ -49,7 +50,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     case = entry.case
     official = case.official(args.to)
     if official is None:
-        choices = ", ".join(f"{n} or {o.id}" for n, o in enumerate(case.officials, start=1))
+        choices = ", ".join(
+            _("{number} or {id}").format(number=n, id=o.id)
+            for n, o in enumerate(case.officials, start=1)
+        )
         raise UserError(
             _("UA {ua} has no official '{to}' (choose {choices})").format(
                 ua=case.ua, to=args.to, choices=choices
@@ -70,13 +74,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     warnings: list[str] = []  # said once the output is written, so an error stays one line
     if entry.status.value != "active":
         warnings.append(
-            f"UA {case.ua} is {entry.status.value}; check with the organisation for an "
-            "update before sending"
+            _(
+                "UA {ua} is {status}; check with the organisation for an update before sending"
+            ).format(ua=case.ua, status=status_word(entry.status))
         )
     if channel in (Channel.LETTER, Channel.FAX) and not (profile.name and profile.address):
         warnings.append(
-            "no sender name or address: the letter will go out unsigned and with no "
-            "return address (set them with 'uaction profile' or --sender-name/--sender-address)"
+            _(
+                "no sender name or address: the letter will go out unsigned and with no "
+                "return address (set them with 'uaction profile' or --sender-name/--sender-address)"
+            )
         )
     text_out = channel in (Channel.EMAIL, Channel.PHONE, Channel.SOCIAL) or args.text
     if args.output is not None and is_stdout(args.output):
@@ -95,8 +102,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     if text_out and args.output is not None and args.output.suffix.lower() == ".pdf":
         raise UserError(
-            _("the {value} channel writes text: name the file .txt, not .pdf").format(
-                value=channel.value
+            _("the {channel} channel writes text: name the file .txt, not .pdf").format(
+                channel=channel.value
             )
         )
     if not text_out and args.output is None:
@@ -104,9 +111,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not text_out and args.output.suffix.lower() not in ("", ".pdf"):  # "letter.txt"
         raise UserError(
             _(
-                "a {value} is written as a PDF: name the file {stem}.pdf, or add --text for plain "
-                "text"
-            ).format(value=channel.value, stem=args.output.stem),
+                "a {channel} is written as a PDF: name the file {stem}.pdf, or add --text for "
+                "plain text"
+            ).format(channel=channel.value, stem=args.output.stem),
             code=2,
         )
 
@@ -119,7 +126,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         warnings.append(cut[:1].lower() + cut[1:])  # printed as it is: the writer must know
     if channel is Channel.EMAIL:
         message = compose.compose_email(case, official, letter)
-        text = f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
+        text = _("To: {recipients}\nSubject: {subject}\n\n{text}").format(
+            recipients=", ".join(message.recipients), subject=message.subject, text=message.text
+        )
         _write_text(text, args.output)
     elif channel is Channel.PHONE:
         _write_text(compose.compose_phone(case, official, profile).text, args.output)
@@ -135,8 +144,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         warnings.extend(result.warnings)
         _write(args.output, lambda p: write_bytes_atomic(p, result.pdf))
         print(
-            _("{output}: {pages} page{value}").format(
-                output=args.output, pages=result.pages, value="s" if result.pages != 1 else ""
+            ngettext("{output}: {count} page", "{output}: {count} pages", result.pages).format(
+                output=args.output, count=result.pages
             )
         )
     for warning in warnings:
@@ -158,5 +167,5 @@ def _write(path: Path, writer) -> None:
         writer(path)
     except OSError as exc:
         raise UserError(
-            _("cannot write {path}: {value}").format(path=path, value=exc.strerror or exc)
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         ) from exc

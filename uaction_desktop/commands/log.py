@@ -25,7 +25,7 @@ from uaction_desktop.actionlog.exchange import csv_text, dumps
 from uaction_desktop.actionlog.report import report_text
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import iso_date, positive_int
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import N_, _, ngettext
 from uaction_desktop.model import Channel, normalize_ua
 from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.profile import ProfileError
@@ -195,8 +195,8 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     issued = min(document.issued for document in entry.documents or (case,))
     if when < issued:
         raise UserError(
-            _("--date {isoformat} is before UA {ua} was issued ({isoformat2})").format(
-                isoformat=when.isoformat(), ua=ua, isoformat2=issued.isoformat()
+            _("--date {date} is before UA {ua} was issued ({issued})").format(
+                date=when.isoformat(), ua=ua, issued=issued.isoformat()
             )
         )
     channel = ActionChannel(args.channel)
@@ -205,9 +205,9 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     ):
         raise UserError(
             _(
-                "{display_name} has no {_CONTACT} in UA {ua}; if you reached them another way, "
+                "{official} has no {contact} in UA {ua}; if you reached them another way, "
                 "log it with --channel other"
-            ).format(display_name=official.display_name, _CONTACT=_CONTACT[channel], ua=ua)
+            ).format(official=official.display_name, contact=_(_CONTACT[channel]), ua=ua)
         )
     action = Action.about(
         case,
@@ -221,7 +221,13 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     with _open(ctx) as log:
         log.add(action)  # returns once committed with synchronous=FULL
     what = action.channel.describe(action.count)
-    print(escaped(f"Logged {what} to {official.display_name} for UA {ua} on {when.isoformat()}."))
+    print(
+        escaped(
+            _("Logged {what} to {official} for UA {ua} on {date}.").format(
+                what=what, official=official.display_name, ua=ua, date=when.isoformat()
+            )
+        )
+    )
     print(_("id: {id}").format(id=action.id), flush=True)
     return 0
 
@@ -235,10 +241,10 @@ def _profile_name(ctx: Context) -> str:
 
 
 _CONTACT = {
-    ActionChannel.LETTER: "postal address",
-    ActionChannel.FAX: "fax number",
-    ActionChannel.EMAIL: "email address",
-    ActionChannel.PHONE: "phone number",
+    ActionChannel.LETTER: N_("postal address"),
+    ActionChannel.FAX: N_("fax number"),
+    ActionChannel.EMAIL: N_("email address"),
+    ActionChannel.PHONE: N_("phone number"),
 }
 
 
@@ -257,16 +263,15 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         line = f"{a.sent_on.isoformat()}  UA {a.case_ua:<8} {a.channel.value:<7}{a.count:>4}"
         line += f"  {a.official_display or '-'}"
         if a.signer:
-            line += f"  (signed: {a.signer})"
+            line += "  " + _("(signed: {signer})").format(signer=a.signer)
         if a.reported_on:
-            line += f"  [reported {a.reported_on.isoformat()}]"
+            line += "  " + _("[reported {date}]").format(date=a.reported_on.isoformat())
         if a.note:
             line += f"  - {' '.join(a.note.split())}"
         print(escaped(line, one_line=True))
-    entries = "entry" if len(found) == 1 else "entries"
     print(
-        _("{count} {entries}, {sum} sent.").format(
-            count=len(found), entries=entries, sum=sum(a.count for a in found)
+        ngettext("{count} entry, {sent} sent.", "{count} entries, {sent} sent.", len(found)).format(
+            count=len(found), sent=sum(a.count for a in found)
         )
     )
     return 0
@@ -286,8 +291,8 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
             changed = log.mark_reported([a.id for a in chosen], ctx.today)
             # On stderr, so that the report alone can be piped to the clipboard.
             print(
-                _("Marked {count} of {count2} as reported on {today}.").format(
-                    count=len(changed), count2=len(chosen), today=ctx.today
+                _("Marked {count} of {total} as reported on {today}.").format(
+                    count=len(changed), total=len(chosen), today=ctx.today
                 ),
                 file=sys.stderr,
             )
@@ -311,12 +316,13 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         else:
             write = log.export_csv if fmt == "csv" else log.export_json
             written = write(output, _where(args, args.case))
-    noun = "action" if written == 1 else "actions"
-    where = "standard output" if to_stdout else str(output)
+    where = _("standard output") if to_stdout else str(output)
     print(
-        _("Exported {written} {noun} to {where} ({upper}).").format(
-            written=written, noun=noun, where=where, upper=fmt.upper()
-        ),
+        ngettext(
+            "Exported {count} action to {where} ({format}).",
+            "Exported {count} actions to {where} ({format}).",
+            written,
+        ).format(count=written, where=where, format=fmt.upper()),
         file=sys.stderr if to_stdout else sys.stdout,
     )
     return 0
@@ -344,7 +350,7 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
                 if exc.path == log.path:
                     raise  # the log itself failed: stop
                 print(
-                    _("uaction: {exc}").format(exc=escaped(str(exc), one_line=True)),
+                    "uaction: " + escaped(str(exc), one_line=True),
                     file=sys.stderr,
                 )
                 status = 1
@@ -354,8 +360,15 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
                 ours = conflict.ours
                 print(
                     escaped(
-                        f"  conflict: {ours.id} (UA {ours.case_ua}, {ours.sent_on.isoformat()}) "
-                        f"differs in {', '.join(conflict.fields)}; your version was kept"
+                        _(
+                            "  conflict: {id} (UA {ua}, {date}) differs in {fields}; your "
+                            "version was kept"
+                        ).format(
+                            id=ours.id,
+                            ua=ours.case_ua,
+                            date=ours.sent_on.isoformat(),
+                            fields=", ".join(conflict.fields),
+                        )
                     )
                 )
             if result.conflicts:
@@ -365,13 +378,16 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
 
 def _import_summary(result: ImportResult) -> str:
     conflicts = len(result.conflicts)
-    updated = (
-        f"{result.updated} brought up to date (reported or replied), " if result.updated else ""
+    parts = [_("{count} added").format(count=result.added)]
+    if result.updated:
+        parts.append(
+            _("{count} brought up to date (reported or replied)").format(count=result.updated)
+        )
+    parts.append(_("{count} already in the log").format(count=result.unchanged))
+    parts.append(
+        ngettext("{count} conflict", "{count} conflicts", conflicts).format(count=conflicts)
     )
-    return (
-        f"{result.added} added, {updated}{result.unchanged} already in the log, "
-        f"{conflicts} conflict{'' if conflicts == 1 else 's'}"
-    )
+    return ", ".join(parts)
 
 
 def run_erase(args: argparse.Namespace, ctx: Context) -> int:
@@ -388,23 +404,27 @@ def run_erase(args: argparse.Namespace, ctx: Context) -> int:
         present = log.count()
         backups = log.backups()
         if not args.yes:
-            noun = "action" if present == 1 else "actions"
             sys.stderr.write(
-                f"Erase all {present} {noun} from {log.path}? This cannot be undone. "
-                "Type 'yes' to confirm: "
+                ngettext(
+                    "Erase all {count} action from {path}? This cannot be undone. "
+                    "Type 'yes' to confirm: ",
+                    "Erase all {count} actions from {path}? This cannot be undone. "
+                    "Type 'yes' to confirm: ",
+                    present,
+                ).format(count=present, path=log.path)
             )
             sys.stderr.flush()
             if sys.stdin.readline().strip().lower() not in ("y", "yes"):
                 print(_("Nothing was erased."), file=sys.stderr)
                 return 1
         erased = log.erase()
-    noun = "action" if erased == 1 else "actions"
-    extra = ""
+    actions = ngettext("{count} action", "{count} actions", erased).format(count=erased)
     if backups:
-        extra = f" and {len(backups)} backup cop{'y' if len(backups) == 1 else 'ies'}"
-    print(
-        _("Erased {erased} {noun}{extra} from {action_log_file}.").format(
-            erased=erased, noun=noun, extra=extra, action_log_file=ctx.paths.action_log_file
+        copies = ngettext("{count} backup copy", "{count} backup copies", len(backups))
+        what = _("{actions} and {copies}").format(
+            actions=actions, copies=copies.format(count=len(backups))
         )
-    )
+    else:
+        what = actions
+    print(_("Erased {what} from {path}.").format(what=what, path=ctx.paths.action_log_file))
     return 0

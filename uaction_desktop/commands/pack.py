@@ -8,7 +8,7 @@ from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date, output_file
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
 from uaction_desktop.terminal import escaped
@@ -133,8 +133,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             raise UserError(str(exc)) from exc
         if roster.ignored_columns:
             print(
-                _("warning: {roster}: ignored columns: {join}").format(
-                    roster=args.roster, join=", ".join(roster.ignored_columns)
+                _("warning: {roster}: ignored columns: {columns}").format(
+                    roster=args.roster, columns=", ".join(roster.ignored_columns)
                 ),
                 file=sys.stderr,
             )
@@ -162,22 +162,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     envelopes = args.envelopes or args.labels
     if envelopes and args.return_address and options.blank_copies and not ctx.profile.address:
         warnings.append(
-            "the envelopes carry no return address: set the group's address with "
-            "'uaction profile --address ...' (or pass --no-return-address to silence this)"
+            _(
+                "the envelopes carry no return address: set the group's address with "
+                "'uaction profile --address ...' (or pass --no-return-address to silence this)"
+            )
         )
     for warning in warnings:
         print(
             _("warning: {warning}").format(warning=escaped(warning, one_line=True)), file=sys.stderr
         )
     parts = ", ".join(f"{p.name} {p.range_text}" for p in result.parts)
-    plural = "s" if result.letters != 1 else ""
     print(
-        _("{output}: {pages} pages ({parts}); {letters} letter{plural}").format(
-            output=args.output,
-            pages=result.pages,
-            parts=parts,
-            letters=result.letters,
-            plural=plural,
-        )
+        ngettext(
+            "{output}: {pages} pages ({parts}); {count} letter",
+            "{output}: {pages} pages ({parts}); {count} letters",
+            result.letters,
+        ).format(output=args.output, pages=result.pages, parts=parts, count=result.letters)
     )
     return 0

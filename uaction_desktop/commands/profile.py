@@ -45,16 +45,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             moved = save_profile(ctx.paths.profile_file, profile)
         except OSError as exc:
             raise UserError(
-                _("cannot save {profile_file}: {value}").format(
-                    profile_file=ctx.paths.profile_file, value=exc.strerror or exc
+                _("cannot save {path}: {reason}").format(
+                    path=ctx.paths.profile_file, reason=exc.strerror or exc
                 )
             ) from exc
-        print(_("Saved {profile_file}").format(profile_file=ctx.paths.profile_file))
+        print(_("Saved {path}").format(path=ctx.paths.profile_file))
         if moved is not None:
             print(_("The old file could not be read; it was kept as {moved}").format(moved=moved))
     for key, value in asdict(profile).items():
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
         if key == "layout" and not value:
-            shown = f"{profile.paper} (the usual paper where you write from)"
+            shown = _("{paper} (the usual paper where you write from)").format(paper=profile.paper)
         print(escaped(f"{key + ':':<9} {shown or '-'}", one_line=True))
     return 0
