@@ -1,4 +1,4 @@
-"""Case files: reading, validating and writing format 1, on real files.
+"""Case files: reading, validating and writing formats 1 and 2, on real files.
 
 Every kind of mistake has a file in tests/fixtures/cases/broken (or is made here when it cannot be
 stored as a text fixture), and each test checks the field path, the line and that the printed
@@ -322,14 +322,14 @@ def test_newer_format_is_refused_with_one_clear_problem() -> None:
     result = load_case_file(BROKEN / "newer-format.toml")
     assert result.case is None
     assert where(result) == [("format", 1)]
-    assert "newer than this app reads (1)" in result.problems[0].message
+    assert "newer than this app reads (2)" in result.problems[0].message
     assert "update uaction-desktop" in result.problems[0].message
 
 
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("format = 0", "must be 1"),
+        ("format = 0", "must be 1 or 2"),
         ('format = "1"', "must be a whole number, not text"),
         ("format = true", "must be a whole number, not true/false"),
     ],
@@ -656,7 +656,8 @@ def test_shuffled_lines_never_raise(lines: list[str]) -> None:
 
 def test_the_worked_example_in_the_docs_matches_the_bundled_case(ua_63_18: Case) -> None:
     doc = (REPO / "docs" / "case-format.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"```toml\n(.*?)```", doc, flags=re.DOTALL)
+    worked = doc.split("## Worked example", 1)[1]
+    (example,) = re.findall(r"```toml\n(.*?)```", worked, flags=re.DOTALL)
     result = parse_case_text(example, "docs/case-format.md")
     assert result.problems == []
     assert result.case is not None
