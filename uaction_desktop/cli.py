@@ -16,7 +16,11 @@ from datetime import date
 from functools import cached_property
 
 from uaction_desktop import __version__, commands
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import (
+    _,
+    language_at_start,
+)
+from uaction_desktop.languages import APP_LANGUAGES
 from uaction_desktop.library import CaseLibrary, CaseUnavailable
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_or_set_aside
@@ -61,13 +65,20 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="uaction",
-        description="Urgent Action letters, offline: list cases, write letters, keep a log.",
+        description=_("Urgent Action letters, offline: list cases, write letters, keep a log."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--home",
         metavar="DIR",
         help=_("keep all settings and data in DIR (portable mode; same as UACTION_HOME=DIR)"),
+    )
+    parser.add_argument(  # read before parsing (interface_language), listed for the help
+        "--lang",
+        choices=APP_LANGUAGES,
+        help=_(
+            "the language of messages and help (default: the profile's language, else the system's)"
+        ),
     )
     parser.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -101,9 +112,12 @@ def _utf8_when_redirected() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_when_redirected()
-    parser = build_parser()
     try:
-        argv = list(sys.argv[1:] if argv is None else argv)
+        try:
+            argv = language_at_start(list(sys.argv[1:] if argv is None else argv))
+        except ValueError as exc:
+            raise UserError(str(exc), code=2) from None
+        parser = build_parser()
         for arg in argv:
             try:
                 arg.encode("utf-8")

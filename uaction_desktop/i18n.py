@@ -12,15 +12,10 @@ they are shown, or they would stay in the language of the moment the module was 
 from __future__ import annotations
 
 import gettext as _gettext
-import os
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 DOMAIN = "uaction"
-LANGUAGES = ("en", "fr", "es", "de")
-# Each language in its own name: someone who cannot read the current one still finds theirs.
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "de": "Deutsch"}
 DEFAULT = "en"
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -36,25 +31,9 @@ def locale_dir() -> Path:
 
 def normalize(code: str) -> str:
     """A supported language code from "fr", "fr_CA.UTF-8", "de-AT", or "" when not supported."""
-    base = code.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
-    return base if base in LANGUAGES else ""
+    from uaction_desktop.languages import language_code
 
-
-def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language the system asks for ($LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG, as gettext
-    reads them), if the app has it; else English. "C" and "POSIX" mean English."""
-    env = os.environ if environ is None else environ
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(variable, "")
-        if not value:
-            continue
-        for code in value.split(":"):
-            found = normalize(code)
-            if found:
-                return found
-        if variable != "LANGUAGE":
-            return DEFAULT  # set, to a language the app does not have: English, like gettext
-    return DEFAULT
+    return language_code(code)
 
 
 def set_language(code: str) -> str:
@@ -164,3 +143,105 @@ def format_number(value: float) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=babel_locale())
+
+
+def take_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang fr`` (or ``--lang=fr``) anywhere before ``--``: its value and the other
+    arguments. Read before the option parser is built, so that the help is in that language
+    too; the value is checked by :func:`check_language_option`."""
+    rest: list[str] = []
+    value: str | None = None
+    items = iter(argv)
+    for arg in items:
+        if arg == "--":
+            rest += [arg, *items]
+            break
+        if arg == "--lang":
+            value = next(items, "")
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            rest.append(arg)
+    return value, rest
+
+
+def check_language_option(value: str) -> str | None:
+    """The problem with a ``--lang`` value, in one sentence, or None when it is one of ours."""
+    from uaction_desktop.languages import APP_LANGUAGES
+
+    if value in APP_LANGUAGES:
+        return None
+    return _("--lang: {value!r} is not one of {choices}").format(
+        value=value, choices=", ".join(APP_LANGUAGES)
+    )
+
+
+# argparse's own words (usage, headings, its error messages) as Python 3.11-3.13 write them:
+# listed here for the catalog; ``translate_argparse`` makes argparse look them up in it.
+_ARGPARSE = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("expected at most one argument"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def translate_argparse() -> None:
+    """argparse calls ``gettext`` for its own words through its module globals: point them at
+    this catalog (argparse is already imported by whoever parses options)."""
+    import argparse
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def language_at_start(argv: list[str]) -> list[str]:
+    """Set the interface language for ``uaction`` and ``uaction-desktop``: ``--lang``, else
+    the profile's ``language``, else the system locale's (``languages.effective_language``).
+    Returns the arguments without ``--lang``; a ``--lang`` the app does not have raises
+    ValueError with the sentence to show (in the language found without it)."""
+    from uaction_desktop.languages import effective_language
+
+    lang, rest = take_language_option(argv)
+    if lang is None or check_language_option(lang):
+        set_language(effective_language(_profile_for_language(rest)))
+    translate_argparse()
+    if lang is not None:
+        if problem := check_language_option(lang):
+            raise ValueError(problem)
+        set_language(lang)
+    return rest
+
+
+def _profile_for_language(argv: list[str]) -> object | None:
+    """The profile of ``--home`` (or $UACTION_HOME, or the usual place), read only for its
+    language: nothing is moved aside here (the program reports a broken profile itself)."""
+    from uaction_desktop.paths import app_paths
+    from uaction_desktop.profile import ProfileError, load_profile
+
+    home = None
+    for index, arg in enumerate(argv):
+        if arg == "--home" and index + 1 < len(argv):
+            home = argv[index + 1]
+        elif arg.startswith("--home="):
+            home = arg.partition("=")[2]
+        elif not arg.startswith("-"):
+            break  # a command: its own options are not ours
+    try:
+        return load_profile(app_paths(home).profile_file)
+    except (ProfileError, OSError, ValueError):
+        return None

@@ -13,7 +13,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from uaction_desktop import __version__
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import _, current_language, language_at_start
+from uaction_desktop.languages import APP_LANGUAGES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -34,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
         "--home", metavar="DIR", help=_("portable mode: keep settings, cases and logs in DIR")
+    )
+    parser.add_argument(  # read before parsing (i18n.language_at_start), listed for the help
+        "--lang",
+        choices=APP_LANGUAGES,
+        help=_("the window's language (default: the profile's language, else the system's)"),
     )
     parser.add_argument(
         "--self-test",
@@ -58,7 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        argv = language_at_start(list(sys.argv[1:] if argv is None else argv))
+    except ValueError as problem:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 2
+    args = build_parser().parse_args(argv)
     if args.install_desktop_entry or args.remove_desktop_entry:
         return _desktop_entry(install=args.install_desktop_entry)
     if args.home is not None:
@@ -126,11 +137,33 @@ def create_window(argv: list[str]) -> tuple[QApplication, MainWindow]:
 
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("uaction-desktop")
-    app.setApplicationDisplayName("Urgent Action letters")
+    app.setApplicationDisplayName(_("Urgent Action letters"))
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("uaction-desktop")
     app.setWindowIcon(QIcon(str(resource_path("icons", "uaction-desktop.svg"))))
+    install_qt_translations(app, current_language())
     return app, MainWindow()
+
+
+def install_qt_translations(app: QApplication, language: str) -> bool:
+    """Qt's own words (the standard buttons, file and print dialogs) in ``language``, from the
+    qtbase catalog PySide6 ships (the bundle keeps fr, es and de). True if one was loaded."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    for old in app.findChildren(QTranslator, "qtbaseTranslator"):
+        app.removeTranslator(old)
+        old.deleteLater()
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return False
+    translator = QTranslator(app)
+    translator.setObjectName("qtbaseTranslator")
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        translator.deleteLater()
+        return False
+    app.installTranslator(translator)
+    return True
 
 
 if __name__ == "__main__":

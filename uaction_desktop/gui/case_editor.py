@@ -104,14 +104,15 @@ GENDER_CHOICES = (
     (N_("male (m)"), "m"),
     ("x", "x"),
 )
+# The loader's messages (in the interface language) as the form says them.
 _FRIENDLY = {
-    "is required: at least one [[officials]] to write to": N_(
+    N_("is required: at least one [[officials]] to write to"): N_(
         "add at least one official to write to"
     ),
-    'needs at least one official with role = "target"': N_(
+    N_('needs at least one official with role = "target"'): N_(
         "at least one official must be a target: someone the letters are addressed to"
     ),
-    "is required: the appeal points writers make": N_(
+    N_("is required: the appeal points writers make"): N_(
         "is required: the appeal points, one per line"
     ),
 }
@@ -123,9 +124,15 @@ _GROUP_PATH_RE = re.compile(r"^(people|officials)\[(\d+)\](?:\.(\w+))?")
 
 def friendly(message: str) -> str:
     """The loader's message without case-file syntax: the user of the form never sees TOML."""
-    if message.startswith("must be a date such as"):
+    not_a_date = _("must be {expected}, not {value}").format(
+        expected=_("a date such as 2018-06-08 (no quotes)"), value="\0"
+    )
+    if message.startswith(not_a_date.partition("\0")[0]):
         return _("is not a date: write it as 2018-06-08 or 8 June 2018")
-    return _(_FRIENDLY[message]) if message in _FRIENDLY else message
+    for loader, form in _FRIENDLY.items():
+        if message == _(loader):
+            return _(form)
+    return message
 
 
 def case_file_name(case: Case) -> str:
@@ -519,8 +526,18 @@ class OfficialForm(QWidget):
             "country": LineField(
                 _("Country:"), tab, _("Where the official is"), name="officialCountry"
             ),
-            "fax": LineField(_("Fax:"), tab, "e.g. +7 7172 506 402", name="officialFax"),
-            "phone": LineField(_("Phone:"), tab, "e.g. +1 202 232 5488", name="officialPhone"),
+            "fax": LineField(
+                _("Fax:"),
+                tab,
+                _("e.g. {example}").format(example="+7 7172 506 402"),
+                name="officialFax",
+            ),
+            "phone": LineField(
+                _("Phone:"),
+                tab,
+                _("e.g. {example}").format(example="+1 202 232 5488"),
+                name="officialPhone",
+            ),
             "emails": LinesField(
                 _("Emails:"),
                 tab,
@@ -720,7 +737,12 @@ class CaseEditor(QDialog):
         page = QWidget()
         tab = self._scroll(page, "editorCaseTab")
         f = self._field
-        f("ua", LineField(_("&UA number:"), tab, "e.g. 63/18", name="editorUa"))
+        f(
+            "ua",
+            LineField(
+                _("&UA number:"), tab, _("e.g. {example}").format(example="63/18"), name="editorUa"
+            ),
+        )
         f("kind", ChoiceField(_("&Kind:"), tab, KIND_CHOICES, name="editorKind"))
         f("update", NumberField(_("Update num&ber:"), tab, name="editorUpdate"))
         f("index", LineField(_("&Index:"), tab, _("e.g. EUR 57/8122/2018"), name="editorIndex"))
@@ -736,7 +758,15 @@ class CaseEditor(QDialog):
                 _("Countr&y:"), tab, _("The country the case is about"), name="editorCountry"
             ),
         )
-        f("issued", DateField(_("Issued &on:"), tab, "e.g. 2018-03-27", name="editorIssued"))
+        f(
+            "issued",
+            DateField(
+                _("Issued &on:"),
+                tab,
+                _("e.g. {example}").format(example="2018-03-27"),
+                name="editorIssued",
+            ),
+        )
         f(
             "deadline",
             DateField(

@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
             )
             self._composer = composer
             self._wire_composer(composer)
-            self._put_tab(WRITE_TAB, composer, "&Write")
+            self._put_tab(WRITE_TAB, composer, _("&Write"))
             state = self._window_settings().value("composerSplitter")
             if state is not None:
                 composer.splitter.restoreState(state)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
             )
             self._log_panel = panel
             self._wire_log(panel)
-            self._put_tab(LOG_TAB, panel, "&Log")
+            self._put_tab(LOG_TAB, panel, _("&Log"))
             panel.refresh()
         return self._log_panel
 
