@@ -119,7 +119,10 @@ def _desktop_entry(*, install: bool) -> int:
             )
         else:
             removed = desktop_entry.remove()
-            print(_("Removed: ") + ", ".join(map(str, removed)) if removed else _("No menu entry."))
+            if removed:
+                print(_("Removed: {paths}").format(paths=", ".join(map(str, removed))))
+            else:
+                print(_("No menu entry."))
     except OSError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
@@ -158,8 +161,13 @@ def install_qt_translations(app: QApplication, language: str) -> bool:
         return False
     translator = QTranslator(app)
     translator.setObjectName("qtbaseTranslator")
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(f"qtbase_{language}", folder):
+    import PySide6
+
+    folders = (  # Qt's own idea of it, then beside PySide6 (the bundle's layout)
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        os.path.join(os.path.dirname(PySide6.__file__), "Qt", "translations"),
+    )
+    if not any(translator.load(f"qtbase_{language}", folder) for folder in folders):
         translator.deleteLater()
         return False
     app.installTranslator(translator)

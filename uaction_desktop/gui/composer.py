@@ -815,8 +815,10 @@ class Composer(QWidget):
             QMessageBox.information(
                 self,
                 _("No mail program"),
-                _("No mail program opened. Use Copy letter text and paste it into an email to ")
-                + ", ".join(official.emails),
+                _(
+                    "No mail program opened. Use Copy letter text and paste it into an email to "
+                    "{addresses}"
+                ).format(addresses=", ".join(official.emails)),
             )
             return
         self.statusMessage.emit(_("Opened your mail program; the app itself sends nothing."))

@@ -7,15 +7,17 @@ from uaction_desktop.actionlog.action import ActionChannel
 from uaction_desktop.i18n import N_, _, pgettext
 from uaction_desktop.model import CaseStatus
 
-STATUS_LABELS = {
-    CaseStatus.ACTIVE: N_("Active"),
-    CaseStatus.EXPIRED: N_("Expired"),
-    CaseStatus.CLOSED: N_("Closed"),
-}
-
 
 def status_label(status: CaseStatus) -> str:
-    return _(STATUS_LABELS[status])
+    """A case's status as a table cell or a fact line shows it ("Active", not the list's
+    "Active" cases filter: some languages say them differently)."""
+    match status:
+        case CaseStatus.ACTIVE:
+            return pgettext("case status", "Active")
+        case CaseStatus.EXPIRED:
+            return pgettext("case status", "Expired")
+        case _:
+            return pgettext("case status", "Closed")
 
 
 CHANNEL_NAMES = {  # one action's channel, as a table cell or a choice shows it

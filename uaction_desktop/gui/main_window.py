@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         active = sum(1 for e in entries if e.status is CaseStatus.ACTIVE)
         problems = len(self.library.problems)
         text = ngettext("{count} case", "{count} cases", len(entries)).format(count=len(entries))
-        text += ", " + _("{active} active").format(active=active)
+        text += ", " + ngettext("{active} active", "{active} active", active).format(active=active)
         if problems:
             text += ", " + ngettext(
                 "{count} file problem", "{count} file problems", problems

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.actionlog import Action, ActionChannel
+from uaction_desktop.case_json import status_word
 from uaction_desktop.gui.file_names import with_suffix
-from uaction_desktop.gui.labels import status_label
 from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.gui.screen_fit import fit_to_screen, scrolling, unscrolled_size
 from uaction_desktop.i18n import _, ngettext
@@ -144,7 +144,7 @@ class PackDialog(QDialog):
         self.cases.setHeaderLabels([_("Case"), _("Also “copies to”")])
         for entry in self.library.entries(self.today):
             label = _("UA {ua}  {title}  ({status})").format(
-                ua=entry.ua, title=entry.card.title, status=status_label(entry.status).lower()
+                ua=entry.ua, title=entry.card.title, status=status_word(entry.status)
             )
             item = QTreeWidgetItem([label])
             item.setData(0, Qt.ItemDataRole.UserRole, entry.ua)
