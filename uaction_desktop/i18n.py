@@ -245,3 +245,10 @@ def _profile_for_language(argv: list[str]) -> object | None:
         return load_profile(app_paths(home).profile_file)
     except (ProfileError, OSError, ValueError):
         return None
+
+
+def pages_locale(profile_locale: str) -> str:
+    """The Babel locale of the group's own printed pages (meeting pack cover, briefings,
+    tally): the interface language's; in English, the profile's (en_US and en_GB write dates
+    differently)."""
+    return profile_locale if _language == DEFAULT else babel_locale()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date, output_file
-from uaction_desktop.i18n import _, ngettext
+from uaction_desktop.i18n import _, ngettext, pgettext
 from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.pdf.layouts import LAYOUTS
 from uaction_desktop.terminal import escaped
@@ -171,7 +171,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(
             _("warning: {warning}").format(warning=escaped(warning, one_line=True)), file=sys.stderr
         )
-    parts = ", ".join(f"{p.name} {p.range_text}" for p in result.parts)
+    parts = ", ".join(f"{_part_name(p.name)} {p.range_text}" for p in result.parts)
     print(
         ngettext(
             "{output}: {pages} pages ({parts}); {count} letter",
@@ -180,3 +180,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ).format(output=args.output, pages=result.pages, parts=parts, count=result.letters)
     )
     return 0
+
+
+def _part_name(name: str) -> str:
+    """A part of the pack as the one-line summary names it ("cover 1, briefings 2–3")."""
+    match name:
+        case "cover":
+            return pgettext("pack part", "cover")
+        case "briefings":
+            return pgettext("pack part", "briefings")
+        case "letters":
+            return pgettext("pack part", "letters")
+        case "tally":
+            return pgettext("pack part", "tally")
+        case "envelopes":
+            return pgettext("pack part", "envelopes")
+        case "labels":
+            return pgettext("pack part", "labels")
+    return name

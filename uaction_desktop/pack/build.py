@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.atomic import write_bytes_atomic
 from uaction_desktop.compose import compose_letter, recipient_lines, return_address
+from uaction_desktop.i18n import _
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import Official
 from uaction_desktop.pack.briefing import briefing_story, draw_briefing
@@ -128,7 +129,7 @@ class _Builder:
             + 1
         )
         if not letters and not (options.briefings and self.plan.cases):
-            raise PackError("nothing to print: no letters to write, and the briefings are off")
+            raise PackError(_("nothing to print: no letters to write, and the briefings are off"))
         fonts.register_fonts()
         self.buffer = io.BytesIO()
         self.canvas = Canvas(
@@ -139,7 +140,7 @@ class _Builder:
             initialFontSize=11,
             initialLeading=14,
         )
-        self.canvas.setTitle(f"Meeting pack, {self.meeting.isoformat()}")
+        self.canvas.setTitle(_("Meeting pack, {date}").format(date=self.meeting.isoformat()))
         self.canvas.setAuthor(self.profile.group or self.profile.name)
         self.canvas.setCreator("uaction-desktop")
         self.canvas.setProducer("uaction-desktop (ReportLab)")
@@ -148,7 +149,7 @@ class _Builder:
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise PackCancelled("the meeting pack was cancelled")
+            raise PackCancelled(_("the meeting pack was cancelled"))
 
     def tick(self, what: str) -> None:
         self.done += 1
@@ -173,7 +174,7 @@ class _Builder:
                 self._front_side()
                 self.check()
                 self._part("tally", self._tally)
-                self.tick("tally sheet")
+                self.tick(_("tally sheet"))
             if self.options.envelopes:
                 self._front_side()
                 self._part("envelopes", self._envelopes)
@@ -218,14 +219,18 @@ class _Builder:
             story = briefing_story(
                 planned, self.meeting, len(self.plan.signers), self.profile, self.locale, self.texts
             )
-            label = f"Briefing {number} of {count} · UA {planned.case.ua}"
-            page = f"page {self.canvas.getPageNumber()}"
+            label = _("Briefing {number} of {count} · UA {ua}").format(
+                number=number, count=count, ua=planned.case.ua
+            )
+            page = _("page {number}").format(number=self.canvas.getPageNumber())
             self.canvas.setPageSize(self.layout.page_size)
             if not draw_briefing(self.canvas, self.layout, story, label, page):
                 self.warnings.append(
-                    f"the briefing for UA {planned.case.ua} is long and printed small"
+                    _("the briefing for UA {ua} is long and printed small").format(
+                        ua=planned.case.ua
+                    )
                 )
-            self.tick(f"briefing {number} of {count}")
+            self.tick(_("briefing {number} of {count}").format(number=number, count=count))
 
     def _letters(self) -> None:
         profiles = [signer_profile(self.profile, s) for s in self.plan.signers]
@@ -245,7 +250,7 @@ class _Builder:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)
             self._front_side()
             pages.draw(letter)
-            self.tick(f"letter {job.number + 1} of {total}")
+            self.tick(_("letter {number} of {count}").format(number=job.number + 1, count=total))
         if pages is not None:
             self.warnings.extend(pages.warnings)
 
@@ -286,7 +291,7 @@ class _Builder:
         for number, (recipient, sender) in enumerate(addresses, start=1):
             self.check()
             draw_envelope(self.canvas, spec, recipient, sender, self.missing, self.warnings)
-            self.tick(f"envelope {number} of {len(addresses)}")
+            self.tick(_("envelope {number} of {count}").format(number=number, count=len(addresses)))
         self.canvas.setPageSize(self.layout.page_size)
 
     def _labels(self) -> None:
@@ -295,7 +300,7 @@ class _Builder:
 
         def done() -> None:
             self.check()
-            self.tick(f"label {self.done} of {len(addresses)}")
+            self.tick(_("label {number} of {count}").format(number=self.done, count=len(addresses)))
 
         draw_labels(
             self.canvas, sheet, [r for r, _ in addresses], self.missing, self.warnings, done
