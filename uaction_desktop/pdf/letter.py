@@ -222,7 +222,7 @@ class _LetterDocument(BaseDocTemplate):
             words.continued,
             sender=who,
             official=brief(letter.official_name, 60),
-            date=letter.date_text,
+            date=letter.date_only or letter.date_text,  # no town: "..., Berlin, 2. Dezember"
         )
         fonts.draw_text(
             canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5, self.missing
