@@ -382,3 +382,25 @@ def test_bundled_case_is_format_2_with_three_translations() -> None:
     assert result.case.letter_languages == ("en", "fr", "es", "de")
     for official in result.case.officials:
         assert {code for code, _ in official.salutations} == {"fr", "es", "de"}
+
+
+def test_an_english_letter_never_borrows_the_spanish_title(tmp_path: Path) -> None:
+    """Without people, a letter names the case by its title: the translation has none, so
+    the English letter goes without it rather than quote the Spanish one."""
+    text = (
+        SPANISH_CASE.split("[[people]]")[0]
+        + "[[officials]]"
+        + SPANISH_CASE.split("[[officials]]")[1]
+    )
+    case = _load(tmp_path, text)
+    letter = compose_letter(case, case.officials[0], LEEDS, today=DAY, language="en")
+    assert letter.paragraphs[0] == (
+        "I am writing to express my deep concern about a case in Ruritania."
+    )
+    assert "Periodista" not in letter.as_text()
+    assert letter.subject == "UA 81/26, Ruritania"
+    spanish = compose_letter(case, case.officials[0], MADRID, today=DAY, language="es")
+    assert spanish.paragraphs[0] == (
+        "Le escribo para expresarle mi profunda preocupación por un caso en Ruritania: "
+        "«Periodista detenido sin cargos»."
+    )
