@@ -404,3 +404,15 @@ def test_an_english_letter_never_borrows_the_spanish_title(tmp_path: Path) -> No
         "Le escribo para expresarle mi profunda preocupación por un caso en Ruritania: "
         "«Periodista detenido sin cargos»."
     )
+
+
+def test_uaction_profile_language_sets_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """In the test's own home (conftest): the profile's language decides the letter's."""
+    assert main(["profile", "--language", "es", "--name", "Lucía García"]) == 0
+    assert "language: es" in capsys.readouterr().out
+    assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
+    assert "Excelentísimo Señor Embajador:" in capsys.readouterr().out
+    assert main(["profile", "--language", "system"]) == 0
+    assert "language: de (the system's language)" in capsys.readouterr().out  # LANG=de here
+    assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
+    assert "Sehr geehrter Herr Botschafter," in capsys.readouterr().out
