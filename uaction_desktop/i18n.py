@@ -252,3 +252,29 @@ def pages_locale(profile_locale: str) -> str:
     tally): the interface language's; in English, the profile's (en_US and en_GB write dates
     differently)."""
     return profile_locale if _language == DEFAULT else babel_locale()
+
+
+def language_display_name(code: str) -> str:
+    """ "fr" -> "French" / "français" / "francés" / "Französisch": a language named in a
+    sentence of the interface (Babel's names; the English ones as languages.py words them)."""
+    from uaction_desktop.languages import language_name
+
+    if _language == DEFAULT:
+        return language_name(code)
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_language_name(babel_locale()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def or_list(items: list[str]) -> str:
+    """ "A, B or C" as the interface language writes such a list."""
+    if len(items) <= 1:
+        return "".join(items)
+    if _language == DEFAULT:
+        return ", ".join(items[:-1]) + " or " + items[-1]
+    from babel.lists import format_list
+
+    return format_list(items, style="or", locale=babel_locale())

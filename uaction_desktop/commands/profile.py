@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.i18n import _
+from uaction_desktop.languages import APP_LANGUAGES, effective_language
 from uaction_desktop.profile import LAYOUTS, save_profile
 from uaction_desktop.terminal import escaped
 
@@ -29,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--group", metavar="GROUP", help=_("e.g. Amnesty International Group 42"))
     parser.add_argument("--closing", metavar="TEXT", help=_('e.g. "Yours faithfully,"'))
     parser.add_argument("--layout", choices=LAYOUTS, help=_("default paper and envelope"))
+    parser.add_argument(
+        "--language",
+        choices=(*APP_LANGUAGES, "system"),
+        help=_("the language of the window and of your letters ('system': the system's language)"),
+    )
     parser.set_defaults(handler=run)
 
 
@@ -38,9 +44,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for key in ("name", "address", "email", "country", "group", "closing", "layout")
         if getattr(args, key) is not None
     }
+    if args.language is not None:
+        changes["language"] = "" if args.language == "system" else args.language
     profile = ctx.profile
     if changes:
-        profile = profile.with_overrides(**changes)
+        profile = profile.with_overrides(**{k: v for k, v in changes.items() if k != "language"})
+        if "language" in changes:  # "" (follow the system) is a value here, not "unchanged"
+            profile = replace(profile, language=changes["language"])
         try:
             moved = save_profile(ctx.paths.profile_file, profile)
         except OSError as exc:
@@ -56,5 +66,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
         if key == "layout" and not value:
             shown = _("{paper} (the usual paper where you write from)").format(paper=profile.paper)
+        if key == "language" and not value:
+            shown = _("{language} (the system's language)").format(
+                language=effective_language(profile)
+            )
         print(escaped(f"{key + ':':<9} {shown or '-'}", one_line=True))
     return 0
