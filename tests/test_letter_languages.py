@@ -353,7 +353,8 @@ def test_uaction_letter_language(tmp_path: Path, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert "Excelentísimo Señor Embajador:" in out
     assert "Atentamente," in out
-    assert main([*args, "--language", "it", "--text"]) == 1
+    # LANG=de here: the interface would speak German; --lang en reads the English message.
+    assert main(["--lang", "en", *args, "--language", "it", "--text"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("uaction: 'it' is not a letter language")
     assert "English (en), French (fr), Spanish (es) or German (de)" in err
@@ -371,7 +372,7 @@ def test_uaction_pack_language(tmp_path: Path, capsys: pytest.CaptureFixture[str
     text = _text(out.read_bytes())
     assert text.count("Je vous prie d’agréer") == 2
     assert "Monsieur l’Ambassadeur" in text
-    assert main([*args, "--language", "nl"]) == 1
+    assert main(["--lang", "en", *args, "--language", "nl"]) == 1
     assert "'nl' is not a letter language" in capsys.readouterr().err
 
 
@@ -412,7 +413,9 @@ def test_uaction_profile_language_sets_the_default(capsys: pytest.CaptureFixture
     assert "language: es" in capsys.readouterr().out
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
     assert "Excelentísimo Señor Embajador:" in capsys.readouterr().out
-    assert main(["profile", "--language", "system"]) == 0
-    assert "language: de (the system's language)" in capsys.readouterr().out  # LANG=de here
+    assert main(["profile", "--language", "system"]) == 0  # said in Spanish, still the profile's
+    assert "language: de (el idioma del sistema)" in capsys.readouterr().out  # LANG=de here
+    assert main(["--lang", "en", "profile"]) == 0
+    assert "language: de (the system's language)" in capsys.readouterr().out
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
     assert "Sehr geehrter Herr Botschafter," in capsys.readouterr().out
