@@ -3,7 +3,8 @@ values for files and scripts)."""
 
 from __future__ import annotations
 
-from uaction_desktop.actionlog.action import ActionChannel
+from enum import StrEnum
+
 from uaction_desktop.i18n import N_, _, pgettext
 from uaction_desktop.model import CaseStatus
 
@@ -20,32 +21,34 @@ def status_label(status: CaseStatus) -> str:
             return pgettext("case status", "Closed")
 
 
-CHANNEL_NAMES = {  # one action's channel, as a table cell or a choice shows it
-    ActionChannel.LETTER: N_("Letter"),
-    ActionChannel.EMAIL: N_("Email"),
-    ActionChannel.FAX: N_("Fax"),
-    ActionChannel.PHONE: N_("Phone call"),
-    ActionChannel.SOCIAL: N_("Social media"),
-    ActionChannel.OTHER: N_("Other"),
+# One action's channel, as a table cell or a choice shows it; keyed by the stored values, so
+# the case list (which needs the status labels at start-up) does not load the action log.
+CHANNEL_NAMES = {
+    "letter": N_("Letter"),
+    "email": N_("Email"),
+    "fax": N_("Fax"),
+    "phone": N_("Phone call"),
+    "social": N_("Social media"),
+    "other": N_("Other"),
 }
 
 
-def channel_name(channel: ActionChannel) -> str:
-    return _(CHANNEL_NAMES[channel])
+def channel_name(channel: StrEnum) -> str:
+    return _(CHANNEL_NAMES.get(channel.value, channel.value))
 
 
-def channel_in_sentence(channel: ActionChannel) -> str:
+def channel_in_sentence(channel: StrEnum) -> str:
     """ "cannot be reached by fax": the channel as a word inside a sentence."""
-    match channel:
-        case ActionChannel.LETTER:
+    match channel.value:
+        case "letter":
             return pgettext("reached by", "letter")
-        case ActionChannel.EMAIL:
+        case "email":
             return pgettext("reached by", "email")
-        case ActionChannel.FAX:
+        case "fax":
             return pgettext("reached by", "fax")
-        case ActionChannel.PHONE:
+        case "phone":
             return pgettext("reached by", "phone")
-        case ActionChannel.SOCIAL:
+        case "social":
             return pgettext("reached by", "social media")
         case _:
             return pgettext("reached by", "other means")
