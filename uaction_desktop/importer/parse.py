@@ -124,6 +124,7 @@ class _Parser:
                 self._letter(section)
         self._fallbacks()
         self._leftovers()
+        self.draft.set_language(self.language)
         return self.draft
 
     def _free(self, indices: Iterable[int]) -> list[int]:
