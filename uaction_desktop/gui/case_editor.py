@@ -71,7 +71,15 @@ from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
-from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
+from uaction_desktop.model import (
+    Case,
+    CaseKind,
+    CaseText,
+    Official,
+    Person,
+    Role,
+    normalize_ua,
+)
 from uaction_desktop.paths import CASE_DRAFTS_FOLDER
 
 VALIDATE_DELAY_MS = 250
@@ -104,6 +112,9 @@ _FRIENDLY = {
         "at least one official must be a target: someone the letters are addressed to"
     ),
     "is required: the appeal points writers make": "is required: the appeal points, one per line",
+    "is empty: give at least a title, summary, asks or model_letter": (
+        "is empty: type at least its title, summary, appeal points or model letter, or remove it"
+    ),
 }
 _GROUP_PATH_RE = re.compile(r"^(people|officials)\[(\d+)\](?:\.(\w+))?")
 
@@ -480,9 +491,12 @@ class PersonRow(QWidget):
 
 
 class OfficialForm(QWidget):
-    """The fields of one official (id, role, title, name, organisation, address, contacts)."""
+    """The fields of one official (id, role, title, name, organisation, address, contacts,
+    salutation in the case's language and in others)."""
 
     def __init__(self, tab: QWidget, parent: QWidget | None = None) -> None:
+        from uaction_desktop.gui.case_languages import SalutationsField
+
         super().__init__(parent)
         self.auto_id = False
         self.fields: dict[str, FormField] = {
@@ -523,6 +537,7 @@ class OfficialForm(QWidget):
             "salutation": LineField(
                 "Salutation:", tab, "e.g. Dear Prosecutor General", name="officialSalutation"
             ),
+            "salutations": SalutationsField("In other languages:", tab, name="officialSalutations"),
             "id": LineField(
                 "Id:", tab, "A short name used by the app (made from the title)", name="officialId"
             ),
@@ -626,6 +641,7 @@ class CaseEditor(QDialog):
         self._build_text_tab()
         self._build_people_tab()
         self._build_officials_tab()
+        self._build_translations_tab()
         self.notesTab: QWidget | None = None
         if self.draft is not None:
             self._build_notes_tab(self.draft)
@@ -698,6 +714,8 @@ class CaseEditor(QDialog):
     def _build_case_tab(self) -> None:
         page = QWidget()
         tab = self._scroll(page, "editorCaseTab")
+        from uaction_desktop.gui.case_languages import LanguageField
+
         f = self._field
         f("ua", LineField("&UA number:", tab, "e.g. 63/18", name="editorUa"))
         f("kind", ChoiceField("&Kind:", tab, KIND_CHOICES, name="editorKind"))
@@ -722,11 +740,15 @@ class CaseEditor(QDialog):
             ),
         )
         f(
+            "language",
+            LanguageField("Lan&guage of the text:", tab, name="editorLanguage"),
+        )
+        f(
             "languages",
             CommaField(
                 "&Languages:",
                 tab,
-                "Languages to write in, e.g. English, Russian",
+                "Languages the document asks writers to use, e.g. English, Russian",
                 name="editorLanguages",
             ),
         )
@@ -749,6 +771,7 @@ class CaseEditor(QDialog):
             ),
         )
         self.fields["kind"].widget.currentIndexChanged.connect(self._on_kind)
+        self.fields["language"].widget.currentIndexChanged.connect(self._on_language)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, item in self.fields.items():
@@ -823,6 +846,12 @@ class CaseEditor(QDialog):
             layout.addWidget(label)
             layout.addWidget(item.box)
         self.tabs.addTab(tab, "Te&xt")
+
+    def _build_translations_tab(self) -> None:
+        from uaction_desktop.gui.case_languages import TranslationsTab
+
+        self.translationsTab = TranslationsTab(self._on_edit, self._on_structure)
+        self.tabs.addTab(self.translationsTab, "Tr&anslations")
 
     def _build_people_tab(self) -> None:
         page = QWidget()
@@ -986,7 +1015,11 @@ class CaseEditor(QDialog):
             if key in self.fields:
                 self.fields[key].set_value(value)
         self._on_kind()
+        self._on_language()
         if isinstance(source, Case):
+            self.translationsTab.set_data(
+                {t.language: _translation_values(t) for t in source.translations}
+            )
             for person in source.people:
                 self.add_person(person)
             for official in source.officials:
@@ -995,7 +1028,9 @@ class CaseEditor(QDialog):
             for draft_person in source.people:
                 self.add_person(Person(draft_person.name.value, draft_person.gender.value or ""))
             for draft_official in source.officials:
-                self.add_official({k: f.value for k, f in draft_official.fields.items()})
+                values = {k: f.value for k, f in draft_official.fields.items()}
+                values["salutations"] = draft_official.other_salutations(source.language)
+                self.add_official(values)
             review = source.to_review()
             for path, item in source.assessments().items():
                 target = self.field_for(path)
@@ -1097,6 +1132,7 @@ class CaseEditor(QDialog):
         else:
             form.set_official({"role": Role.TARGET.value})
             form.auto_id = True
+        form.fields["salutations"].set_own_language(self.language())  # type: ignore[attr-defined]
         self.official_forms.append(form)
         self.officialStack.addWidget(form)
         self._refresh_officials()
@@ -1174,6 +1210,29 @@ class CaseEditor(QDialog):
         follow_up = self.fields["kind"].value() == CaseKind.FOLLOW_UP.value
         self.fields["update"].widget.setEnabled(follow_up)
 
+    def language(self) -> str:
+        """The language the case's own text is in (the Case tab's choice)."""
+        return self.fields["language"].value() or "en"
+
+    def _on_language(self, *args: object) -> None:
+        """Another language for the case's own text: each official's salutation in it becomes
+        the Salutation, and the one it replaces moves to its own language's line (nothing is
+        lost); the translations tab no longer offers it."""
+        new = self.language()
+        old = getattr(self, "_language", new)
+        self._language = new
+        for form in self.official_forms:
+            others: Any = form.fields["salutations"]
+            if new != old and not self._loading:
+                values = others.value()
+                current = form.value("salutation").strip()
+                if current and not values.get(old):
+                    values[old] = current
+                form.fields["salutation"].set_value(values.pop(new, "") or "")
+                others.set_value(values)
+            others.set_own_language(new)
+        self.translationsTab.set_own_language(new)
+
     def _on_edit(self, item: FormField | None = None) -> None:
         if self._loading:
             return
@@ -1218,6 +1277,14 @@ class CaseEditor(QDialog):
                 if kind == CaseKind.FOLLOW_UP.value:
                     out["update"] = self.fields["update"].value()
                 continue
+            if key == "language":
+                if self.language() != "en":  # the default, left out as dump_case does
+                    out["language"] = self.language()
+                continue
+            if key == "translations":
+                if self.translationsTab.forms:
+                    out["translations"] = self.translationsTab.data()
+                continue
             value = self.fields[key].value()
             if isinstance(value, str):
                 value = value.strip()
@@ -1252,7 +1319,7 @@ class CaseEditor(QDialog):
         return problems
 
     def _all_fields(self) -> list[FormField]:
-        out = list(self.fields.values())
+        out = list(self.fields.values()) + self.translationsTab.all_fields()
         for row in self.people:
             out += row.fields.values()
         for form in self.official_forms:
@@ -1277,6 +1344,8 @@ class CaseEditor(QDialog):
             return self.peopleSlot
         if path == "officials":
             return self.officialsSlot
+        if path.split(".", 1)[0].split("[", 1)[0] == "translations":
+            return self.translationsTab.field_for(path)
         key = re.sub(r"\[\d+\]$", "", path)
         return self.fields.get(key)
 
@@ -1292,6 +1361,14 @@ class CaseEditor(QDialog):
             forms = self.official_forms
             who = forms[number - 1].display() if number <= len(forms) else ""
             return f"Official {number}" + (f" ({who})" if who else "") + f", {label.lower()}"
+        if path.startswith("translations.") and slot is not self.translationsTab.slot:
+            from uaction_desktop.gui.case_languages import language_label
+
+            where = language_label(path.split(".")[1].split("[", 1)[0])
+            if slot is not None and slot.label != where:
+                where += f" translation, {label.lower()}"
+            line = re.search(r"\.asks\[(\d+)\]$", path)
+            return where + (f", point {int(line.group(1)) + 1}" if line else "")
         line = re.search(r"\[(\d+)\]$", path)
         if line and path.startswith("asks"):
             return f"{label}, point {int(line.group(1)) + 1}"
@@ -1317,7 +1394,8 @@ class CaseEditor(QDialog):
             item = QListWidgetItem(f"{where}: {message}")
             item.setData(Qt.ItemDataRole.UserRole, problem.field)
             self.problemsList.addItem(item)
-        for slot in [*self._all_fields(), self.peopleSlot, self.officialsSlot, self.general]:
+        slots_all = [*self._all_fields(), *self.translationsTab.slots()]
+        for slot in [*slots_all, self.peopleSlot, self.officialsSlot, self.general]:
             slot.set_problems(by_slot.get(id(slot), []))
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         counts: dict[int, int] = {}
@@ -1357,6 +1435,7 @@ class CaseEditor(QDialog):
             if index < len(self.official_forms):
                 self.officialList.setCurrentRow(index)
         self.tabs.setCurrentWidget(slot.tab)
+        self.translationsTab.show_form_of(slot)
         widget = slot.focus_widget()
         if isinstance(slot.tab, QScrollArea) and isinstance(slot, FormField):
             slot.tab.ensureWidgetVisible(slot.box)
@@ -1511,6 +1590,13 @@ class CaseEditor(QDialog):
             defaults: dict[str, Any] = {"kind": CaseKind.INITIAL.value, "update": 1}
             for key, item in self.fields.items():
                 item.set_value(data.get(key, defaults.get(key)))
+            self._language = self.language()
+            self.translationsTab.clear()
+            translations = data.get("translations")
+            if isinstance(translations, dict):
+                self.translationsTab.set_data(
+                    {str(k): v for k, v in translations.items() if isinstance(v, dict)}
+                )
             for person in _dicts(data.get("people")):
                 self.add_person(Person(str(person.get("name", "")), str(person.get("gender", ""))))
             for official in _dicts(data.get("officials")):
@@ -1518,6 +1604,7 @@ class CaseEditor(QDialog):
         finally:
             self._loading = False
         self._on_kind()
+        self._on_language()
         if self.official_forms:
             self.officialList.setCurrentRow(0)
         self._refresh_officials()
@@ -1546,6 +1633,10 @@ class CaseEditor(QDialog):
 
 
 _CASE_KEYS = tuple(k for k in CASE_KEYS if k != "format")
+
+
+def _translation_values(text: CaseText) -> dict[str, Any]:
+    return {key: getattr(text, key) for key in ("title", "summary", "asks", "model_letter")}
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
