@@ -707,7 +707,8 @@ CASE_TEXT_FIELDS = (
     "report_reference",
     "model_letter",
 )
-CASE_KEYS = ("format", "language", *CASE_TEXT_FIELDS, "translations", "people", "officials")
+# The editor shows these; format 2 adds `language`, `translations` and `salutations` (below).
+CASE_KEYS = ("format", *CASE_TEXT_FIELDS, "people", "officials")
 TRANSLATION_KEYS = ("title", "summary", "asks", "model_letter")
 OFFICIAL_KEYS = (
     "id",
@@ -722,12 +723,13 @@ OFFICIAL_KEYS = (
     "emails",
     "social",
     "salutation",
-    "salutations",
 )
-_CASE_FIELDS = set(CASE_KEYS)
+FORMAT_2_CASE_KEYS = ("language", "translations")
+FORMAT_2_OFFICIAL_KEYS = ("salutations",)
+_CASE_FIELDS = set(CASE_KEYS) | set(FORMAT_2_CASE_KEYS)
 _TRANSLATION_FIELDS = set(TRANSLATION_KEYS)
-_FORMAT_2_FIELDS = {"language", "translations"}
-_OFFICIAL_FIELDS = set(OFFICIAL_KEYS)
+_FORMAT_2_FIELDS = set(FORMAT_2_CASE_KEYS)
+_OFFICIAL_FIELDS = set(OFFICIAL_KEYS) | set(FORMAT_2_OFFICIAL_KEYS)
 
 
 def _describe(value: Any) -> str:
