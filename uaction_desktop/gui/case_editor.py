@@ -57,6 +57,7 @@ from uaction_desktop.case_drafts import (
 )
 from uaction_desktop.casefile import (
     CASE_KEYS,
+    FORMAT_2_OFFICIAL_KEYS,
     FORMAT_VERSION,
     OFFICIAL_KEYS,
     Problem,
@@ -571,7 +572,7 @@ class OfficialForm(QWidget):
     def data(self) -> dict[str, Any]:
         """The official as the case file's table (empty values left out, as ``dump_case``)."""
         out: dict[str, Any] = {}
-        for key in OFFICIAL_KEYS:
+        for key in _OFFICIAL_KEYS:
             value = self.value(key)
             if isinstance(value, str):
                 value = value.strip()
@@ -1632,7 +1633,16 @@ class CaseEditor(QDialog):
             dialog.deleteLater()
 
 
-_CASE_KEYS = tuple(k for k in CASE_KEYS if k != "format")
+# The case file's keys in its order: format 2's `language` first, its `translations` after the
+# text (the case_to_dict order), then the people and officials.
+_CASE_KEYS = (
+    "language",
+    *(k for k in CASE_KEYS if k not in ("format", "people", "officials")),
+    "translations",
+    "people",
+    "officials",
+)
+_OFFICIAL_KEYS = (*OFFICIAL_KEYS, *FORMAT_2_OFFICIAL_KEYS)
 
 
 def _translation_values(text: CaseText) -> dict[str, Any]:
