@@ -55,6 +55,10 @@ _UPDATE_RE = re.compile(
     _I,
 )
 _UA_UPDATE_N_RE = re.compile(rf"\bUA\s*[:#-]?\s*{NUM}\s*(?:update|FU)\s*(?P<n>\d{{1,2}})\b", _I)
+# German and Austrian section numbering: "UA-126/2010-1" is the first follow-up of UA 126/10
+_UA_SUFFIX_N_RE = re.compile(
+    rf"{_UA_WORDS}\s*-?\s*\d{{1,4}}\s*/\s*(?:\d{{4}}|\d{{2}})-(?P<n>\d{{1,2}})(?![\d/.])"
+)
 _FOLLOW_UPS_RE = re.compile(r"\band\s+follow[- ]ups?\b(?P<list>.*)", _I)
 _URGENT_ACTION_NUM_RE = re.compile(rf"\bUrgent Action\s+{NUM}", _I)
 _TITLE_PAREN_RE = re.compile(rf"\((?P<country>[^():]{{2,60}}):\s*UA\s*[:#-]?\s*{NUM}\)", _I)
@@ -318,6 +322,8 @@ def follow_up_info(lines: list[str]) -> tuple[int | None, Confidence, str] | Non
             return _ordinal(match["ord"]), Confidence.HIGH, f"'{match.group(0)}'"
         if match := _UA_UPDATE_N_RE.search(line):
             return int(match["n"]), Confidence.HIGH, f"'{match.group(0)}'"
+        if (match := _UA_SUFFIX_N_RE.search(line)) and int(match["n"]) > 0:
+            return int(match["n"]), Confidence.MEDIUM, f"the follow-up number in '{match.group(0)}'"
     for i, line in enumerate(lines):
         if _FURTHER_RE.search(line):
             text = line

@@ -16,6 +16,7 @@ from datetime import date
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text
 from uaction_desktop.importer.contact_lines import is_prose
+from uaction_desktop.importer.doc_type import document_type
 from uaction_desktop.importer.draft import (
     Confidence,
     Draft,
@@ -30,7 +31,7 @@ from uaction_desktop.importer.letters import (
     greeting_of,
     is_truncated,
 )
-from uaction_desktop.importer.lexicon import document_language
+from uaction_desktop.importer.lexicon import document_language, lexicon, phrase_pattern
 from uaction_desktop.importer.names import (
     Spellings,
     is_name_like,
@@ -66,6 +67,10 @@ _ASK_SENTENCE_RE = re.compile(
 )
 _OFFICE_ABROAD_RE = re.compile(r"\b(?:embassy|mission|consulate|high commission)\b", re.I)
 _PLACE_DATE_RE = re.compile(r"^[^\W\d_][\w .-]{1,30},\s.{0,20}\b(?:19|20)\d\d\.?$")
+# "TEXT:" alone on a line, the message to send under it (a relay page's ready-made letter)
+_LETTER_LABEL_RE = re.compile(
+    rf"^{phrase_pattern(lexicon().labels.get('letter_text', []))}\s*:\s*$", re.IGNORECASE
+)
 MAX_OFFICIALS = 40  # Urgent Actions name a handful; past this the "officials" are something else
 
 
@@ -124,7 +129,20 @@ class _Parser:
                 self._letter(section)
         self._fallbacks()
         self._leftovers()
+        self.draft.document_type = document_type(
+            self.draft.fields["kind"], self._has("ua"), self._letter_note()
+        )
         return self.draft
+
+    def _letter_note(self) -> str:
+        """Where the document's ready-made letter is ("" when it has none): a letter with its
+        greeting, a sample-letter part, or texts to send under a "Text:" label."""
+        if self._has("model_letter"):
+            return self.draft.fields["model_letter"].note.split(";")[0]
+        for i, line in enumerate(self.lines[:-1]):
+            if _LETTER_LABEL_RE.match(line) and is_prose(self.lines[i + 1]):
+                return f"a text to send under '{line.strip()}'"
+        return ""
 
     def _free(self, indices: Iterable[int]) -> list[int]:
         return [i for i in indices if i not in self.used]
