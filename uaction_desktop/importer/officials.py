@@ -379,10 +379,22 @@ def _apply_labels(
     unique = list(dict.fromkeys(emails))
     if unique:
         fields["emails"] = Field(tuple(unique), Confidence.HIGH, "email addresses in the block")
+    hidden = sum(len(_HIDDEN_EMAIL_RE.findall(v)) for k, v in labels if k == "email")
+    if hidden and not unique:
+        # a web page's e-mail protection ("[email protected]"): the reviewer types them in
+        fields["emails"] = Field(
+            (),
+            Confidence.LOW,
+            f"the web page hid {hidden} e-mail address(es) as '[email protected]': copy them "
+            "from the original page",
+        )
     if social:
         fields["social"] = Field(
             tuple(dict.fromkeys(social)), Confidence.HIGH, "from the social media labels"
         )
+
+
+_HIDDEN_EMAIL_RE = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]", re.IGNORECASE)
 
 
 def _social(value: str) -> list[str]:
@@ -616,8 +628,10 @@ def _split_office_from_title(parts: _Parts) -> None:
 
 def _address_and_country(lines: list[str], flat: bool) -> tuple[list[str], str, Confidence]:
     out: list[str] = []
+    # lines the document broke itself stay as written; a run-on address is split at commas
+    split = flat or len(lines) == 1
     for line in lines:
-        out.extend(split_address_line(line))
+        out.extend(split_address_line(line) if split else [line.strip().strip(",").strip()])
     if flat and out:
         tail = trailing_country(out[-1])
         if tail and tail[0]:

@@ -563,6 +563,11 @@ class _Parser:
             any(official.value(k) for k in ("fax", "phone", "emails", "social"))
             or len([x for x in official.value("address") if ":" not in x]) >= 2
             or any(looks_address(x) for x in official.value("address") if ":" not in x)
+            # an office-holder written out in full (title, name, office) above a place line
+            or (
+                all(official.value(k) for k in ("title", "name", "organisation"))
+                and bool(official.value("address"))
+            )
         )
         if official is None or not reachable:
             return  # not an address block: the lines stay for the title and summary
