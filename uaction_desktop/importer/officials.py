@@ -286,8 +286,16 @@ def parse_block(
         fields["name"] = Field(parts.name, Confidence.MEDIUM, "an organisation, not a person")
         fields["organisation"] = Field("", Confidence.MISSING, "not found in the document")
     address, country, country_confidence = _address_and_country(parts.address, flat)
+    cut = [line for line in address if _CUT_RE.fullmatch(line)]
+    address = [line for line in address if not _CUT_RE.fullmatch(line)]
     if address:
         fields["address"] = Field(tuple(address), parts.confidence, how)
+    if address and cut:
+        fields["address"] = Field(
+            tuple(address),
+            Confidence.LOW,
+            "the address is cut off ('[...]'): complete it from the original",
+        )
     if country:
         note = "from the address" if country_confidence is Confidence.HIGH else "from the postcode"
         fields["country"] = Field(country, country_confidence, note)
@@ -519,6 +527,10 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         if in_address:
             parts.address.append(text)
             continue
+        named = _name_then_title(text) if not (parts.name or parts.title) else None
+        if named:
+            parts.name, parts.title = recase_name(named[0], spellings), named[1]
+            continue
         kind = classify(text)
         if kind is LineKind.HONORIFIC and not parts.name:
             honorific = f"{honorific} {text}".strip()
@@ -578,6 +590,24 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         parts.note = "read by position in the block"
     _split_office_from_title(parts)
     return parts
+
+
+_CUT_RE = re.compile(r"\[\s*(?:\.\s*){2,3}\]|\[…\]|…")
+_NAME_PAREN_TITLE_RE = re.compile(r"^(?P<who>[^()]{3,80}?)\s*\((?P<title>[^()]{3,80})\)$")
+
+
+def _name_then_title(text: str) -> tuple[str, str] | None:
+    """ "Exmo Sr Ana Lima (Minister of Justice)": a name (with its honorifics) and the
+    title in brackets after it."""
+    match = _NAME_PAREN_TITLE_RE.match(text)
+    if not match:
+        return None
+    who, title = match["who"].strip(), match["title"].strip()
+    tokens = who.split()
+    rest = " ".join(tokens[honorific_length(tokens) :])
+    if rest and is_name_like(rest) and is_title_word(title.split()[0]):
+        return who, title
+    return None
 
 
 def _trailing_title(text: str) -> tuple[str, str]:

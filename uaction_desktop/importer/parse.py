@@ -376,16 +376,16 @@ class _Parser:
         """Old layout: "COLOMBIA: Eduardo UMANA MENDOZA, Human rights lawyer"."""
         for pos, i in enumerate(self._intro().lines):
             line = self.lines[i]
-            match = _COUNTRY_LINE_RE.match(line)
-            if not match or i in self.used or not match["country"].isupper():
+            if i in self.used:
                 continue
-            country = country_name(match["country"])
-            if not country:
+            found = _country_and_rest(line)
+            if found is None:
                 continue
+            written, rest = found
             self.used.add(i)
             if self.draft.fields["country"].confidence is not H:
-                self._set("country", _country_text(match["country"]), H, "from the country line")
-            rows = [match["rest"]]
+                self._set("country", _country_text(written), H, "from the country line")
+            rows = [rest]
             for j in self._intro().lines[pos + 1 :]:
                 nxt = self.lines[j]
                 if j in self.used or not nxt or len(nxt) > 100:
@@ -393,6 +393,7 @@ class _Parser:
                 if not (
                     people.GENDER_MARK_RE.search(nxt)
                     or re.match(r"^[A-Z][\w’'-]+\s+[A-Z]{2,}", nxt)
+                    or (is_name_like(nxt) and len(nxt.split()) >= 2)
                 ):
                     break
                 rows.append(nxt)
@@ -860,6 +861,28 @@ def _country_text(text: str) -> str:
     if text.isupper():
         return country_name(text) or " ".join(w.capitalize() for w in text.lower().split())
     return text
+
+
+def _country_and_rest(line: str) -> tuple[str, str] | None:
+    """ "COLOMBIA: Eduardo UMANA MENDOZA, lawyer" or, without the colon, "TURKEY Ana KAYA (f),
+    aged 17": the country in capitals, then the people. Without a colon the rest must start
+    with a name marked as one (a surname in capitals or a gender marker)."""
+    match = _COUNTRY_LINE_RE.match(line)
+    if match and match["country"].isupper() and country_name(match["country"]):
+        return match["country"], match["rest"]
+    # "Brazil:Ana Lima": a country in normal case, a colon, and nothing but a name after it
+    match = re.match(r"^(?P<country>[^\W\d_][\w .’'-]{2,40}?)\s*:\s*(?P<rest>\S.*)$", line)
+    if match and country_name(match["country"]) and is_name_like(match["rest"]):
+        return match["country"], match["rest"]
+    words = line.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if not head.isupper() or not country_name(head):
+            continue
+        if re.match(r"^[A-Z][\w’'-]+\s+[A-Z]{2,}\b", rest) or people.GENDER_MARK_RE.search(rest):
+            return head, rest
+        return None
+    return None
 
 
 def _further_topic(line: str) -> str | None:
