@@ -67,8 +67,16 @@ def _name_titles() -> frozenset[str]:
     return lexicon().folded("name_titles")
 
 
+_ALIAS_RE = re.compile(
+    r",\s*(?:also\s+|better\s+)?(?:known\s+as|alias|auch\s+bekannt\s+als|genannt|dit|dite|"
+    r"connu\s+sous\s+le\s+nom\s+de|conocido\s+como|conocida\s+como|alias)\s+[^,;]{1,60}",
+    re.IGNORECASE,
+)
+
+
 def _tokens(text: str) -> list[str]:
     text = re.sub(r"\((?:oder|or|ou|o|of)\s[^()]{1,40}\)", " ", text)  # "(oder Sarami)"
+    text = _ALIAS_RE.sub("", text)  # "A, known as B (a nickname), C and D": B is A
     text = re.sub(r"(?<![\w])([dlDL]|[qQ]u)['’](?=[^\W\d_])", r"\1' ", text)  # "d'Idriss"
     return _TOKEN_RE.findall(text)
 
@@ -82,15 +90,19 @@ def _nouns(tokens: list[str], text: str) -> set[str]:
     }
     out = {fold(w) for w in re.findall(r"(?<![\w’'-])[a-zäöüéèàçñ][\w’'-]*", text)}
     place = False  # inside a run of capitalised words after "in", "aus", "en"
+    before = ""
     for previous, token in itertools.pairwise(tokens):
         key = fold(previous)
+        # a capitalised particle inside a sentence starts a name ("prisoners Le Van Tam")
+        inside = previous[:1].isupper() and before[:1].islower() and key in _PARTICLES
+        before = previous
         place = token[:1].isupper() and (key in places or (place and previous[:1].isupper()))
         if place:
             out.add(fold(token))
         # "de", "la", "der" are articles in one language and name particles in another
         # ("photos de Gladys Lanza", "von der Leyen"): only a capitalised one starts a noun
         ambiguous = key in _PARTICLES and not previous[:1].isupper() and key not in own
-        if key in articles and not ambiguous and token[:1].isupper():
+        if key in articles and not ambiguous and not inside and token[:1].isupper():
             out.add(fold(token))
     return out - _PARTICLES - _name_titles()
 
@@ -119,19 +131,41 @@ def _runs(tokens: list[str], nouns: set[str]) -> list[tuple[int, int]]:
     while i < len(tokens):
         start = i
         while i < len(tokens) and (
-            _is_word(tokens[i], nouns) or (fold(tokens[i]) in _name_titles() and i == start)
+            _is_word(tokens[i], nouns)
+            or (fold(tokens[i]) in _name_titles() and i == start)
+            or (i > start and _surname_like_country(tokens, i, nouns))
         ):
             i += 1
         end = i
         while end > start and fold(tokens[end - 1]) in _PARTICLES:
             end -= 1
-        while start < end and fold(tokens[start]) in _PARTICLES:
+        # a particle in capitals before a name is part of it ("Le Van Tam", "De Souza")
+        while start < end and fold(tokens[start]) in _PARTICLES and not _leads(tokens, start):
             start += 1
         core = [t for t in tokens[start:end] if fold(t) not in _name_titles()]
         if 2 <= len(core) <= 5 and not all(fold(t) in _PARTICLES for t in core):
             runs.append((start, end))
         i = max(i, start) + 1 if i == start else i
     return runs
+
+
+def _surname_like_country(tokens: list[str], i: int, nouns: set[str]) -> bool:
+    """A surname that is also a country's name ("Ana Montenegro") ends a name inside a list:
+    the word after it is a comma, a semicolon or "and"."""
+    after = fold(tokens[i + 1]) if i + 1 < len(tokens) else ""
+    token = tokens[i]
+    return (
+        bool(country_name(token))
+        and token[:1].isupper()
+        and fold(token) not in nouns
+        and (after in (",", ";") or after in _AND)
+    )
+
+
+def _leads(tokens: list[str], i: int) -> bool:
+    """A capitalised particle that begins a name, not a sentence: the word before it is a
+    lower-case word of the same sentence."""
+    return tokens[i][:1].isupper() and i > 0 and tokens[i - 1][:1].islower()
 
 
 def _name(tokens: list[str], run: tuple[int, int]) -> str:
