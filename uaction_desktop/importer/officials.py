@@ -521,6 +521,8 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
     honorific = ""  # "His Excellency" on a line of its own, for the name below it
     for line in heads:
         text = line.strip().rstrip(",").strip()
+        if text.endswith(":") and not parts.name and not parts.title:
+            text = text[:-1].strip()  # "Governor Ana Lima:" heading her contact lines
         tokens = text.split()
         if not tokens:
             continue

@@ -162,6 +162,18 @@ def _surname_like_country(tokens: list[str], i: int, nouns: set[str]) -> bool:
     )
 
 
+def _sub_runs(name: str) -> list[str]:
+    """Every run of two words or more inside a name, longest first: a title in capitals runs
+    its name into the words around it ("UM TROY DAVIS VOR")."""
+    words = name.split()
+    return [
+        " ".join(words[a:b])
+        for size in range(len(words), 1, -1)
+        for a in range(len(words) - size + 1)
+        for b in [a + size]
+    ]
+
+
 def _leads(tokens: list[str], i: int) -> bool:
     """A capitalised particle that begins a name, not a sentence: the word before it is a
     lower-case word of the same sentence."""
@@ -169,7 +181,8 @@ def _leads(tokens: list[str], i: int) -> bool:
 
 
 def _name(tokens: list[str], run: tuple[int, int]) -> str:
-    return re.sub(r"[’']s$", "", " ".join(tokens[run[0] : run[1]])).strip(" .")
+    name = " ".join(tokens[run[0] : run[1]])
+    return re.sub(r"[’']s$|(?<=s)[’']$", "", name).strip(" .")  # "Ana's", "Jonas'"
 
 
 def listed_names(text: str) -> list[str]:
@@ -213,6 +226,16 @@ def recurring_names(text: str, title: str = "") -> list[str]:
     if title:
         title_tokens = _tokens(title)
         in_title = [_name(title_tokens, r) for r in _runs(title_tokens, nouns)]
+        if title.isupper():
+            # every word of a title in capitals looks like a name: keep those the text also
+            # writes as a name in normal case ("TROY DAVIS" and "Troy Davis")
+            written = {fold(n): n for n in counts}
+            in_title = [
+                written[fold(part)]
+                for n in in_title
+                for part in _sub_runs(n)
+                if fold(part) in written
+            ]
         if in_title:
             return list(dict.fromkeys(in_title))
     names = [n for n, c in counts.most_common() if c >= 2 and not country_name(n)][:3]
