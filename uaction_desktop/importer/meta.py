@@ -89,6 +89,10 @@ _RUN_ON_HEADER_RE = re.compile(
     rf"^\s*(?:{_UA_WORDS})\s*[:#-]?\s*\d{{1,4}}\s*[/.]\s*\d{{2,4}}(?:-\d)?\s*[,;]?\s*"
     rf"(?P<index>{_INDEX.replace('?P<', '?P<h_')})?\s*[,;]?\s*(?P<rest>.*)$"
 )
+# "AMR 46/001/2008 - AU 05/08": the index written just before the UA number, in a run-on line
+_INDEX_BEFORE_UA_RE = re.compile(
+    rf"(?<![\w/]){_INDEX}\s*[-–—,;]\s*{_UA_WORDS}\s*[:#-]?\s*\d{{1,4}}\s*[/.]\s*\d{{2,4}}\b"
+)
 # "Monday, 6 May 2024": a blog's date line, never a title (nor, unlabelled, the issue date)
 _WEEKDAY_RE = re.compile(rf"^\s*{phrase_pattern(_LEX.word_list('weekdays'))},?\s+(?=\S)", _I)
 
@@ -237,6 +241,12 @@ def index_candidates(lines: list[str]) -> list[Candidate]:
                     i,
                 )
             )
+        for match in _INDEX_BEFORE_UA_RE.finditer(line):
+            found.append(
+                Candidate(
+                    (2, index_of(match)), Confidence.MEDIUM, "the index next to the UA number", i
+                )
+            )
         for match in _INDEX_URL_RE.finditer(line):
             found.append(
                 Candidate((3, index_of(match)), Confidence.MEDIUM, "from an amnesty.org link", i)
@@ -267,6 +277,10 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
         if run_on and (day := _first_full_date(run_on["rest"])):
             found.append(Candidate(day, Confidence.MEDIUM, "the date after the UA number", i))
             continue
+        banner = _banner_date(line, lines[i + 1] if i + 1 < len(lines) else "")
+        if non_empty <= 10 and banner:
+            found.append(Candidate(banner, Confidence.MEDIUM, "the date on the banner", i))
+            continue
         dateline = None if _WEEKDAY_RE.match(line) else _DATELINE_RE.match(line)
         if non_empty <= 25 and dateline and (day := parse_date(dateline["date"])):
             found.append(Candidate(day, Confidence.MEDIUM, "the letter's place and date", i))
@@ -276,6 +290,25 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
                 Candidate(day, Confidence.MEDIUM, "a date on a line of its own near the top", i)
             )
     return found
+
+
+# "URGENT ACTION - Amnesty International 4 October 2012": the banner ends with the issue date
+_BANNER_RE = re.compile(r"^\s*urgent\s+action\b\s*[-–—:|]?\s*(?P<rest>.{0,80})$", _I)
+
+
+def _banner_date(line: str, following: str) -> date | None:
+    """The date closing the 'Urgent Action' banner (which text extraction may break after
+    'URGENT')."""
+    if line.strip().lower() == "urgent" and following.strip().lower().startswith("action"):
+        line = f"{line.strip()} {following.strip()}"
+    match = _BANNER_RE.match(line)
+    if not match:
+        return None
+    dates = find_dates(match["rest"])
+    last = dates[-1] if dates else None
+    if last is None or last.year is None or match["rest"][last.end :].strip(" .,"):
+        return None
+    return last.resolve(None)
 
 
 def _first_full_date(text: str) -> date | None:

@@ -12,18 +12,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text
 from uaction_desktop.importer.contact_lines import is_prose
 from uaction_desktop.importer.doc_type import document_type
 from uaction_desktop.importer.draft import (
+    OFFICIAL_FIELDS,
     Confidence,
     Draft,
     DraftOfficial,
     DraftPerson,
     Field,
     Leftover,
+    empty_fields,
 )
 from uaction_desktop.importer.letters import (
     CLOSING_LINE_RE,
@@ -34,7 +37,9 @@ from uaction_desktop.importer.letters import (
 from uaction_desktop.importer.lexicon import document_language, lexicon, phrase_pattern
 from uaction_desktop.importer.names import (
     Spellings,
+    honorific_length,
     is_name_like,
+    is_title_word,
     needs_recasing,
     official_id,
     recase_name,
@@ -127,6 +132,7 @@ class _Parser:
                 self._background(section)
             elif section.part is Part.LETTER:
                 self._letter(section)
+        self._addressee_from_greeting()
         self._fallbacks()
         self._leftovers()
         self.draft.document_type = document_type(
@@ -715,6 +721,30 @@ class _Parser:
                 if found:
                     self.used.update(run)
 
+    def _addressee_from_greeting(self) -> None:
+        """A model letter whose addressee's block is missing (a stored excerpt keeps only the
+        letter): the greeting "Monsieur le Procureur général," still says to whom it goes.
+        The official gets that title and salutation, as a guess, and no contact details."""
+        salutation = self.letter_salutation
+        if self.draft.officials or not self._has("model_letter") or not salutation:
+            return
+        if "/" in salutation or self._has("ua"):
+            return
+        tokens = salutation.split()
+        while tokens and fold(tokens[0]) in _greeting_words():
+            tokens = tokens[1:]
+        tokens = tokens[honorific_length(tokens) :]
+        if not tokens or len(tokens) > 5 or not is_title_word(tokens[0]):
+            return
+        title = " ".join(tokens)
+        note = "the title the model letter's greeting gives: the document has no address for it"
+        official = DraftOfficial(empty_fields(OFFICIAL_FIELDS))
+        official.fields["title"] = Field(title, L, note)
+        official.fields["salutation"] = Field(salutation, M, "the model letter's greeting")
+        official.fields["role"] = Field(Role.TARGET, L, note)
+        official.source_text = salutation
+        self._add_official(official)
+
     def _add_official(self, official: DraftOfficial) -> None:
         if len(self.draft.officials) >= MAX_OFFICIALS:
             if not self.set_aside:
@@ -837,6 +867,12 @@ class _Parser:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+@cache
+def _greeting_words() -> frozenset[str]:
+    """Single words greetings are made of ("dear", "sehr", "geehrter", "monsieur", "le")."""
+    return frozenset(fold(w) for g in lexicon().word_list("greetings") for w in g.split())
 
 
 def _best(candidates: list[meta.Candidate]) -> meta.Candidate | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import cache
 
 from uaction_desktop.importer.dates import month_number
@@ -162,6 +163,44 @@ def _surname_like_country(tokens: list[str], i: int, nouns: set[str]) -> bool:
     )
 
 
+def _recurring_parts(counts: Counter[str]) -> list[str]:
+    """Names that recur only inside longer runs: German runs a capitalised noun into a name
+    ("Künstler Ana Lima", later "Aufenthaltsort von Ana Lima"). The parts of two words or
+    more that two runs share (spelling variants merged), longest first, at most three."""
+    parts: Counter[str] = Counter()
+    for name, count in counts.items():
+        for part in dict.fromkeys(_sub_runs(name)):
+            words = part.split()
+            if words[0][:1].isupper() and words[-1][:1].isupper():
+                parts[part] += count
+    merged = _merge_spellings(parts)
+    found = [n for n, c in merged.items() if c >= 2 and not country_name(n)]
+    found = [n for n in found if not any(n != o and n in o for o in found)]
+    return sorted(found, key=lambda n: -merged[n])[:3]
+
+
+def _merge_spellings(counts: Counter[str]) -> Counter[str]:
+    """A name the text spells two ways ("Ana Betelgeriev", later "Ana Betelgirev") counted
+    once, under the spelling it uses first: same first name, a surname one or two letters
+    apart."""
+    merged: Counter[str] = Counter()
+    for name, count in counts.items():
+        words = name.split()
+        for kept in merged:
+            other = kept.split()
+            if (
+                len(other) == len(words) >= 2
+                and other[:-1] == words[:-1]
+                and min(len(other[-1]), len(words[-1])) >= 5
+                and SequenceMatcher(None, fold(other[-1]), fold(words[-1])).ratio() >= 0.8
+            ):
+                merged[kept] += count
+                break
+        else:
+            merged[name] += count
+    return merged
+
+
 def _sub_runs(name: str) -> list[str]:
     """Every run of two words or more inside a name, longest first: a title in capitals runs
     its name into the words around it ("UM TROY DAVIS VOR")."""
@@ -222,7 +261,7 @@ def recurring_names(text: str, title: str = "") -> list[str]:
     form first: a guess, for a document with no name lines or markers."""
     tokens = _tokens(text)
     nouns = _nouns(tokens, f"{text}\n{title}")
-    counts: Counter[str] = Counter(_name(tokens, r) for r in _runs(tokens, nouns))
+    counts: Counter[str] = _merge_spellings(Counter(_name(tokens, r) for r in _runs(tokens, nouns)))
     if title:
         title_tokens = _tokens(title)
         in_title = [_name(title_tokens, r) for r in _runs(title_tokens, nouns)]
@@ -239,6 +278,8 @@ def recurring_names(text: str, title: str = "") -> list[str]:
         if in_title:
             return list(dict.fromkeys(in_title))
     names = [n for n, c in counts.most_common() if c >= 2 and not country_name(n)][:3]
+    if not names:
+        names = _recurring_parts(counts)
     opening = _runs(tokens[:6], nouns)
     if opening and opening[0][0] == 0:  # the text opens with a name: "Alan Smith was freed"
         first = _name(tokens, opening[0])
