@@ -72,6 +72,7 @@ from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
+from uaction_desktop.languages import language_name
 from uaction_desktop.model import (
     Case,
     CaseKind,
@@ -547,10 +548,12 @@ class OfficialForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for item in self.fields.values():
+        self.labels: dict[str, QLabel] = {}
+        for key, item in self.fields.items():
             label = QLabel(item.label, self)
             label.setBuddy(item.widget)
             form.addRow(label, item.box)
+            self.labels[key] = label
         outer.addLayout(form)
         outer.addStretch(1)  # spare height below the fields, not between them
         self.fields["id"].widget.textEdited.connect(self._id_typed)
@@ -1134,6 +1137,7 @@ class CaseEditor(QDialog):
             form.set_official({"role": Role.TARGET.value})
             form.auto_id = True
         form.fields["salutations"].set_own_language(self.language())  # type: ignore[attr-defined]
+        form.labels["salutation"].setText(f"Salutation ({language_name(self.language())}):")
         self.official_forms.append(form)
         self.officialStack.addWidget(form)
         self._refresh_officials()
@@ -1232,6 +1236,7 @@ class CaseEditor(QDialog):
                 form.fields["salutation"].set_value(values.pop(new, "") or "")
                 others.set_value(values)
             others.set_own_language(new)
+            form.labels["salutation"].setText(f"Salutation ({language_name(new)}):")
         self.translationsTab.set_own_language(new)
 
     def _on_edit(self, item: FormField | None = None) -> None:
