@@ -1,4 +1,8 @@
-"""The letter composer: pick an official and a channel, adjust the text, see the page as it prints.
+"""The letter composer: pick an official, a channel and a language, adjust the text, see the page
+as it prints.
+
+A letter is in one language from salutation to sign-off: the composer offers the languages the
+case can fill without mixing (the writer's own first) and says which ones the document asks for.
 
 Jinja2 and ReportLab are imported on first use, never at start-up, so the window appears first.
 """
@@ -36,6 +40,7 @@ from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.gui.page_view import PageView
+from uaction_desktop.languages import NATIVE_NAMES, effective_language, language_name
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
@@ -133,6 +138,14 @@ class Composer(QWidget):
         for name in LAYOUTS:
             self.layoutPicker.addItem(LAYOUT_LABELS.get(name, name), name)
         self._select_layout(self.profile.paper)
+        self.languagePicker = QComboBox(self)
+        self.languagePicker.setObjectName("languagePicker")
+        self.languagePicker.setAccessibleName("Language of the letter")
+        self.askedLanguages = QLabel(self)
+        self.askedLanguages.setObjectName("askedLanguages")
+        self.askedLanguages.setTextFormat(Qt.TextFormat.PlainText)
+        self.askedLanguages.setWordWrap(True)
+        self.askedLanguages.hide()
 
         # Sender details, asked for in place the first time (never a blocking dialog).
         self.senderBox = QGroupBox("Your name and address (printed on the letter)", self)
@@ -219,6 +232,8 @@ class Composer(QWidget):
         form.addRow("&To:", self.officialPicker)
         form.addRow("", self.recipient)
         form.addRow("&Send as:", self.channelPicker)
+        form.addRow("Lan&guage:", self.languagePicker)
+        form.addRow("", self.askedLanguages)
         form.addRow("&Paper:", self.layoutPicker)
         sender_row = QHBoxLayout()
         sender_row.addWidget(self.senderSummary, 1)
@@ -274,6 +289,7 @@ class Composer(QWidget):
     def _wire(self) -> None:
         self.officialPicker.currentIndexChanged.connect(self._on_official)
         self.channelPicker.currentIndexChanged.connect(self._on_channel)
+        self.languagePicker.currentIndexChanged.connect(self._on_language)
         self.layoutPicker.currentIndexChanged.connect(self._on_layout)
         self.personalLine.textChanged.connect(self._on_personal_line)
         self.letterBody.textChanged.connect(self._on_body_edited)
@@ -317,6 +333,7 @@ class Composer(QWidget):
             self.officialPicker.setCurrentIndex(max(wanted, 0))
         self.officialPicker.blockSignals(False)
         self._show_banner()
+        self._fill_languages(self._choice.language)
         self._fill_channels(self._choice.channel)
         self._select_layout(self.current_layout())
         self._draft_slot = None  # the editor's text is the old case's until composed again
@@ -329,6 +346,7 @@ class Composer(QWidget):
     def set_profile(self, profile: SenderProfile) -> None:
         self.save_draft()
         self.profile = profile
+        self._fill_languages(self._choice.language)  # the writer's own language comes first
         self._sender_draft = None  # saved explicitly: the typed details are the profile's now
         self._discard_sender_draft()
         self._show_sender()
@@ -345,6 +363,29 @@ class Composer(QWidget):
     def current_channel(self) -> Channel:
         data = self.channelPicker.currentData()
         return Channel(data) if data else Channel.LETTER
+
+    def current_language(self) -> str:
+        """The letter's language: the one picked, else the case's own."""
+        data = self.languagePicker.currentData()
+        if data:
+            return str(data)
+        return self.entry.case.language if self.entry is not None else "en"
+
+    def letter_languages(self) -> list[str]:
+        """The languages the case can fill a letter in, the writer's own first."""
+        if self.entry is None:
+            return []
+        languages = list(self.entry.case.letter_languages)
+        own = effective_language(self.profile)
+        if own in languages:
+            languages.remove(own)
+            languages.insert(0, own)
+        return languages
+
+    def select_language(self, language: str) -> None:
+        index = self.languagePicker.findData(language)
+        if index >= 0:
+            self.languagePicker.setCurrentIndex(index)
 
     def current_layout(self) -> str:
         """The paper chosen for this case, else the usual paper of the writer's country."""
@@ -417,10 +458,11 @@ class Composer(QWidget):
         assert self.entry is not None
         case = self.entry.case
         channel = self.current_channel()
+        language = self.current_language()
         if channel is Channel.PHONE:
-            return compose.compose_phone(case, official, self.writer()).text
+            return compose.compose_phone(case, official, self.writer(), language=language).text
         if channel is Channel.SOCIAL:
-            return compose.compose_social(case, official).text
+            return compose.compose_social(case, official, language=language).text
         return self._base_letter(official).body
 
     def _base_letter(self, official: Official):
@@ -434,6 +476,7 @@ class Composer(QWidget):
             today=self.today,
             layout=self.current_layout(),
             personal_line=self.personalLine.text(),
+            language=self.current_language(),
         )
 
     def current_letter(self):
@@ -485,7 +528,9 @@ class Composer(QWidget):
         if official is None or self.entry is None:
             return ""
         if channel is Channel.EMAIL:
-            message = compose.compose_email(self.entry.case, official, self.current_letter())
+            message = compose.compose_email(
+                self.entry.case, official, self.current_letter(), language=self.current_language()
+            )
             return (
                 f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
             )
@@ -534,7 +579,7 @@ class Composer(QWidget):
     def _load_personal_line(self, official: Official) -> None:
         """The personal line typed for this case and official (from its draft), or none."""
         assert self.entry is not None
-        draft = self.drafts.load(self.entry.ua, official.id)
+        draft = self.drafts.load(self.entry.ua, official.id + self._language_suffix())
         text = draft.personal_line if draft is not None else ""
         self.personalLine.blockSignals(True)
         self.personalLine.setText(text)
@@ -556,6 +601,13 @@ class Composer(QWidget):
         self._save_choice()
         self._recompose(keep_body=letterish and self._letterish)
 
+    def _on_language(self, _index: int) -> None:
+        """Another language: the whole letter is composed again in it (an edited text in the
+        language left stays in its own draft, and comes back with that language)."""
+        self.save_draft()
+        self._save_choice()
+        self._recompose(keep_body=False)
+
     def _on_layout(self, _index: int) -> None:
         """Paper chosen by hand for this case: kept with it, whatever the writer's country."""
         chosen = self.layoutPicker.currentData() or ""
@@ -566,7 +618,8 @@ class Composer(QWidget):
     def _current_choice(self) -> CaseChoice:
         official = self.officialPicker.currentData() or ""
         channel = self.channelPicker.currentData() or ""
-        return CaseChoice(official, channel, self._choice.layout)
+        language = self.languagePicker.currentData() or ""
+        return CaseChoice(official, channel, self._choice.layout, language)
 
     def _save_choice(self) -> None:
         if self.entry is None or self.officialPicker.count() == 0:
@@ -616,7 +669,14 @@ class Composer(QWidget):
 
     def _draft_key(self, official: Official) -> str:
         channel = self.current_channel()
-        return official.id if channel in LETTER_BODY_CHANNELS else f"{official.id}.{channel.value}"
+        key = official.id if channel in LETTER_BODY_CHANNELS else f"{official.id}.{channel.value}"
+        return key + self._language_suffix()
+
+    def _language_suffix(self) -> str:
+        """Drafts in the case's own language keep their old keys; others are kept apart."""
+        language = self.current_language()
+        own = self.entry.case.language if self.entry is not None else language
+        return "" if language == own else f"@{language}"
 
     def _on_save_sender(self) -> None:
         address = tuple(
@@ -779,7 +839,9 @@ class Composer(QWidget):
         if not official.emails:
             self.statusMessage.emit(f"{official.display_name} has no email address in this case.")
             return
-        message = compose.compose_email(self.entry.case, official, self.current_letter())
+        message = compose.compose_email(
+            self.entry.case, official, self.current_letter(), language=self.current_language()
+        )
         if not QDesktopServices.openUrl(QUrl(message.mailto)):
             QMessageBox.information(
                 self,
@@ -830,6 +892,30 @@ class Composer(QWidget):
         self.layoutPicker.setEnabled(self.current_channel() in PDF_CHANNELS)
         self.personalLine.setEnabled(self.current_channel() in LETTER_BODY_CHANNELS)
 
+    def _fill_languages(self, preferred: str = "") -> None:
+        """The case's letter languages (the writer's own first); the one kept for the case if
+        it can still be filled, else the first. Says which languages the document asks for."""
+        languages = self.letter_languages()
+        previous = preferred or ""
+        self.languagePicker.blockSignals(True)
+        self.languagePicker.clear()
+        for code in languages:
+            self.languagePicker.addItem(NATIVE_NAMES.get(code, language_name(code)), code)
+        index = self.languagePicker.findData(previous) if previous else -1
+        self.languagePicker.setCurrentIndex(max(index, 0) if languages else -1)
+        self.languagePicker.blockSignals(False)
+        self.languagePicker.setEnabled(len(languages) > 1)
+        if len(languages) == 1:
+            tip = "This case has its text in one language only: the letter is written in it."
+        else:
+            tip = "The letter, from salutation to sign-off, is written in this language."
+        self.languagePicker.setToolTip(tip)
+        asked = self.entry.case.languages if self.entry is not None else ()
+        self.askedLanguages.setText(
+            "The document asks writers to use: " + ", ".join(asked) + "." if asked else ""
+        )
+        self.askedLanguages.setVisible(bool(asked))
+
     def _select_channel(self, channel: Channel) -> None:
         index = self.channelPicker.findData(channel.value)
         if index >= 0:
@@ -843,11 +929,9 @@ class Composer(QWidget):
             self.layoutPicker.blockSignals(False)
 
     def _update_recipient(self, official: Official) -> None:
-        from uaction_desktop.compose import recipient_lines
-        from uaction_desktop.salutations import salutation_for
-
-        lines = recipient_lines(official, self.writer(), self.current_layout())
-        self.recipient.setText("\n".join(lines) + f"\n\n{salutation_for(official)},")
+        """The address block and the salutation in the letter's language, as printed."""
+        letter = self._base_letter(official)
+        self.recipient.setText("\n".join(letter.recipient_lines) + f"\n\n{letter.salutation},")
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""

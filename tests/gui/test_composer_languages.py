@@ -1,0 +1,170 @@
+"""The composer writes a letter in one language: it offers the languages the case can fill (the
+writer's own first), keeps the choice with the case, says which languages the document asks for,
+and the preview, email, phone and social texts follow the choice. The real window over real case
+files, profile and drafts in the test's own home.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import BUNDLED_CASE
+from uaction_desktop.casefile import dump_case, load_case_file
+from uaction_desktop.model import CaseText, Channel
+
+FRENCH_ASK = "Je vous demande de libérer Akmaral Tobylova immédiatement et sans condition."
+FRENCH_SALUTATION = "Monsieur le Procureur général"
+ENGLISH_ASK_WORDS = "release Akmaral Tobylova"  # in the bundled case's English asks
+
+
+def write_profile(home: Path, language: str) -> None:
+    config = home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "profile.toml").write_text(
+        'name = "Jane Doe"\naddress = ["12 Elm Street", "Springfield, IL 62701"]\n'
+        f'language = "{language}"\n',
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def two_language_case(isolated_home: Path) -> Path:
+    """UA 63/18 with our own French appeal points and salutation, as UA 64/18, plus the same
+    case in English only as UA 65/18, in the user's cases folder."""
+    bundled = load_case_file(BUNDLED_CASE).case
+    assert bundled is not None
+    plain_officials = tuple(replace(o, salutations=()) for o in bundled.officials)
+    officials = (
+        replace(plain_officials[0], salutations=(("fr", FRENCH_SALUTATION),)),
+        *plain_officials[1:],
+    )
+    french = CaseText(
+        "fr",
+        title="Une femme détenue pour avoir lu un site d'opposition",
+        summary="Akmaral Tobylova est détenue pour avoir lu un site internet d'opposition.",
+        asks=(FRENCH_ASK,),
+    )
+    folder = isolated_home / "data" / "cases"
+    folder.mkdir(parents=True)
+    two = replace(
+        bundled,
+        ua="64/18",
+        translations=(french,),
+        officials=officials,
+        languages=("English", "Russian"),
+    )
+    (folder / "ua-64-18.toml").write_text(dump_case(two), encoding="utf-8")
+    one = replace(bundled, ua="65/18", translations=(), officials=plain_officials)
+    (folder / "ua-65-18.toml").write_text(dump_case(one), encoding="utf-8")
+    return folder
+
+
+def open_case(window, ua: str):
+    assert window.caseListPanel.select_ua(ua), ua
+    window.showWriter.trigger()
+    composer = window.composer
+    composer.ensure_composed()
+    return composer
+
+
+def offered(composer) -> list[str]:
+    picker = composer.languagePicker
+    return [picker.itemData(i) for i in range(picker.count())]
+
+
+def test_the_case_languages_are_offered_with_the_writers_own_first(
+    make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "fr")
+    window = make_window()
+    composer = open_case(window, "64/18")
+    assert offered(composer) == ["fr", "en"]
+    assert composer.current_language() == "fr"  # nobody chose yet: the writer's own
+    assert composer.languagePicker.currentText() == "Français"
+    assert composer.languagePicker.isEnabled()
+    assert composer.recipient.text().endswith(f"{FRENCH_SALUTATION},")
+    letter = composer.current_letter()
+    assert letter.salutation == FRENCH_SALUTATION
+    assert FRENCH_ASK.removeprefix("Je vous demande de ") in letter.body
+    assert ENGLISH_ASK_WORDS not in letter.body  # never mixed
+    # a one-language case: nothing to choose, and the letter is in its language
+    composer = open_case(window, "65/18")
+    assert offered(composer) == ["en"] and not composer.languagePicker.isEnabled()
+    assert composer.current_letter().salutation == "Dear Prosecutor General"
+
+
+def test_an_english_writer_gets_english_first_and_can_choose_french(
+    make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "en")
+    window = make_window()
+    composer = open_case(window, "64/18")
+    assert offered(composer) == ["en", "fr"]
+    assert composer.current_letter().salutation == "Dear Prosecutor General"
+    composer.select_language("fr")
+    assert composer.current_letter().salutation == FRENCH_SALUTATION
+    assert FRENCH_ASK.removeprefix("Je vous demande de ") in composer.letterBody.toPlainText()
+    assert "Dear" not in composer.current_letter().as_text()
+
+
+def test_the_documents_own_languages_are_shown(
+    make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "en")
+    composer = open_case(make_window(), "64/18")
+    asked = composer.askedLanguages
+    assert asked.isVisibleTo(composer)
+    assert asked.text() == "The document asks writers to use: English, Russian."
+
+
+def test_the_language_is_kept_with_its_case_like_the_channel(
+    make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "en")
+    window = make_window()
+    composer = open_case(window, "64/18")
+    composer.select_language("fr")
+    open_case(window, "65/18")
+    assert open_case(window, "63/18").current_language() == "en"  # another case: its own
+    assert open_case(window, "64/18").current_language() == "fr"
+    window.close()
+    again = make_window()
+    assert open_case(again, "64/18").current_language() == "fr"  # kept on disk
+
+
+def test_an_edited_letter_stays_in_its_language(
+    qtbot, make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "en")
+    composer = open_case(make_window(), "64/18")
+    composer.letterBody.setPlainText("My own English words to the Prosecutor General.")
+    composer.save_draft()
+    composer.select_language("fr")
+    french = composer.letterBody.toPlainText()
+    assert "My own English words" not in french
+    assert FRENCH_ASK.removeprefix("Je vous demande de ") in french
+    composer.select_language("en")
+    assert composer.letterBody.toPlainText() == "My own English words to the Prosecutor General."
+
+
+def test_email_phone_social_and_the_pdf_follow_the_language(
+    make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "fr")
+    composer = open_case(make_window(), "64/18")
+    official = composer.current_official()
+    assert official.id == "prosecutor-general"
+    pdf = composer.render().pdf
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert f"{FRENCH_SALUTATION}," in text and "Dear" not in text
+    composer.select_official("ambassador")
+    composer._select_channel(Channel.EMAIL)
+    email = composer.message_text()
+    assert "Dear" not in email and "libérer" in email
+    composer._select_channel(Channel.SOCIAL)
+    assert "release" not in composer.message_text()
