@@ -16,7 +16,13 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.atomic import write_bytes_atomic
-from uaction_desktop.compose import compose_letter, recipient_lines, return_address
+from uaction_desktop.compose import (
+    LanguageError,
+    compose_letter,
+    letter_language,
+    recipient_lines,
+    return_address,
+)
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import Official
 from uaction_desktop.pack.briefing import briefing_story, draw_briefing
@@ -85,6 +91,12 @@ def build_pack(
     """Build the pack and write it to ``output_path``; raises PackError or PackCancelled."""
     today = today or date.today()
     plan = plan_pack(options, library, today)
+    if options.language is not None:
+        for planned in plan.cases:  # refused before anything is drawn
+            try:
+                letter_language(planned.case, profile, options.language)
+            except LanguageError as exc:
+                raise PackError(str(exc)) from exc
     builder = _Builder(options, plan, profile, today, progress, cancelled)
     data = builder.build()
     builder.check()
@@ -240,6 +252,7 @@ class _Builder:
                 today=self.meeting,
                 layout=self.layout.name,
                 variant=job.signer_index,
+                language=self.options.language,
             )
             if pages is None:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)
