@@ -108,6 +108,7 @@ def test_an_english_writer_gets_english_first_and_can_choose_french(
     assert composer.current_letter().salutation == "Dear Prosecutor General"
     composer.select_language("fr")
     assert composer.current_letter().salutation == FRENCH_SALUTATION
+    assert not composer._is_edited()  # French no-break spaces survive the edit box
     assert FRENCH_ASK.removeprefix("Je vous demande de ") in composer.letterBody.toPlainText()
     assert "Dear" not in composer.current_letter().as_text()
 

@@ -123,7 +123,11 @@ def test_importing_ua_63_18_opens_the_editor_prefilled_and_saves_the_case(
     result = load_case_file(path)
     assert result.ok, result.problems
     bundled = load_case_file(BUNDLED_CASE).case
-    assert replace(result.case, path="") == replace(bundled, path="")  # the reference holds
+    # the reference holds (the bundled file adds our own translations, which no document has)
+    english = tuple(replace(o, salutations=()) for o in bundled.officials)
+    assert replace(result.case, path="") == replace(
+        bundled, path="", translations=(), officials=english
+    )
     library = CaseLibrary.standard(cases_dir)
     assert any(Path(c.path) == path for c in library.documents)
     assert not library.problems

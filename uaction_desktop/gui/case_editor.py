@@ -66,7 +66,7 @@ from uaction_desktop.casefile import (
     parse_case_text,
 )
 from uaction_desktop.gui.import_review import fill_review_list
-from uaction_desktop.gui.plain_text import plain, rich_escaped
+from uaction_desktop.gui.plain_text import plain, rich_escaped, typed_text
 from uaction_desktop.gui.restore_bar import RestoreBar
 from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
@@ -340,7 +340,7 @@ class TextField(FormField):
             self.widget.setPlaceholderText(hint)
 
     def value(self) -> str:
-        return self.widget.toPlainText()
+        return typed_text(self.widget)
 
     def _show(self, value: Any) -> None:
         self.widget.setPlainText(str(value or ""))
@@ -366,7 +366,7 @@ class LinesField(TextField):
         super().__init__(label, tab, hint, height, **kw)
 
     def value(self) -> list[str]:
-        return self.split(self.widget.toPlainText())
+        return self.split(typed_text(self.widget))
 
     def _show(self, value: Any) -> None:
         self.widget.setPlainText(self.joiner.join(value or ()))

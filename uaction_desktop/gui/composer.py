@@ -40,6 +40,7 @@ from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.gui.page_view import PageView
+from uaction_desktop.gui.plain_text import typed_text
 from uaction_desktop.languages import NATIVE_NAMES, effective_language, language_name
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
@@ -231,8 +232,15 @@ class Composer(QWidget):
         form = QFormLayout()
         form.addRow("&To:", self.officialPicker)
         form.addRow("", self.recipient)
-        form.addRow("&Send as:", self.channelPicker)
-        form.addRow("Lan&guage:", self.languagePicker)
+        send_row = QHBoxLayout()  # one row: the window must fit a 720-pixel-high screen
+        send_row.addWidget(self.channelPicker, 1)
+        language_label = QLabel("Lan&guage:", left)
+        language_label.setBuddy(self.languagePicker)
+        send_row.addWidget(language_label)
+        send_row.addWidget(self.languagePicker)
+        send_label = QLabel("&Send as:", left)
+        send_label.setBuddy(self.channelPicker)
+        form.addRow(send_label, send_row)
         form.addRow("", self.askedLanguages)
         form.addRow("&Paper:", self.layoutPicker)
         sender_row = QHBoxLayout()
@@ -429,7 +437,7 @@ class Composer(QWidget):
             self._clear()
             return
         self._stale = False
-        edited = self.letterBody.toPlainText() if keep_body and self._is_edited() else None
+        edited = typed_text(self.letterBody) if keep_body and self._is_edited() else None
         if not keep_body:
             self._load_personal_line(official)
         generated = self._generated_text(official)
@@ -484,7 +492,7 @@ class Composer(QWidget):
         official = self.current_official()
         if official is None:
             return None
-        return self._base_letter(official).with_body(self.letterBody.toPlainText())
+        return self._base_letter(official).with_body(typed_text(self.letterBody))
 
     def render(self):
         """The PDF for the current letter or fax (a RenderResult)."""
@@ -514,9 +522,9 @@ class Composer(QWidget):
             self.messagePreview.setPlainText(self.message_text())
             self.previewStack.setCurrentWidget(self.messagePreview)
             warnings = self._text_warnings() if channel is Channel.EMAIL else []
-            if channel is Channel.SOCIAL and len(self.letterBody.toPlainText()) > 280:
+            if channel is Channel.SOCIAL and len(typed_text(self.letterBody)) > 280:
                 warnings.append(
-                    f"{len(self.letterBody.toPlainText())} characters: posts are limited to 280."
+                    f"{len(typed_text(self.letterBody))} characters: posts are limited to 280."
                 )
             self._show_warnings(warnings)
 
@@ -535,7 +543,7 @@ class Composer(QWidget):
                 f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
             )
         if channel in (Channel.PHONE, Channel.SOCIAL):
-            return self.letterBody.toPlainText()
+            return typed_text(self.letterBody)
         return self.current_letter().as_text()
 
     def _show_pdf(self, pdf: bytes) -> None:
@@ -554,13 +562,15 @@ class Composer(QWidget):
         official = self.current_official()
         if self.entry is None or official is None or self._stale or not self._letterish:
             return
-        body = self.letterBody.toPlainText()
+        body = typed_text(self.letterBody)
         edited = self._is_edited()
         self._generated = self._generated_text(official)
         if edited:
-            from uaction_desktop.compose import uses_model_letter
+            from uaction_desktop.letter_text import body_paragraphs
 
-            before_last = not uses_model_letter(self.entry.case)
+            own_text = self.entry.case.text(self.current_language())
+            model = own_text.model_letter if own_text is not None else ""
+            before_last = not (model and body_paragraphs(model))  # after a model letter's end
             body, clean = with_personal_line(body, self._personal_in_body, text, before_last)
             if not clean:
                 where = "before the last paragraph" if before_last else "at the end"
@@ -655,7 +665,7 @@ class Composer(QWidget):
         personal = self.personalLine.text() if self._letterish else ""
         try:
             if self._is_edited():
-                draft = self.drafts.save(ua, key, self.letterBody.toPlainText(), personal)
+                draft = self.drafts.save(ua, key, typed_text(self.letterBody), personal)
                 self.draftState.setText(f"Draft saved at {draft.saved_at:%H:%M:%S}.")
             elif personal.strip():
                 self.drafts.save(ua, key, "", personal)  # the suggested text, with this line
@@ -665,7 +675,7 @@ class Composer(QWidget):
             self.draftState.setText(f"Could not save the draft: {exc.strerror or exc}")
 
     def _is_edited(self) -> bool:
-        return self.letterBody.toPlainText().strip() != self._generated.strip()
+        return typed_text(self.letterBody).strip() != self._generated.strip()
 
     def _draft_key(self, official: Official) -> str:
         channel = self.current_channel()
@@ -935,7 +945,7 @@ class Composer(QWidget):
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""
-        warning = truncation_warning(self.letterBody.toPlainText())
+        warning = truncation_warning(typed_text(self.letterBody))
         return [warning] if warning else []
 
     def _show_banner(self) -> None:
