@@ -103,6 +103,8 @@ Anrede: Your Majesty
 
 
 def test_a_salutation_given_only_in_another_language_is_kept_under_it_and_flagged() -> None:
+    """The German letter then opens with the app's German salutation, marked for review, and
+    the English one waits for an English letter."""
     draft = parse_text(GERMAN_PAGE_ENGLISH_SALUTATION)
     assert draft.language == "de"
     case = draft.to_case(TODAY)
@@ -112,7 +114,7 @@ def test_a_salutation_given_only_in_another_language_is_kept_under_it_and_flagge
     assert field.confidence is Confidence.LOW  # not in German: the reviewer is sent there
     assert "officials[0].salutation" in draft.to_review()
     assert "Your Majesty" in field.note
-    assert king.salutation  # a target still has one, so the case is complete
+    assert king.salutation == "Eure Majestät"  # the app's German one for his style
 
 
 def test_text_in_no_known_language_is_taken_as_english_and_says_so() -> None:

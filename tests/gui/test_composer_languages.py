@@ -169,3 +169,29 @@ def test_email_phone_social_and_the_pdf_follow_the_language(
     assert "Dear" not in email and "libérer" in email
     composer._select_channel(Channel.SOCIAL)
     assert "release" not in composer.message_text()
+
+
+def test_a_case_in_a_language_letters_are_not_written_in_says_so(
+    make_window, isolated_home
+) -> None:
+    write_profile(isolated_home, "en")
+    bundled = load_case_file(BUNDLED_CASE).case
+    dutch = replace(
+        bundled,
+        ua="66/18",
+        language="nl",
+        translations=(),
+        officials=tuple(replace(o, salutations=()) for o in bundled.officials),
+        asks=("Wij vragen u Akmaral Tobylova onmiddellijk vrij te laten.",),
+    )
+    folder = isolated_home / "data" / "cases"
+    folder.mkdir(parents=True)
+    (folder / "ua-66-18.toml").write_text(dump_case(dutch), encoding="utf-8")
+    composer = open_case(make_window(), "66/18")
+    assert offered(composer) == []
+    assert composer.renderWarnings.isVisibleTo(composer)
+    assert "translation of its appeal points" in composer.renderWarnings.text()
+    assert not composer.printLetter.isEnabled() and not composer.exportPdf.isEnabled()
+    assert composer.letterBody.isReadOnly()
+    composer.personalLine.setText("A line of my own.")  # nothing to put it in: no error
+    composer.refresh_preview()

@@ -437,6 +437,12 @@ class Composer(QWidget):
             self._clear()
             return
         self._stale = False
+        if not self.letter_languages():  # a case only in Dutch, say: no letter can be written
+            self._clear()
+            self.letterBody.setReadOnly(True)
+            self._show_warnings([self._no_letter_language()])
+            return
+        self.letterBody.setReadOnly(False)
         edited = typed_text(self.letterBody) if keep_body and self._is_edited() else None
         if not keep_body:
             self._load_personal_line(official)
@@ -510,7 +516,7 @@ class Composer(QWidget):
     def refresh_preview(self) -> None:
         self.previewTimer.stop()
         channel = self.current_channel()
-        if self.entry is None or self.current_official() is None:
+        if self.entry is None or self.current_official() is None or self._draft_slot is None:
             return
         if channel in PDF_CHANNELS:
             result = self.render()
@@ -561,6 +567,8 @@ class Composer(QWidget):
         alike: what the writer typed in either place is never dropped."""
         official = self.current_official()
         if self.entry is None or official is None or self._stale or not self._letterish:
+            return
+        if self._draft_slot is None:  # nothing composed: no letter language for this case
             return
         body = typed_text(self.letterBody)
         edited = self._is_edited()
@@ -925,6 +933,17 @@ class Composer(QWidget):
             "The document asks writers to use: " + ", ".join(asked) + "." if asked else ""
         )
         self.askedLanguages.setVisible(bool(asked))
+
+    def _no_letter_language(self) -> str:
+        """Why the case gives no letter (the core's sentence: which languages it is in)."""
+        from uaction_desktop.compose import LanguageError, letter_language
+
+        assert self.entry is not None
+        try:
+            letter_language(self.entry.case, self.writer())
+        except LanguageError as error:
+            return str(error)
+        return ""
 
     def _select_channel(self, channel: Channel) -> None:
         index = self.channelPicker.findData(channel.value)

@@ -323,7 +323,7 @@ def _settle_salutation(official: DraftOfficial, language: str) -> None:
             )
         return
     given = "; ".join(f"{language_name(k)}: {v}" for k, v in variants.items())
-    from uaction_desktop.salutations import salutation_table
+    from uaction_desktop.salutations import salutation_for, salutation_table
 
     table = salutation_table(language)
     if table.language != language:  # no table for the case's language: keep the document's
@@ -335,7 +335,8 @@ def _settle_salutation(official: DraftOfficial, language: str) -> None:
             f"{language_name(language)} here",
         )
         return
-    guess = table.for_official(replace(_official(official, language), salutation=""))
+    plain = replace(_official(official, language), salutation="")
+    guess = salutation_for(plain, language, own="", hints=tuple(variants.values()))
     official.fields["salutation"] = Field(
         guess,
         Confidence.LOW,
