@@ -195,3 +195,15 @@ def test_a_case_in_a_language_letters_are_not_written_in_says_so(
     assert composer.letterBody.isReadOnly()
     composer.personalLine.setText("A line of my own.")  # nothing to put it in: no error
     composer.refresh_preview()
+
+
+def test_the_salutation_is_shown_with_its_languages_punctuation(
+    make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "es")
+    composer = open_case(make_window(), "63/18")
+    if "es" not in composer.letter_languages():
+        pytest.skip("the bundled case has no Spanish appeal points")
+    assert composer.current_language() == "es"
+    salutation = composer.current_letter().salutation
+    assert composer.recipient.text().endswith(f"\n\n{salutation}:")  # Spanish: a colon

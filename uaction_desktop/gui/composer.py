@@ -959,8 +959,11 @@ class Composer(QWidget):
 
     def _update_recipient(self, official: Official) -> None:
         """The address block and the salutation in the letter's language, as printed."""
+        from uaction_desktop.letter_frame import frame
+
         letter = self._base_letter(official)
-        self.recipient.setText("\n".join(letter.recipient_lines) + f"\n\n{letter.salutation},")
+        end = frame(letter.language).salutation_end  # "Estimado Señor Embajador:"
+        self.recipient.setText("\n".join(letter.recipient_lines) + f"\n\n{letter.salutation}{end}")
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""
