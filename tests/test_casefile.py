@@ -152,6 +152,11 @@ def test_bundled_case_officials(ua_63_18: Case) -> None:
         country="Kazakhstan",
         fax="+7 7172 506 402",
         salutation="Dear Prosecutor General",
+        salutations=(
+            ("fr", "Monsieur le Procureur général"),
+            ("es", "Excelentísimo Señor Fiscal General"),
+            ("de", "Sehr geehrter Herr Generalstaatsanwalt"),
+        ),
     )
     assert ambassador == Official(
         id="ambassador",
@@ -164,6 +169,11 @@ def test_bundled_case_officials(ua_63_18: Case) -> None:
         phone="1 202 232 5488",
         emails=("washington@mfa.kz", "kzconsuldc@gmail.com"),
         salutation="Dear Ambassador",
+        salutations=(
+            ("fr", "Monsieur l’Ambassadeur"),
+            ("es", "Excelentísimo Señor Embajador"),
+            ("de", "Sehr geehrter Herr Botschafter"),
+        ),
     )
     # The document asks writers to contact both: both are targets.
     assert all(o.role is Role.TARGET for o in ua_63_18.officials)

@@ -210,7 +210,6 @@ def _context(
     if language == "en":
         return {
             **base,
-            "title": text.title or case.title,
             "in_country": f" in {with_article(case.country)}" if case.country else "",
             "writer_country": with_article(country_name(profile.country)),
         }
@@ -411,7 +410,7 @@ def letter_salutation(case: Case, official: Official, language: str) -> str:
 
 def letter_subject(case: Case, language: str) -> str:
     """ "Akmaral Tobylova, Kazakhstan" (the country as the letter's language names it)."""
-    subject = people_in(case, language) or _text(case, language).title or case.title
+    subject = people_in(case, language) or _text(case, language).title or f"UA {case.ua}"
     if case.country:
         subject = f"{subject}, {country_in(case, language)}"
     return subject
@@ -497,7 +496,7 @@ def compose_email(
         "email_subject.txt.j2",
         lang,
         people=people_in(case, lang),
-        title=_text(case, lang).title or case.title,
+        title=_text(case, lang).title or f"UA {case.ua}",
         country=country_in(case, lang),
     ).strip()
     signature = "\n".join(
@@ -572,7 +571,7 @@ def compose_social(
     if not handle and official.social:
         handle = official.social[0]
     text_of_case = _text(case, lang)
-    requests = _requests(text_of_case) or [text_of_case.title or case.title]
+    requests = _requests(text_of_case) or [text_of_case.title or f"UA {case.ua}"]
     if lang == "en":
         hashtag = re.sub(r"[^\w]", "", case.country) if case.country else ""
     else:

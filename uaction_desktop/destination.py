@@ -210,36 +210,38 @@ def is_latin(text: str) -> bool:
     return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text)
 
 
-def line_language(writer_country: str) -> str:
-    """The language a destination line is written in from ``writer_country``: its own where
-    that is written in Latin letters, else French where French is official there (Morocco,
-    Algeria, Tunisia: UPU's other language), else English (India, Japan, China, Korea, Israel,
-    Egypt, Kazakhstan, ...)."""
+def line_languages(writer_country: str) -> tuple[str, ...]:
+    """The languages a destination line may be written in from ``writer_country``, best first:
+    its own, then French where French is official there (Morocco, Algeria, Tunisia: UPU's
+    other language), then English. A name in another script than Latin is skipped (India,
+    Japan, China, Korea, Israel, Egypt, Kazakhstan, ...: see :func:`destination_line`)."""
     language = writing_language(writer_country)
     code = country_code(writer_country)
     if language == "en" or not code:
-        return "en"
-    probe = territory_name("US", language) + territory_name("DE", language)
-    if is_latin(probe):
-        return language
+        return ("en",)
     from babel.languages import get_official_languages
 
-    return "fr" if "fr" in get_official_languages(code, de_facto=True) else "en"
+    french = ("fr",) if "fr" in get_official_languages(code, de_facto=True) else ()
+    return tuple(dict.fromkeys((language, *french, "en")))
 
 
 def destination_line(country: str, writer_country: str) -> str:
     """The last line of an address in ``country`` for a letter posted in ``writer_country``:
-    the country's name in capitals, in the language of the writer's country where that is
-    written in Latin letters (see :func:`line_language`). From an English-writing country the
-    case's own spelling stays ("USA") when it is English; a code is spelled out."""
+    the country's name in capitals, in the language of the writer's country where that name
+    is written in Latin letters (else in French or English, as UPU allows: a post office
+    anywhere reads those). From an English-writing country the case's own spelling stays
+    ("USA") when it is English; a code is spelled out."""
     code = country_code(country)
     written = " ".join(country.split())
     if not code:
         return written.upper()
-    language = line_language(writer_country)
-    if language == "en" and len(written) > 2 and _is_english_name(written, code):
-        return written.upper()
-    return _upper(territory_name(code, language), language)
+    for language in line_languages(writer_country):
+        if language == "en" and len(written) > 2 and _is_english_name(written, code):
+            return written.upper()
+        name = territory_name(code, language)
+        if is_latin(name):
+            return _upper(name, language)
+    return _upper(territory_name(code, "en"), "en")
 
 
 def _is_english_name(text: str, code: str) -> bool:

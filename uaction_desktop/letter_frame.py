@@ -30,6 +30,7 @@ class Frame:
     language: str
     locale: str
     salutation_end: str
+    label_colon: str
     date_line: str
     date_line_place: str
     and_word: str
@@ -104,6 +105,7 @@ def frame(language: str) -> Frame:
         language=data["language"],
         locale=data["locale"],
         salutation_end=data["salutation_end"],
+        label_colon=data["label_colon"],
         date_line=data["date_line"],
         date_line_place=data["date_line_place"],
         and_word=data["and"],

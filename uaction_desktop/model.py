@@ -150,6 +150,14 @@ class Case:
                 found.append(code)
         return tuple(found)
 
+    def own_language_only(self) -> Case:
+        """The case without its translations (and officials' salutations in other languages):
+        what the published document itself holds, as the importer reads it."""
+        from dataclasses import replace
+
+        officials = tuple(replace(o, salutations=()) for o in self.officials)
+        return replace(self, translations=(), officials=officials)
+
     def salutation(self, official: Official, language: str) -> str:
         """The case's own salutation for ``official`` in ``language``, or ""."""
         return official.salutation_in(language, self.language)

@@ -190,8 +190,9 @@ class _LetterDocument(BaseDocTemplate):
         right = layout.page_size[0] - layout.margin_right * mm
         canvas.line(left, layout.y(40), right, layout.y(40))
         top = 55.0
+        colon = frame(self.letter.language).label_colon
         for label, value in self.cover:
-            fonts.draw_text(canvas, left, layout.y(top), f"{label}:", fonts.SERIF_BOLD, 13)
+            fonts.draw_text(canvas, left, layout.y(top), f"{label}{colon}", fonts.SERIF_BOLD, 13)
             fonts.draw_text(
                 canvas, left + 35 * mm, layout.y(top), value, fonts.SERIF, 13, self.missing
             )
@@ -221,7 +222,7 @@ class _LetterDocument(BaseDocTemplate):
             words.continued,
             sender=who,
             official=brief(letter.official_name, 60),
-            date=letter.date_text,
+            date=letter.date_only or letter.date_text,  # no town: "..., Berlin, 2. Dezember"
         )
         fonts.draw_text(
             canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5, self.missing
