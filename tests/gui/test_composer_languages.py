@@ -163,7 +163,18 @@ def test_email_phone_social_and_the_pdf_follow_the_language(
     pdf = composer.render().pdf
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert f"{FRENCH_SALUTATION}," in text and "Dear" not in text
+    composer._select_channel(Channel.FAX)
+    fax = composer.render()
+    assert fax.pages == 2  # the cover, then the letter: all of it in French
+    fax_text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(fax.pdf)).pages).split()
+    )
+    assert "TÉLÉCOPIE" in fax_text and FRENCH_SALUTATION in fax_text
+    assert "Dear" not in fax_text and "From:" not in fax_text
     composer.select_official("ambassador")
+    composer._select_channel(Channel.PHONE)
+    script = composer.message_text()
+    assert "libérer" in script and "release" not in script
     composer._select_channel(Channel.EMAIL)
     email = composer.message_text()
     assert "Dear" not in email and "libérer" in email
