@@ -750,7 +750,7 @@ class CaseEditor(QDialog):
         f(
             "languages",
             CommaField(
-                "&Languages:",
+                "&Languages asked for:",
                 tab,
                 "Languages the document asks writers to use, e.g. English, Russian",
                 name="editorLanguages",
