@@ -92,10 +92,12 @@ def test_the_case_languages_are_offered_with_the_writers_own_first(
     assert letter.salutation == FRENCH_SALUTATION
     assert FRENCH_ASK.removeprefix("Je vous demande de ") in letter.body
     assert ENGLISH_ASK_WORDS not in letter.body  # never mixed
-    # a one-language case: nothing to choose, and the letter is in its language
+    assert "no appeal points" not in composer.askedLanguages.text()
+    # a one-language case: nothing to choose, the letter is in its language, and it says why
     composer = open_case(window, "65/18")
     assert offered(composer) == ["en"] and not composer.languagePicker.isEnabled()
     assert composer.current_letter().salutation == "Dear Prosecutor General"
+    assert "no appeal points in French" in composer.askedLanguages.text()
 
 
 def test_an_english_writer_gets_english_first_and_can_choose_french(

@@ -929,10 +929,15 @@ class Composer(QWidget):
             tip = "The letter, from salutation to sign-off, is written in this language."
         self.languagePicker.setToolTip(tip)
         asked = self.entry.case.languages if self.entry is not None else ()
-        self.askedLanguages.setText(
-            "The document asks writers to use: " + ", ".join(asked) + "." if asked else ""
-        )
-        self.askedLanguages.setVisible(bool(asked))
+        notes = ["The document asks writers to use: " + ", ".join(asked) + "."] if asked else []
+        own = effective_language(self.profile)
+        if languages and own not in languages:
+            notes.append(
+                f"This case has no appeal points in {language_name(own)}; a coordinator can add "
+                "them in the case editor (Translations)."
+            )
+        self.askedLanguages.setText("\n".join(notes))
+        self.askedLanguages.setVisible(bool(notes))
 
     def _no_letter_language(self) -> str:
         """Why the case gives no letter (the core's sentence: which languages it is in)."""
