@@ -476,7 +476,9 @@ class Composer(QWidget):
         if channel is Channel.PHONE:
             return compose.compose_phone(case, official, self.writer(), language=language).text
         if channel is Channel.SOCIAL:
-            return compose.compose_social(case, official, language=language).text
+            return compose.compose_social(
+                case, official, language=language, profile=self.writer()
+            ).text
         return self._base_letter(official).body
 
     def _base_letter(self, official: Official):
@@ -963,12 +965,9 @@ class Composer(QWidget):
             self.layoutPicker.blockSignals(False)
 
     def _update_recipient(self, official: Official) -> None:
-        """The address block and the salutation in the letter's language, as printed."""
-        from uaction_desktop.letter_frame import frame
-
+        """The address block and the greeting as printed, in the letter's language."""
         letter = self._base_letter(official)
-        end = frame(letter.language).salutation_end  # "Estimado Señor Embajador:"
-        self.recipient.setText("\n".join(letter.recipient_lines) + f"\n\n{letter.salutation}{end}")
+        self.recipient.setText("\n".join(letter.recipient_lines) + f"\n\n{letter.greeting}")
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""
