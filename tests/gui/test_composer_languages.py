@@ -220,3 +220,18 @@ def test_the_salutation_is_shown_with_its_languages_punctuation(
     assert composer.current_language() == "es"
     salutation = composer.current_letter().salutation
     assert composer.recipient.text().endswith(f"\n\n{salutation}:")  # Spanish: a colon
+
+
+def test_a_new_profile_language_writes_the_letter_in_it(
+    make_window, two_language_case, isolated_home
+) -> None:
+    write_profile(isolated_home, "en")
+    window = make_window()
+    composer = open_case(window, "64/18")
+    composer.letterBody.setPlainText("My own English words to the Prosecutor General.")
+    composer.set_profile(replace(composer.profile, language="fr"))
+    assert offered(composer) == ["fr", "en"] and composer.current_language() == "fr"
+    assert "My own English words" not in composer.letterBody.toPlainText()
+    assert composer.current_letter().salutation == FRENCH_SALUTATION
+    composer.select_language("en")  # the English text was kept as that language's draft
+    assert composer.letterBody.toPlainText() == "My own English words to the Prosecutor General."

@@ -354,14 +354,15 @@ class Composer(QWidget):
     def set_profile(self, profile: SenderProfile) -> None:
         self.save_draft()
         self.profile = profile
+        before = self.current_language()
         self._fill_languages(self._choice.language)  # the writer's own language comes first
         self._sender_draft = None  # saved explicitly: the typed details are the profile's now
         self._discard_sender_draft()
         self._show_sender()
         self._select_layout(self.current_layout())
         self._stale = True
-        if self.isVisible():
-            self._recompose(keep_body=True)
+        if self.isVisible():  # a text in the language left stays in that language's draft
+            self._recompose(keep_body=self.current_language() == before)
 
     def current_official(self) -> Official | None:
         if self.entry is None or self.officialPicker.currentIndex() < 0:
