@@ -87,6 +87,8 @@ def test_a_case_in_german_fills_german_letters_first(tmp_path: Path) -> None:
     assert case.letter_languages == ("de", "fr")
     assert case.salutation(case.officials[0], "de") == "Dear Minister"  # its own field
     assert case.salutation(case.officials[0], "es") == "Señor Ministro"
+    again = parse_case_text(dump_case(case), "again.toml")
+    assert again.case == case  # `language = "de"` is written back
 
 
 def test_format_1_files_load_unchanged() -> None:

@@ -29,7 +29,7 @@ from uaction_desktop.casefile import (
     parse_case_bytes,
     parse_case_text,
 )
-from uaction_desktop.model import Case, CaseKind, Official, Person, Role
+from uaction_desktop.model import Case, CaseKind, CaseText, Official, Person, Role
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CASE = REPO / "cases" / "ua-63-18-kazakhstan.toml"
@@ -591,8 +591,29 @@ def officials(draw: st.DrawFn, need_target: bool) -> tuple[Official, ...]:
                 emails=tuple(draw(st.lists(EMAIL, max_size=2))),
                 social=tuple(draw(st.lists(TEXT, max_size=2))),
                 salutation=draw(TEXT),
+                salutations=tuple(
+                    draw(st.dictionaries(st.sampled_from(["fr", "es", "de"]), TEXT)).items()
+                ),
             )
         )
+    return tuple(out)
+
+
+@st.composite
+def translations(draw: st.DrawFn) -> tuple[CaseText, ...]:
+    """Format 2's texts in other languages than the case's own ("en" in these cases)."""
+    codes = draw(st.lists(st.sampled_from(["fr", "es", "de", "ru"]), unique=True, max_size=3))
+    out = []
+    for code in codes:
+        text = CaseText(
+            language=code,
+            title=draw(st.one_of(st.just(""), TEXT)),
+            summary=draw(st.one_of(st.just(""), TEXT)),
+            asks=tuple(draw(st.lists(TEXT, max_size=2))),
+            model_letter=draw(st.one_of(st.just(""), TEXT)),
+        )
+        if text.title or text.summary or text.asks or text.model_letter:
+            out.append(text)
     return tuple(out)
 
 
@@ -628,6 +649,7 @@ def cases(draw: st.DrawFn) -> Case:
             )
         ),
         officials=draw(officials(need_target=not closure)),
+        translations=draw(translations()),
     )
 
 

@@ -620,7 +620,7 @@ class _Validator:
             elif not text.strip():
                 self.problem(f"{path}.{code}", _("must not be empty"))
             else:
-                out.append((code, text.strip().rstrip(",;: ")))
+                out.append((code, text.strip()))  # a trailing comma goes when printed
         return tuple(out)
 
     def people(self, value: Any, path: str) -> tuple[Person, ...]:

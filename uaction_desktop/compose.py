@@ -21,7 +21,13 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from uaction_desktop import country_grammar
-from uaction_desktop.destination import country_code, destination_line, same_country
+from uaction_desktop.destination import (
+    country_code,
+    destination_line,
+    known_names,
+    plain_name,
+    same_country,
+)
 from uaction_desktop.i18n import _, language_display_name, or_list
 from uaction_desktop.languages import APP_LANGUAGES, effective_language
 from uaction_desktop.letter_frame import Frame, fill, frame, french_de, sender_place
@@ -293,9 +299,10 @@ def return_address(
 
 
 def _names_a_country(line: str) -> bool:
-    """Whether an address line is (or ends with) a country: "USA", "10115 Berlin, Germany"."""
+    """Whether an address line is (or ends with) a country: "USA", "10115 Berlin, Germany",
+    "69002 Lyon, France", "10969 Berlin, Deutschland" (a name in any language the app knows)."""
     whole, endings = _country_names()
-    tail = " ".join(re.sub(r"[^\w\s]", " ", line.casefold()).split())
+    tail = plain_name(line)
     # "10115 Berlin, Germany" - but "Atlanta, Georgia" and "Trenton, New Jersey" are states.
     return tail in whole or any(tail.endswith(" " + name) for name in endings)
 
@@ -304,9 +311,7 @@ def _names_a_country(line: str) -> bool:
 def _country_names() -> tuple[frozenset[str], frozenset[str]]:
     """Country names as a whole line, and as the end of one (read once: a meeting pack asks
     for every letter and envelope)."""
-    from babel import Locale
-
-    names = {n.casefold() for n in Locale("en").territories.values() if not n.isdigit()}
+    names = {n for n in known_names() if not n.isdigit() and len(n) > 2}
     whole = frozenset(names | set(_COUNTRY_ALIASES))
     return whole, frozenset(whole - _ALSO_PLACES_WITHIN)
 

@@ -118,6 +118,16 @@ def _codes() -> dict[str, str]:
     return names
 
 
+def known_names() -> frozenset[str]:
+    """Every country name the app knows, folded as :func:`plain_name` folds text."""
+    return frozenset(_codes())
+
+
+def plain_name(text: str) -> str:
+    """Text folded for comparing with country names: no case, accents or punctuation."""
+    return " ".join(re.sub(r"[^\w\s'-]", " ", _plain(text)).split())
+
+
 NAME_LANGUAGES = ("en", "fr", "es", "de")
 
 

@@ -44,7 +44,7 @@ sys.path.insert(0, str(REPO / "packaging"))
 import catalogs
 
 from uaction_desktop import i18n
-from uaction_desktop.languages import NATIVE_NAMES
+from uaction_desktop.languages import ENGLISH_NAMES, NATIVE_NAMES
 
 OPEN, CLOSE = "⟦", "⟧"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -97,6 +97,9 @@ def _data_texts(case) -> set[str]:
 # picker's names, each in its own language.
 QT_OWN = ("Scroll Left", "Scroll Right")
 AUTONYMS = set(NATIVE_NAMES.values())
+# Languages named in the interface come from Babel's names (i18n.language_display_name), not
+# from the catalog: in the pseudo-language they are the English ones, "French (fr)".
+LANGUAGE_LABELS = {f"{name} ({code})" for code, name in ENGLISH_NAMES.items()}
 
 
 def _is_marked(text: str, data: set[str]) -> bool:
@@ -105,7 +108,7 @@ def _is_marked(text: str, data: set[str]) -> bool:
     text = text.strip()
     if text in QT_OWN or text in AUTONYMS:
         return True
-    for piece in sorted(data, key=len, reverse=True):
+    for piece in sorted(data | LANGUAGE_LABELS, key=len, reverse=True):
         if len(piece) > 2:
             text = text.replace(piece, "")
     return OPEN in text or not re.search(r"[^\W\d_]{2}", text)

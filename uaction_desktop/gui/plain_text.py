@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6 import QtGui
+from PySide6 import QtGui, QtWidgets
 
 
 def plain(text: str) -> str:
@@ -20,3 +20,11 @@ def plain(text: str) -> str:
 def rich_escaped(text: str) -> str:
     """Rich text that displays ``text`` literally (tooltips then wrap long lines too)."""
     return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def typed_text(edit: QtWidgets.QPlainTextEdit) -> str:
+    """The text of an edit box as it holds it: ``toPlainText`` turns no-break spaces into
+    spaces, which would break French text ("résidence ; elle", "Monsieur :") and make a
+    suggested letter look edited."""
+    raw = edit.document().toRawText()
+    return raw.replace("\u2029", "\n").replace("\u2028", "\n")

@@ -12,17 +12,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text
 from uaction_desktop.importer.contact_lines import is_prose
+from uaction_desktop.importer.doc_type import document_type
 from uaction_desktop.importer.draft import (
+    OFFICIAL_FIELDS,
     Confidence,
     Draft,
     DraftOfficial,
     DraftPerson,
     Field,
     Leftover,
+    empty_fields,
 )
 from uaction_desktop.importer.letters import (
     CLOSING_LINE_RE,
@@ -30,10 +34,12 @@ from uaction_desktop.importer.letters import (
     greeting_of,
     is_truncated,
 )
-from uaction_desktop.importer.lexicon import document_language
+from uaction_desktop.importer.lexicon import document_language, lexicon, phrase_pattern
 from uaction_desktop.importer.names import (
     Spellings,
+    honorific_length,
     is_name_like,
+    is_title_word,
     needs_recasing,
     official_id,
     recase_name,
@@ -66,6 +72,10 @@ _ASK_SENTENCE_RE = re.compile(
 )
 _OFFICE_ABROAD_RE = re.compile(r"\b(?:embassy|mission|consulate|high commission)\b", re.I)
 _PLACE_DATE_RE = re.compile(r"^[^\W\d_][\w .-]{1,30},\s.{0,20}\b(?:19|20)\d\d\.?$")
+# "TEXT:" alone on a line, the message to send under it (a relay page's ready-made letter)
+_LETTER_LABEL_RE = re.compile(
+    rf"^{phrase_pattern(lexicon().labels.get('letter_text', []))}\s*:\s*$", re.IGNORECASE
+)
 MAX_OFFICIALS = 40  # Urgent Actions name a handful; past this the "officials" are something else
 
 
@@ -122,9 +132,24 @@ class _Parser:
                 self._background(section)
             elif section.part is Part.LETTER:
                 self._letter(section)
+        self._addressee_from_greeting()
         self._fallbacks()
         self._leftovers()
+        self.draft.set_language(self.language)
+        self.draft.document_type = document_type(
+            self.draft.fields["kind"], self._has("ua"), self._letter_note()
+        )
         return self.draft
+
+    def _letter_note(self) -> str:
+        """Where the document's ready-made letter is ("" when it has none): a letter with its
+        greeting, a sample-letter part, or texts to send under a "Text:" label."""
+        if self._has("model_letter"):
+            return self.draft.fields["model_letter"].note.split(";")[0]
+        for i, line in enumerate(self.lines[:-1]):
+            if _LETTER_LABEL_RE.match(line) and is_prose(self.lines[i + 1]):
+                return f"a text to send under '{line.strip()}'"
+        return ""
 
     def _free(self, indices: Iterable[int]) -> list[int]:
         return [i for i in indices if i not in self.used]
@@ -358,16 +383,16 @@ class _Parser:
         """Old layout: "COLOMBIA: Eduardo UMANA MENDOZA, Human rights lawyer"."""
         for pos, i in enumerate(self._intro().lines):
             line = self.lines[i]
-            match = _COUNTRY_LINE_RE.match(line)
-            if not match or i in self.used or not match["country"].isupper():
+            if i in self.used:
                 continue
-            country = country_name(match["country"])
-            if not country:
+            found = _country_and_rest(line)
+            if found is None:
                 continue
+            written, rest = found
             self.used.add(i)
             if self.draft.fields["country"].confidence is not H:
-                self._set("country", _country_text(match["country"]), H, "from the country line")
-            rows = [match["rest"]]
+                self._set("country", _country_text(written), H, "from the country line")
+            rows = [rest]
             for j in self._intro().lines[pos + 1 :]:
                 nxt = self.lines[j]
                 if j in self.used or not nxt or len(nxt) > 100:
@@ -375,6 +400,7 @@ class _Parser:
                 if not (
                     people.GENDER_MARK_RE.search(nxt)
                     or re.match(r"^[A-Z][\w’'-]+\s+[A-Z]{2,}", nxt)
+                    or (is_name_like(nxt) and len(nxt.split()) >= 2)
                 ):
                     break
                 rows.append(nxt)
@@ -545,6 +571,11 @@ class _Parser:
             any(official.value(k) for k in ("fax", "phone", "emails", "social"))
             or len([x for x in official.value("address") if ":" not in x]) >= 2
             or any(looks_address(x) for x in official.value("address") if ":" not in x)
+            # an office-holder written out in full (title, name, office) above a place line
+            or (
+                all(official.value(k) for k in ("title", "name", "organisation"))
+                and bool(official.value("address"))
+            )
         )
         if official is None or not reachable:
             return  # not an address block: the lines stay for the title and summary
@@ -691,6 +722,30 @@ class _Parser:
                 if found:
                     self.used.update(run)
 
+    def _addressee_from_greeting(self) -> None:
+        """A model letter whose addressee's block is missing (a stored excerpt keeps only the
+        letter): the greeting "Monsieur le Procureur général," still says to whom it goes.
+        The official gets that title and salutation, as a guess, and no contact details."""
+        salutation = self.letter_salutation
+        if self.draft.officials or not self._has("model_letter") or not salutation:
+            return
+        if "/" in salutation or self._has("ua"):
+            return
+        tokens = salutation.split()
+        while tokens and fold(tokens[0]) in _greeting_words():
+            tokens = tokens[1:]
+        tokens = tokens[honorific_length(tokens) :]
+        if not tokens or len(tokens) > 5 or not is_title_word(tokens[0]):
+            return
+        title = " ".join(tokens)
+        note = "the title the model letter's greeting gives: the document has no address for it"
+        official = DraftOfficial(empty_fields(OFFICIAL_FIELDS))
+        official.fields["title"] = Field(title, L, note)
+        official.fields["salutation"] = Field(salutation, M, "the model letter's greeting")
+        official.fields["role"] = Field(Role.TARGET, L, note)
+        official.source_text = salutation
+        self._add_official(official)
+
     def _add_official(self, official: DraftOfficial) -> None:
         if len(self.draft.officials) >= MAX_OFFICIALS:
             if not self.set_aside:
@@ -815,6 +870,12 @@ class _Parser:
 # ---------------------------------------------------------------------- helpers
 
 
+@cache
+def _greeting_words() -> frozenset[str]:
+    """Single words greetings are made of ("dear", "sehr", "geehrter", "monsieur", "le")."""
+    return frozenset(fold(w) for g in lexicon().word_list("greetings") for w in g.split())
+
+
 def _best(candidates: list[meta.Candidate]) -> meta.Candidate | None:
     if not candidates:
         return None
@@ -837,6 +898,28 @@ def _country_text(text: str) -> str:
     if text.isupper():
         return country_name(text) or " ".join(w.capitalize() for w in text.lower().split())
     return text
+
+
+def _country_and_rest(line: str) -> tuple[str, str] | None:
+    """ "COLOMBIA: Eduardo UMANA MENDOZA, lawyer" or, without the colon, "TURKEY Ana KAYA (f),
+    aged 17": the country in capitals, then the people. Without a colon the rest must start
+    with a name marked as one (a surname in capitals or a gender marker)."""
+    match = _COUNTRY_LINE_RE.match(line)
+    if match and match["country"].isupper() and country_name(match["country"]):
+        return match["country"], match["rest"]
+    # "Brazil:Ana Lima": a country in normal case, a colon, and nothing but a name after it
+    match = re.match(r"^(?P<country>[^\W\d_][\w .’'-]{2,40}?)\s*:\s*(?P<rest>\S.*)$", line)
+    if match and country_name(match["country"]) and is_name_like(match["rest"]):
+        return match["country"], match["rest"]
+    words = line.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if not head.isupper() or not country_name(head):
+            continue
+        if re.match(r"^[A-Z][\w’'-]+\s+[A-Z]{2,}\b", rest) or people.GENDER_MARK_RE.search(rest):
+            return head, rest
+        return None
+    return None
 
 
 def _further_topic(line: str) -> str | None:
