@@ -252,14 +252,23 @@ class _LetterDocument(BaseDocTemplate):
     def _sender_block(self, canvas) -> None:
         letter, layout = self.letter, self.layout
         right = layout.page_size[0] - layout.margin_right * mm
+        room = right - layout.margin_left * mm
         top = layout.sender_top
+        cut = False
         for text, font, size in self._sender_entries():
             top += size * 1.25 / mm
+            if fonts.string_width(text, font, size) > room:  # never off the page's edge
+                text, cut = shortened([text], font, size, room), True
             y = layout.y(top)
             if layout.sender_align == "right":
                 fonts.draw_text_right(canvas, right, y, text, font, size, self.missing)
             else:
                 fonts.draw_text(canvas, layout.margin_left * mm, y, text, font, size, self.missing)
+        if cut:
+            self.warnings.append(
+                f"the letterhead of {brief(letter.sender_name) or 'the sender'} is too wide "
+                "for the page, so its long lines were shortened"
+            )
         window_post = layout.return_line_top is not None and not self.cover  # not on a fax
         if window_post and (letter.sender_name or letter.sender_lines):
             self._return_line(canvas)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from uaction_desktop.pdf import fonts
 
+SLICE = 256  # characters measured at a time where only a prefix may be needed
+
 
 def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` as lines no wider than ``width`` points, split after a comma where one falls in
@@ -56,7 +58,7 @@ def split_word(word: str, font: str, size: float, width: float) -> list[str]:
 
     One pass over the characters, each measured once; only a piece about to be printed is
     measured whole (shaping can make it wider than its letters), which keeps it linear."""
-    widths = [fonts.string_width(char, font, size) for char in word]
+    widths = fonts.char_widths(word, font, size)
     room = width - fonts.string_width("-", font, size)
     remaining = sum(widths)
     pieces: list[str] = []
@@ -87,11 +89,14 @@ def fitting_prefix(text: str, font: str, size: float, width: float) -> int:
     shortened while shaping (Arabic joins) makes it wider than its letters alone."""
     total = 0.0
     count = 0
-    for char in text:
-        total += fonts.string_width(char, font, size)
+    for start in range(0, len(text), SLICE):  # a long text costs what fits, not its length
+        for char_width in fonts.char_widths(text[start : start + SLICE], font, size):
+            total += char_width
+            if total > width:
+                break
+            count += 1
         if total > width:
             break
-        count += 1
     while count > 0 and fonts.string_width(text[:count], font, size) > width:
         count -= 1
     return count
