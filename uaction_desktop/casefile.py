@@ -138,15 +138,15 @@ def _parse_case_text(text: str, name: str, path: Path) -> LoadResult:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {message}", line)])
     except (RecursionError, MemoryError):
-        return LoadResult(path, None, [Problem(name, "", "not valid TOML: nested too deeply")])
+        line = _line_of(text, _DEEP_RE)
+        message = f"not valid TOML: nested too deeply (case files nest {MAX_DEPTH} levels at most)"
+        return LoadResult(path, None, [Problem(name, _key_on(text, line), message, line)])
     except ValueError as exc:  # Python's cap on digits in a number (4,300) is a ValueError
         line = _line_of(text, _LONG_NUMBER_RE)
         if line is None:
             return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {exc}")])
-        key = re.match(r"\s*([\w.\"'-]+)\s*=", text.splitlines()[line - 1])
-        where = key.group(1).strip("\"'") if key else ""
         message = "a number of more than 4,000 digits is not a case field's value"
-        return LoadResult(path, None, [Problem(name, where, message, line)])
+        return LoadResult(path, None, [Problem(name, _key_on(text, line), message, line)])
     deep = _too_deep(data)
     if deep is not None:
         line = _line_of(text, re.compile(rf"^\s*[\"']?{re.escape(deep)}\b", re.MULTILINE))
@@ -161,6 +161,17 @@ def _parse_case_text(text: str, name: str, path: Path) -> LoadResult:
 
 MAX_DEPTH = 8  # a case nests three levels (officials[1].address[2]); anything deeper is hostile
 _LONG_NUMBER_RE = re.compile(r"[0-9_]{4000,}")
+# Where a parse too deep for tomllib starts: more than MAX_DEPTH arrays or inline tables
+# opened one inside the next ("[[[[..." or "{a={a={...").
+_DEEP_RE = re.compile(rf"[\[{{](?:\s*(?:[\w\"'.-]+\s*=\s*)?[\[{{]){{{MAX_DEPTH},}}")
+
+
+def _key_on(text: str, line: int | None) -> str:
+    """The key assigned on ``line`` (1-based), if it starts with one."""
+    if line is None:
+        return ""
+    key = re.match(r"\s*([\w.\"'-]+)\s*=", text.splitlines()[line - 1])
+    return key.group(1).strip("\"'") if key else ""
 
 
 def _too_deep(data: dict[str, Any]) -> str | None:
