@@ -142,3 +142,22 @@ def test_nesting_too_deep_for_the_toml_reader_names_its_line_and_key() -> None:
         (problem,) = parse_case_text(text, "deep.toml").problems
         assert (problem.field, problem.line) == (key, line)
         assert "nested too deeply" in problem.message
+
+
+def test_case_files_are_read_by_the_shared_bounded_reader_in_their_own_words(
+    tmp_path: Path,
+) -> None:
+    from uaction_desktop.casefile import MAX_FILE_BYTES
+
+    huge = tmp_path / "huge.toml"
+    with huge.open("wb") as out:
+        out.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
+    (tmp_path / "folder.toml").mkdir()
+    for path, message in (
+        ("/dev/zero", "not a regular file; only regular files are read"),
+        (tmp_path / "folder.toml", "not a regular file; only regular files are read"),
+        (huge, "file is 1,000,001 bytes; case files are at most 1 MB"),
+        (tmp_path / "absent.toml", "cannot read the file: No such file or directory"),
+    ):
+        (problem,) = load_case_file(path).problems
+        assert problem.message == message, path

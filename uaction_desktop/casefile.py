@@ -7,9 +7,7 @@ path and, where it can be found, the line.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -18,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
 
 FORMAT_VERSION = 1
@@ -76,27 +75,16 @@ class CaseFileUnreadable(Exception):
 
 
 def read_case_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, opened without blocking."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, opened without blocking:
+    the shared bounded reader, in the case file's own words."""
     try:
-        fd = os.open(path, flags)
+        return read_bytes_bounded(path, MAX_FILE_BYTES)
+    except TooLargeOrSpecial as exc:
+        if exc.kind is not None:
+            raise CaseFileUnreadable("not a regular file; only regular files are read") from None
+        raise CaseFileUnreadable(_too_big(exc.size, growing=exc.growing)) from None
     except OSError as exc:
         raise CaseFileUnreadable(f"cannot read the file: {_reason(exc)}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise CaseFileUnreadable("not a regular file; only regular files are read")
-        if info.st_size > MAX_FILE_BYTES:
-            raise CaseFileUnreadable(_too_big(info.st_size))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise CaseFileUnreadable(f"cannot read the file: {_reason(exc)}") from None
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_FILE_BYTES:  # it grew while it was read
-        raise CaseFileUnreadable(_too_big(len(raw), growing=True))
-    return raw
 
 
 def _too_big(size: int, growing: bool = False) -> str:
