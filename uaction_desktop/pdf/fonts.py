@@ -159,6 +159,12 @@ def string_width(text: str, font: str, size: float) -> float:
     if _RIGHT_TO_LEFT.search(text):
         register_fonts()
         return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(text, font))
+    own = _own_widths(font)
+    if text:
+        try:  # the usual case: one run, every character drawn by ``font`` itself
+            return 0.001 * size * sum(map(own.__getitem__, text))
+        except KeyError:
+            pass
     table = _char_table(font)
     per_run: list[float] = []  # summed as ReportLab sums a run: 0.001 * size * sum(widths)
     run: list[float] = []
@@ -170,6 +176,8 @@ def string_width(text: str, font: str, size: float) -> float:
         chosen, width = entry
         if not chosen:
             continue  # dropped: invisible or in no bundled font
+        if chosen == font:
+            own[char] = width
         if chosen != run_font and run:
             per_run.append(0.001 * size * sum(run))
             run = []
@@ -185,14 +193,27 @@ def char_widths(text: str, font: str, size: float) -> list[float]:
     one that is dropped): one table look-up a character, for measuring long text."""
     if _RIGHT_TO_LEFT.search(text):
         return [string_width(char, font, size) for char in text]
-    table = _char_table(font)
+    scale = 0.001 * size
+    try:
+        return [scale * width for width in map(_own_widths(font).__getitem__, text)]
+    except KeyError:
+        pass
+    table, own = _char_table(font), _own_widths(font)
     widths = []
     for char in text:
         entry = table.get(char)
         if entry is None:
             entry = table[char] = _char_entry(char, font)
-        widths.append(0.001 * size * entry[1] if entry[0] else 0.0)
+            if entry[0] == font:
+                own[char] = entry[1]
+        widths.append(scale * entry[1] if entry[0] else 0.0)
     return widths
+
+
+@cache
+def _own_widths(font: str) -> dict[str, float]:
+    """Character -> width in 1/1000 em, for the characters seen that ``font`` draws itself."""
+    return {}
 
 
 @cache
