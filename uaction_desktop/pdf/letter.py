@@ -325,8 +325,12 @@ class _LetterDocument(BaseDocTemplate):
         if lines and len(lines) * leading > available:
             self.warnings.append(
                 f"the address block to {who} has {len(lines)} lines and does not fit the "
-                "envelope window; use a plain envelope"
+                "envelope window, so it is cut short (ending in …); use a plain envelope"
             )
+            # Never printed over the letter: as many lines as the window holds, the last
+            # marked as cut.
+            kept = lines[: max(int(available / leading), 1)]
+            lines = [*kept[:-1], shortened([kept[-1]], fonts.SERIF, size, limit)]
         elif len(lines) > layout.recipient_max_lines:
             self.warnings.append(
                 f"the address block to {who} has {len(lines)} lines, so it is printed smaller "
