@@ -144,6 +144,44 @@ def test_a_huge_letterhead_stays_on_the_page(case, layout: str) -> None:
     assert "Accra" in texts  # a line that fits is left whole
 
 
+def test_a_huge_address_costs_what_the_letter_window_holds(case, work: Work) -> None:
+    letter = letter_for(case, PROFILE, "ambassador", "a4-din-b")
+
+    def render(n: int) -> None:
+        lines = ("Minister " + "n" * n, "1 " + "Palace " * (n // 7), "a" * n, "KAZAKHSTAN")
+        result = render_letter(replace(letter, recipient_lines=lines))
+        assert any("cut short" in w for w in result.warnings)
+        assert len(result.warnings) < 10
+
+    assert growth(work, render, 20_000) < 1.2
+
+
+def test_a_pack_for_officials_with_huge_addresses_costs_what_its_pages_hold(
+    tmp_path: Path, work: Work
+) -> None:
+    """Briefing, letters and labels: 208 s for 5 x 100 such officials before."""
+    head = BUNDLED_CASE.read_text("utf-8").split("[[officials]]", 1)[0]
+
+    def pack(n: int) -> None:
+        folder = tmp_path / f"cases{n}"
+        folder.mkdir()
+        (folder / "case.toml").write_text(
+            head.replace('ua = "63/18"', 'ua = "64/18"')
+            + "".join(
+                f'[[officials]]\nid="o{i}"\ntitle="Minister"\nname="Official {"n" * n}"\n'
+                f'address=["{"Palace " * (n // 7)}", "{"a" * n}"]\nsalutation="Dear Minister"\n'
+                for i in range(3)
+            ),
+            "utf-8",
+        )
+        library = CaseLibrary.load([folder], bundled=None)
+        options = PackOptions(cases=("64/18",), signers=2, labels="a4-21")
+        result = build_pack(options, library, PROFILE, tmp_path / f"p{n}.pdf", today=DAY)
+        assert result.letters == 6 and all(len(w) < 400 for w in result.warnings)
+
+    assert growth(work, pack, 10_000) < 1.3
+
+
 def test_a_huge_paragraph_is_laid_out_in_linear_work(case, work: Work) -> None:
     letter = letter_for(case, PROFILE, "ambassador", "a4-din-b")
     sentence = "Every word of this long paragraph is printed once. "

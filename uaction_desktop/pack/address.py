@@ -8,7 +8,7 @@ from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.pdf import fonts
-from uaction_desktop.pdf.wrapping import SLICE, shortened, wrap_block
+from uaction_desktop.pdf.wrapping import shortened, within_reach, wrap_block
 
 ASCENT = 0.9  # Liberation Serif, as a fraction of the font size: top of the first line
 LEADING = 1.22
@@ -38,7 +38,7 @@ def fit_block(
     width, height = width_mm * mm, height_mm * mm
     sizes = [size - 0.5 * step for step in range(int((size - smallest) / 0.5) + 1)]
     room = _room(height, sizes[-1])
-    within, cut = _within_reach(lines, width * room, room, sizes[-1])
+    within, cut = within_reach(lines, fonts.SERIF, sizes[-1], width, room)
     if not cut:
         words = [line for line in within if line.split()]
         for current in sizes:  # each line whole (wrap_line keeps a line that fits as it is)
@@ -74,31 +74,6 @@ def _room(height: float, size: float) -> int:
     while _tall(count + 1, size) <= height:
         count += 1
     return count
-
-
-def _within_reach(
-    lines: tuple[str, ...], capacity: float, room: int, size: float
-) -> tuple[tuple[str, ...], bool]:
-    """``lines`` up to what ``room`` lines of ``capacity`` points in all could ever show at
-    ``size``, and whether anything was left out. Spaces are not counted (a space at a break
-    is not drawn) and the bound is doubled (shaping can draw joined letters narrower than
-    alone), so nothing that could fit is ever left out."""
-    limit = 2 * capacity
-    used = 0.0
-    kept: list[str] = []
-    for index, line in enumerate(lines):
-        if index >= room:
-            return tuple(kept), True
-        for start in range(0, len(line), SLICE):  # a huge line costs what the zone holds
-            piece = line[start : start + SLICE]
-            for position, width in enumerate(fonts.char_widths(piece, fonts.SERIF, size)):
-                if piece[position] != " ":
-                    used += width
-                    if used > limit:
-                        kept.append(line[: start + position])
-                        return tuple(kept), True
-        kept.append(line)
-    return tuple(kept), False
 
 
 def draw_block(

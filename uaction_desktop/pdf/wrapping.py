@@ -122,6 +122,32 @@ def shortened(
     return text + ellipsis
 
 
+def within_reach(
+    lines: tuple[str, ...] | list[str], font: str, size: float, width: float, room: int
+) -> tuple[tuple[str, ...], bool]:
+    """``lines`` up to what ``room`` lines of ``width`` points could ever show at ``size``,
+    and whether anything was left out (then the block cannot fit). Spaces are not counted (a
+    space at a break is not drawn) and the bound is doubled (shaping can draw joined letters
+    narrower than alone), so nothing that could fit is ever left out; a huge line costs what
+    the zone holds, not its length."""
+    limit = 2 * width * room
+    used = 0.0
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if index >= room:
+            return tuple(kept), True
+        for start in range(0, len(line), SLICE):
+            piece = line[start : start + SLICE]
+            for position, char_width in enumerate(fonts.char_widths(piece, font, size)):
+                if piece[position] != " ":
+                    used += char_width
+                    if used > limit:
+                        kept.append(line[: start + position])
+                        return tuple(kept), True
+        kept.append(line)
+    return tuple(kept), False
+
+
 def wrap_block(
     lines: tuple[str, ...] | list[str], font: str, size: float, width: float
 ) -> list[str]:
