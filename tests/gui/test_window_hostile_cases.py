@@ -24,7 +24,6 @@ from uaction_desktop.casefile import MAX_FILE_BYTES, MAX_OFFICIALS
 EVIL = "\\u001b]0;owned\\u0007\\u009b2J\\u202eevil\\u2066"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 WORD = ("Abcdefghij" * 200)[:2000]
-SHOTS = Path(os.environ.get("UACTION_SHOTS", "/tmp"))  # where the screenshots go, to look at
 
 
 def _variant(ua: str, *changes: tuple[str, str]) -> str:
@@ -129,7 +128,8 @@ def assert_no_raw_controls(texts: list[str]) -> None:
         assert found is None, (hex(ord(found.group())), text[:120])
 
 
-def test_the_window_opens_with_the_worst_files(qtbot, window) -> None:
+def test_the_window_opens_with_the_worst_files(qtbot, window, tmp_path: Path) -> None:
+    shots = Path(os.environ.get("UACTION_SHOTS", tmp_path))  # set it to look at them
     panel = window.caseListPanel
     panel.scope.setCurrentIndex(2)  # all cases, whatever today's date
     listed = {panel.model.entry(r).ua for r in range(panel.model.rowCount())}
@@ -148,11 +148,11 @@ def test_the_window_opens_with_the_worst_files(qtbot, window) -> None:
     for ua in sorted(listed):
         assert panel.select_ua(ua)
         texts += [window.windowTitle(), window.caseView.toPlainText()]
-        window.grab().save(str(SHOTS / f"hostile-window-{ua.replace('/', '-')}.png"))
+        window.grab().save(str(shots / f"hostile-window-{ua.replace('/', '-')}.png"))
     assert_no_raw_controls(texts)
     assert panel.select_ua("66/18")
     assert "Title \\x1b]0;owned\\x07\\x9b2J\\u202eevil\\u2066" in window.caseView.toPlainText()
-    window.grab().save(str(SHOTS / "hostile-window.png"))
+    window.grab().save(str(shots / "hostile-window.png"))
 
     assert panel.select_ua("64/18")
     window.showWriter.trigger()
@@ -163,7 +163,7 @@ def test_the_window_opens_with_the_worst_files(qtbot, window) -> None:
     composer.refresh_preview()
     qtbot.waitUntil(composer.letterPreview.is_rendered, timeout=20_000)
     assert composer.letterPreview.page_count() >= 1
-    window.grab().save(str(SHOTS / "hostile-window-writer.png"))
+    window.grab().save(str(shots / "hostile-window-writer.png"))
 
     assert panel.select_ua("66/18")  # the composer shows the hostile names escaped too
     composer.ensure_composed()
