@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from uaction_desktop.importer.columns import deinterleave
 from uaction_desktop.importer.draft import Leftover
 from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
 
@@ -63,6 +64,8 @@ def normalise_characters(text: str) -> str:
 
 
 def clean_text(text: str) -> CleanText:
+    # columns side by side are read apart first: their gaps are what tells them apart
+    text = "\n".join(deinterleave(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     text = normalise_characters(text)
     result = CleanText(lines=[])
     for match in _BOOKMARK_RE.finditer(text):
