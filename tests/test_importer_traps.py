@@ -317,3 +317,220 @@ def test_places_after_in_and_repeated_captions_are_not_people() -> None:
     assert [p.name.value for p in draft.people] == []
     captions = [d.text for d in draft.dropped if d.note == "photo caption"]
     assert captions == ["Kundgebung in Puerto Alto, 2021."] * 2
+
+
+# ---------------------------------------------------------------- columns, honorifics, names
+
+
+def test_officials_in_three_columns_are_read_column_by_column() -> None:
+    draft = load("three-columns.txt")
+    case = draft.to_case(TODAY)
+    provincial, city, minister = case.officials
+    assert (provincial.title, provincial.name) == (
+        "Director of the Provincial Police",
+        "Wen Daoming",
+    )
+    assert provincial.organisation == "Provincial Public Security Bureau"
+    assert provincial.address == ("12 Lakeside Road", "Hefang 230000", "China")
+    assert provincial.fax == "+86 551 0000 0000" and provincial.salutation == "Dear Director"
+    assert (city.name, city.address[0], city.fax) == (
+        "Gao Lirong",
+        "8 Harbour Street",
+        "+86 551 0000 0001",
+    )
+    # the third column is headed "And copies to:": its official is a copy
+    assert minister.role is Role.COPY and minister.name == "Shen Kaiyu"
+    assert minister.title == "Minister of Public Security"
+    assert minister.emails == ("minister@security.example.cn",)
+    assert provincial.role is Role.TARGET and city.role is Role.TARGET
+    assert not draft.leftovers
+
+
+def test_officials_in_two_columns_apart_by_tabs() -> None:
+    text = (
+        "URGENT ACTION\nSTUDENT DETAINED\nUA 9/30\nA student, Ivo Marin, was detained.\n"
+        "WRITE TO:\n"
+        "Minister of the Interior\tProsecutor General\n"
+        "Petra Holm\tJonas Berg\n"
+        "Ministry of the Interior\tOffice of the Prosecutor General\n"
+        "1 Castle Square\t9 Court Street\n"
+        "Salutation: Dear Minister\tSalutation: Dear Prosecutor General\n"
+    )
+    interior, prosecutor = parse_text(text).to_case(TODAY).officials
+    assert (interior.name, interior.address, interior.salutation) == (
+        "Petra Holm",
+        ("1 Castle Square",),
+        "Dear Minister",
+    )
+    assert (prosecutor.name, prosecutor.organisation, prosecutor.salutation) == (
+        "Jonas Berg",
+        "Office of the Prosecutor General",
+        "Dear Prosecutor General",
+    )
+
+
+def test_columns_whose_gaps_were_lost_are_not_made_into_officials() -> None:
+    """One space between the columns: the lines cannot be told apart, and nobody is made up
+    from the mixture (the reviewer reads the leftovers)."""
+    text = (
+        "URGENT ACTION\nSTUDENT DETAINED\nUA 9/30\nA student, Ivo Marin, was detained.\n"
+        "PLEASE SEND APPEALS BEFORE 3 MAY 2030 TO: Minister of the Interior Prosecutor "
+        "General And copies to: Ministry of the Interior Office of the Prosecutor General\n"
+        "[...]\n"
+    )
+    draft = parse_text(text)
+    assert draft.officials == []
+    assert any("Prosecutor" in x.text for x in draft.leftovers + draft.dropped)
+
+
+def test_a_line_with_a_wide_gap_alone_is_no_table() -> None:
+    from uaction_desktop.importer.columns import deinterleave
+
+    lines = ["PERU:    Julio CASTAÑEDA ROJAS (m), aged 34, teacher", "Julio is a teacher."]
+    assert deinterleave(lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "name"),
+    [
+        # an honorific on a line of its own belongs to the name under it
+        (
+            ["His Excellency", "Sheikh Khalid Al Noor", "Prime Minister", "PO Box 10, Manama"],
+            "Prime Minister",
+            "His Excellency Sheikh Khalid Al Noor",
+        ),
+        # a title line above the name
+        (["Procurator", "Chen Wenli", "88 River Road, Hefang 230000"], "Procurator", "Chen Wenli"),
+        # the title before the name with a comma, all on one line
+        (
+            ["Head of judiciary, Reza Amini c/o Embassy of Iran Avenue Louise 15, 1050 Brussels"],
+            "Head of judiciary",
+            "Reza Amini",
+        ),
+        # "H.E." glued to the name in a run-on line
+        (
+            ["H.E. Laila Karimi Permanent Mission of Iran 622 First Avenue, New York, NY 10017"],
+            "H.E.",
+            "Laila Karimi",
+        ),
+        # a name, then the title in brackets (older documents)
+        (
+            ["Exmo Sr Paulo Lima (Minister of Justice)", "Ministério da Justiça", "Brasília"],
+            "Minister of Justice",
+            "Exmo Sr Paulo Lima",
+        ),
+    ],
+)
+def test_honorifics_and_titles_around_names(lines: list[str], title: str, name: str) -> None:
+    from uaction_desktop.importer.names import Spellings
+    from uaction_desktop.importer.officials import Block, parse_block
+
+    official, _ = parse_block(Block(lines), Spellings(""))
+    assert official is not None
+    assert (official.value("title"), official.value("name")) == (title, name)
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        # surname first in capitals, no comma: that is the name's order, kept
+        ("Name: ZHEN Wulan (m)", [("Zhen Wulan", "m")]),
+        (
+            "Names: NGUYEN Van Tam (m), TRAN Thi Lan (f)",
+            [("Nguyen Van Tam", "m"), ("Tran Thi Lan", "f")],
+        ),
+        # surname, comma, given name: written the way a letter names the person
+        (
+            "Name: ORTEGA RUIZ, Ana (f); MENA, Luis (m)",
+            [("Ana Ortega Ruiz", "f"), ("Luis Mena", "m")],
+        ),
+        ("Name: Ortega Ruiz, Ana (f)", [("Ana Ortega Ruiz", "f")]),
+        # two names in natural order are not turned round
+        (
+            "Names: Ana Lopez, Ben Cruz and Eva Ruiz",
+            [("Ana Lopez", ""), ("Ben Cruz", ""), ("Eva Ruiz", "")],
+        ),
+    ],
+)
+def test_surname_first_names(line: str, people: list[tuple[str, str]]) -> None:
+    draft = parse_text(f"URGENT ACTION\nHELD WITHOUT CHARGE\nUA 12/30\n{line}\nThey were detained.")
+    assert [(p.name.value, p.gender.value) for p in draft.people] == people
+
+
+def test_people_three_to_a_line_and_with_roles_after_them() -> None:
+    text = (
+        "URGENT ACTION\nFAMILY DETAINED\nUA 5/30 Index: EUR 99/001/2030\n"
+        "TURKEY Derya KAYA (f), aged 16\nMert KAYA, aged 12\nCan KAYA, aged 9\n"
+        "The three children were taken from their home.\n"
+        "Names: Lea Berg (f), Tom Berg (m), Ida Berg (f)\n"
+    )
+    draft = parse_text(text)
+    assert [(p.name.value, p.gender.value) for p in draft.people] == [
+        ("Derya Kaya", "f"),
+        ("Mert Kaya", ""),
+        ("Can Kaya", ""),
+        ("Lea Berg", "f"),
+        ("Tom Berg", "m"),
+        ("Ida Berg", "f"),
+    ]
+    assert draft.value("country") == "Türkiye"  # the app's name for it
+
+
+def test_a_name_spelt_two_ways_and_a_nickname_are_one_person() -> None:
+    text = (
+        "Sänger verschwunden\n\nDer bekannte Sänger Ruslan Dadaev aus Grosny wurde am 3. Mai "
+        "von Männern in Uniform entführt.\n\nAppell an\n\nGENERALSTAATSANWALT\nIgor Petrov\n"
+        "Generalstaatsanwaltschaft\nUlitsa Bolshaya 15a\n125993 Moskau\nRUSSLAND\n"
+        "(Anrede: Dear Prosecutor General)\nFax: (007) 495 000 00 00\n\n"
+        "Amnesty fordert:\n\n• Ich fordere Sie auf, den Verbleib von Ruslan Dadayev offenzulegen.\n"
+    )
+    assert [p.name.value for p in parse_text(text).people] == ["Ruslan Dadaev"]
+    listed = parse_text(
+        "Bloggers sentenced\n\nA court sentenced the bloggers Le Van Minh, known as Mai Tre, "
+        "Do Thi Hoa and Vu Quang Hai to prison."
+    )
+    assert [p.name.value for p in listed.people] == ["Le Van Minh", "Do Thi Hoa", "Vu Quang Hai"]
+
+
+def test_e_mails_a_web_page_hid_are_flagged_not_stored() -> None:
+    text = (
+        "Urgent Action: Teacher detained (Elbonia: UA 7.30)\n\nA teacher, Mara Lind, was "
+        "detained.\n\nContact these officials by 1 June 2030:\n\n"
+        "Minister Olaf Brandt Ministry of Justice 4 Main Street, Elbow City Phone: 555 0100 "
+        "Email: [email protected] , [email protected] Salutation: Dear Minister\n"
+    )
+    (official,) = parse_text(text).officials
+    emails = official.fields["emails"]
+    assert emails.value == () and emails.confidence is Confidence.LOW
+    assert "hid 2 e-mail" in emails.note and "original page" in emails.note
+
+
+def test_the_greeting_of_a_model_letter_names_its_addressee_when_the_block_is_lost() -> None:
+    text = (
+        "AGISSEZ : ÉCRIVEZ AVEC VOS MOTS OU À PARTIR DU MODÈLE CI-DESSOUS\n"
+        "Madame la Ministre de la Justice,\n"
+        "Je vous écris au sujet de la militante Claire Dumont, arrêtée le 2 mai et toujours "
+        "détenue sans inculpation.\n"
+        "Je vous prie de la libérer immédiatement et sans condition\n[...]\n"
+    )
+    draft = parse_text(text)
+    (official,) = draft.officials
+    assert official.value("title") == "Ministre de la Justice"
+    assert official.value("salutation") == "Madame la Ministre de la Justice"
+    assert official.fields["title"].confidence is Confidence.LOW
+    assert "no address" in official.fields["title"].note
+    assert draft.document_type is not None and draft.document_type.value == "model-letter"
+
+
+def test_a_cut_address_is_flagged_and_the_cut_is_no_address_line() -> None:
+    text = (
+        "Further information on UA 24/30 (AMR 99/01/30, 2 January 2030) - Death threats\n"
+        "Brazil:Ana Lima\nAna Lima received threats.\nAPPEALS TO:\n"
+        "Exmo Sr Paulo Lima (Minister of Justice)\nMinistério da Justiça\nEsplanada dos\n[...]\n"
+    )
+    (official,) = parse_text(text).officials
+    assert official.value("name") == "Exmo Sr Paulo Lima"
+    assert official.value("title") == "Minister of Justice"
+    assert official.value("address") == ("Esplanada dos",)
+    assert official.fields["address"].confidence is Confidence.LOW
+    assert "cut off" in official.fields["address"].note

@@ -14,14 +14,17 @@ from __future__ import annotations
 import re
 
 _CELL_RE = re.compile(r"\S+(?: {1,2}\S+)*")  # words apart by one or two spaces
+_TAB_COLUMN = 1000  # the "left edge" of a tab-separated cell: its column number, far apart
 _TOLERANCE = 3  # characters a column's left edge may wander from row to row
 _MAX_CELL = 70  # a longer cell is prose, not a line of an address
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
     """(left edge, text) of each stretch of the line between wide gaps."""
-    expanded = line.expandtabs(8)
-    return [(m.start(), m.group(0)) for m in _CELL_RE.finditer(expanded)]
+    if "\t" in line:  # tabs set the columns apart: a cell's column is its tab count
+        cells = [part.strip() for part in line.split("\t")]
+        return [(n * _TAB_COLUMN, text) for n, text in enumerate(cells) if text]
+    return [(m.start(), m.group(0)) for m in _CELL_RE.finditer(line)]
 
 
 def _column_of(edge: int, edges: list[int]) -> int | None:

@@ -216,7 +216,11 @@ def _sub_runs(name: str) -> list[str]:
 def _leads(tokens: list[str], i: int) -> bool:
     """A capitalised particle that begins a name, not a sentence: the word before it is a
     lower-case word of the same sentence."""
-    return tokens[i][:1].isupper() and i > 0 and tokens[i - 1][:1].islower()
+    if not tokens[i][:1].isupper() or i == 0:
+        return False
+    before = tokens[i - 1]
+    # inside a sentence, or the next item of a list ("..., Do Thi Hoa and ...")
+    return before[:1].islower() or (before in (",", ";") and i > 1)
 
 
 def _name(tokens: list[str], run: tuple[int, int]) -> str:
