@@ -17,7 +17,7 @@ from functools import cache
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text
 from uaction_desktop.importer.contact_lines import is_prose
-from uaction_desktop.importer.doc_type import document_type
+from uaction_desktop.importer.doc_type import DocumentType, document_type
 from uaction_desktop.importer.draft import (
     OFFICIAL_FIELDS,
     Confidence,
@@ -138,6 +138,11 @@ class _Parser:
         self.draft.document_type = document_type(
             self.draft.fields["kind"], self._has("ua"), self._letter_note()
         )
+        if self.draft.document_type.value is DocumentType.MODEL_LETTER:
+            self.draft.fields["ua"].note = (
+                "a model letter carries no UA number: give the number of the Urgent Action "
+                "it belongs to (from the section's page or the original UA)"
+            )
         return self.draft
 
     def _letter_note(self) -> str:
