@@ -534,3 +534,28 @@ def test_a_cut_address_is_flagged_and_the_cut_is_no_address_line() -> None:
     assert official.value("address") == ("Esplanada dos",)
     assert official.fields["address"].confidence is Confidence.LOW
     assert "cut off" in official.fields["address"].note
+
+
+def test_addressees_stacked_above_one_shared_letter_are_two_officials() -> None:
+    text = (
+        "Lima, 3/14/2030\n\n"
+        "Sr. Ministro\nSr. Andrés Paredes Luna\nMinister of the Interior of Peru\n\n"
+        "Sra. Fiscal General\nRosa Quispe Mamani\nAttorney General of Cusco Region, Peru\n\n"
+        "Dear Sirs:\n\nWe are deeply worried by the threats made against the teacher Inés "
+        "Calderón and ask you to protect her.\n\nSincerely,\n"
+    )
+    draft = parse_text(text)
+    interior, attorney = draft.officials
+    assert (interior.value("title"), interior.value("name")) == (
+        "Sr. Ministro",
+        "Andrés Paredes Luna",
+    )
+    assert interior.value("organisation") == "Minister of the Interior of Peru"
+    assert (attorney.value("name"), attorney.value("organisation")) == (
+        "Rosa Quispe Mamani",
+        "Attorney General of Cusco Region, Peru",
+    )
+    # the shared greeting goes to both; no address is made up
+    assert interior.value("salutation") == attorney.value("salutation") == "Dear Sirs"
+    assert interior.value("address") == attorney.value("address") == ()
+    assert "stacked above the letter" in attorney.fields["role"].note

@@ -556,6 +556,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
                 parts.organisation = text
         elif honorific_length(tokens) or is_title_word(tokens[0]):
             title, name = _title_and_name(text, spellings)
+            placed = True
             if name and not parts.name and parts.title and title:
                 # the title is taken: the name keeps its own title words unless they repeat it
                 said = {fold(w) for w in parts.title.split()}
@@ -565,8 +566,19 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
                 parts.title = title
             elif title and not parts.organisation and not name:
                 parts.organisation = title
+            else:
+                placed = False
             if name and not parts.name:
                 parts.name = name
+                placed = True
+            if not placed:
+                # a second title line ("Attorney General of X State") once title and name
+                # are taken: the office it names, never dropped
+                if not parts.organisation:
+                    parts.organisation = text
+                else:
+                    parts.address.append(text)
+                    in_address = True
         elif not parts.name and is_name_like(text):
             name, title = _trailing_title(text)
             parts.name = recase_name(name, spellings)

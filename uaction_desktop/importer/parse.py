@@ -566,6 +566,8 @@ class _Parser:
         block_lines = [self.lines[i] for g in groups for i in g]
         if any(is_prose(line) for line in block_lines):
             return  # sentences: the page's introduction, not an address block
+        if self._stacked_addressees(groups):
+            return
         official, leftovers = parse_block(Block(block_lines), self.spellings)
         if official is None and self.letter_salutation:
             official, leftovers = parse_block(
@@ -591,6 +593,35 @@ class _Parser:
             self._add_official(official)
             self.used.update(i for g in groups for i in g)
         self.draft.leftovers.extend(leftovers)
+
+    def _stacked_addressees(self, groups: list[list[int]]) -> bool:
+        """Two or more addressees stacked above one letter, each a short group of its own
+        (title, name, office) and none with an address: one official per group, to whom
+        the letter's shared greeting ("Dear Sirs:") goes. Their contacts are for the
+        reviewer to add."""
+        if len(groups) < 2 or any(len(g) > 4 for g in groups):
+            return False
+        found: list[DraftOfficial] = []
+        for group in groups:
+            official, leftovers = parse_block(
+                Block([*(self.lines[i] for i in group), "Salutation: -"]), self.spellings
+            )
+            if official is None or not (official.value("name") and official.value("title")):
+                return False
+            if official.value("address") or leftovers:
+                return False
+            found.append(official)
+        note = "one of the addressees stacked above the letter: the document gives no contacts"
+        for official in found:
+            official.fields["salutation"] = (
+                Field(self.letter_salutation, M, "the model letter's shared greeting")
+                if self.letter_salutation
+                else Field("", Confidence.MISSING, "not found in the document")
+            )
+            official.fields["role"] = Field(Role.TARGET, M, note)
+            self._add_official(official)
+        self.used.update(i for g in groups for i in g)
+        return True
 
     def _intro_prose(self) -> None:
         intro = self._intro().lines
