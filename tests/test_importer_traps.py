@@ -559,3 +559,25 @@ def test_addressees_stacked_above_one_shared_letter_are_two_officials() -> None:
     assert interior.value("salutation") == attorney.value("salutation") == "Dear Sirs"
     assert interior.value("address") == attorney.value("address") == ()
     assert "stacked above the letter" in attorney.fields["role"].note
+
+
+def test_a_listed_name_ends_with_its_sentence_and_starts_at_its_title() -> None:
+    from uaction_desktop.importer.prose_names import listed_names, recurring_names
+
+    text = "Write for the release of Ana Lima, Ben Cruz and Eva Ruiz's. If you can, write today."
+    assert listed_names(text) == ["Ana Lima", "Ben Cruz", "Eva Ruiz"]
+    assert recurring_names(
+        "Brother Tomas Ortiz was threatened.", "Protect Brother Tomas Ortiz"
+    ) == ["Brother Tomas Ortiz"]
+
+
+def test_a_long_name_with_particles_is_still_a_name_and_ids_keep_their_letters() -> None:
+    text = (
+        "URGENT ACTION\nDETAINED\nUA 3/30\nA man, Ali Hadi, was detained.\nAPPEALS TO:\n"
+        "AUßENMINISTER\nShaikh Khalid bin Ali bin Abdullah Al Noor\nMinistry of Foreign Affairs\n"
+        "P.O. Box 547, Manama\nBahrain\nSalutation: Your Excellency\n"
+    )
+    (official,) = parse_text(text).officials
+    assert official.value("name") == "Shaikh Khalid bin Ali bin Abdullah Al Noor"
+    assert official.value("organisation") == "Ministry of Foreign Affairs"
+    assert official.value("id") == "aussenminister"

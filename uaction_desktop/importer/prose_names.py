@@ -136,7 +136,11 @@ def _runs(tokens: list[str], nouns: set[str]) -> list[tuple[int, int]]:
             or (fold(tokens[i]) in _name_titles() and i == start)
             or (i > start and _surname_like_country(tokens, i, nouns))
         ):
+            if i > start and fold(tokens[i]) in _name_titles():
+                break  # "Protect Fray Ana Lima": a name's title starts the name
             i += 1
+            if _ends_sentence(tokens[i - 1]):
+                break  # "... and Tran Anh Kim's. If you ...": the name ends with the sentence
         end = i
         while end > start and fold(tokens[end - 1]) in _PARTICLES:
             end -= 1
@@ -213,6 +217,19 @@ def _sub_runs(name: str) -> list[str]:
     ]
 
 
+def _ends_sentence(token: str) -> bool:
+    """A word with a full stop after it that is not an initial ("A.") or an abbreviation a
+    name is written with ("Rev.", "Dr.")."""
+    if not token.endswith(".") or len(token.rstrip(".")) <= 1:
+        return False
+    return fold(token) not in _name_titles() and fold(token) not in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w for w in lexicon().folded("honorifics") if w.endswith("."))
+
+
 def _leads(tokens: list[str], i: int) -> bool:
     """A capitalised particle that begins a name, not a sentence: the word before it is a
     lower-case word of the same sentence."""
@@ -224,7 +241,7 @@ def _leads(tokens: list[str], i: int) -> bool:
 
 
 def _name(tokens: list[str], run: tuple[int, int]) -> str:
-    name = " ".join(tokens[run[0] : run[1]])
+    name = " ".join(tokens[run[0] : run[1]]).strip(" .")
     return re.sub(r"[’']s$|(?<=s)[’']$", "", name).strip(" .")  # "Ana's", "Jonas'"
 
 
