@@ -581,3 +581,37 @@ def test_a_long_name_with_particles_is_still_a_name_and_ids_keep_their_letters()
     assert official.value("name") == "Shaikh Khalid bin Ali bin Abdullah Al Noor"
     assert official.value("organisation") == "Ministry of Foreign Affairs"
     assert official.value("id") == "aussenminister"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the banner with the organisation's name in front is the heading, not the title
+        (
+            "AMNESTY INTERNATIONAL URGENT ACTION\nUA: 70/30 Index: ASA 99/007/2030 Issue Date: "
+            "8 May 2030\n\nTEACHER HELD INCOMMUNICADO\n\nA teacher, Lan Vo, is held.",
+            "Teacher held incommunicado",
+        ),
+        # a blog post's title tagged with its UA number
+        (
+            "Skip to main content\nAmnesty Group Blog\n\nACTION: Teachers Receive Threats "
+            "(UA 180/30)\n\nDear letter writers,\n\nTwo teachers, Ana Lima (f) and Ben Cruz "
+            "(m), were threatened.",
+            "Teachers Receive Threats",
+        ),
+        # a title after a section's UA number
+        (
+            "UA-205/2030: FOLTERGEFAHR FÜR LEHRERIN\n\nDie Lehrerin Ana Lima wurde festgenommen.",
+            "Foltergefahr für Lehrerin",
+        ),
+    ],
+)
+def test_titles_under_banners_tags_and_numbers(text: str, title: str) -> None:
+    draft = parse_text(text)
+    assert draft.value("title") == title
+    assert all(p.name.value not in title for p in draft.people)  # a title's words are no person
+
+
+def test_where_an_excerpt_stops_is_never_the_title() -> None:
+    draft = parse_text("UA: 29/30 Index: AMR 99/030/2030 Date: 11 May 2030\n[...]")
+    assert draft.value("title") == ""

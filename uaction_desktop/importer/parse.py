@@ -55,9 +55,18 @@ from uaction_desktop.model import CaseKind, Role
 
 H, M, L = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 _HEADING_RE = re.compile(
-    r"^(?:urgent action|ua)(?:\s+(?P<kind>update|network|further information|alert))?\s*[:.!]?$",
+    r"^(?:amnesty international\s+|ai\s*-\s*)?(?:urgent action|ua)"
+    r"(?:\s+(?P<kind>update|network|further information|alert))?\s*[:.!]?$",
     re.IGNORECASE,
 )
+# "ACTION: Teachers threatened (UA 180/30)": a title tagged with its UA number
+_TAGGED_TITLE_RE = re.compile(
+    r"^(?:(?:urgent\s+)?action\s*:\s*)?(?P<title>[^()]{8,160}?)\s*"
+    r"\((?:[^():]{2,60}:\s*)?(?:UA|AU)\s*[:#-]?\s*\d{1,4}\s*[./]\s*\d{2,4}\)$",
+    re.IGNORECASE,
+)
+# "UA-205/2030: TEACHER AT RISK": a title after the UA number that starts its line
+_UA_PREFIX_RE = re.compile(r"^(?:UA|AU)\s*-?\s*\d{1,4}\s*/\s*\d{2,4}(?:-\d{1,2})?\s*:\s*(?=\S)")
 _TITLED_RE = re.compile(
     r"^urgent action(?P<update>\s+update)?\s*[:–—-]\s*(?P<title>\S.{2,200})$", re.IGNORECASE
 )
@@ -314,14 +323,29 @@ class _Parser:
             if heading:
                 self.used.add(i)
                 self.heading_found = True
-                following = [j for j in self._free(intro[pos + 1 :]) if self.lines[j]]
+                following = [
+                    j
+                    for j in self._free(intro[pos + 1 :])
+                    if self.lines[j] and not _byline_or_header(self.lines[j])
+                ]
                 if title is None and following:
                     j = following[0]
                     candidate = self.lines[j]
-                    if len(candidate) <= 160 and not _TITLED_RE.match(candidate):
+                    if (
+                        len(candidate) <= 160
+                        and not _TITLED_RE.match(candidate)
+                        and not is_prose(candidate)
+                        and not meta.ua_candidates([candidate])
+                    ):
                         self.used.add(j)
                         self.title_line = candidate
                         title = (candidate, H, "the line under the 'URGENT ACTION' heading")
+                continue
+            tagged = _TAGGED_TITLE_RE.match(line) if title is None and i not in self.used else None
+            if tagged and not _TITLED_RE.match(line):
+                self.used.add(i)
+                self.title_line = line
+                title = (tagged["title"].strip(" -–—:"), M, "the line tagged with its UA number")
                 continue
             titled = _TITLED_RE.match(line)
             if titled and title is None:
@@ -355,7 +379,9 @@ class _Parser:
         if title is None:
             return
         text, confidence, note = title
-        text = text.strip().rstrip(".").strip()
+        text = _UA_PREFIX_RE.sub("", text.strip()).rstrip(".").strip()
+        if not re.search(r"\w", text.replace("...", "")):
+            return  # "[...]": where an excerpt stops, never a title
         if needs_recasing(text):
             text = sentence_case(text, self.document)
             confidence = M if confidence is H else confidence
@@ -816,13 +842,9 @@ class _Parser:
             asks = [s for s in asks if _ASK_SENTENCE_RE.search(s)]
             if asks:
                 self._set("asks", tuple(asks), L, "the requests in the sample letter")
-        if not self._has("title") and self.draft.value("summary"):
-            self._set(
-                "title",
-                first_sentence_title(self.draft.value("summary")),
-                L,
-                "no title found: the start of the summary",
-            )
+        summary_title = _UA_PREFIX_RE.sub("", first_sentence_title(self.draft.value("summary")))
+        if not self._has("title") and re.search(r"\w{2}", summary_title):
+            self._set("title", summary_title, L, "no title found: the start of the summary")
         for official in self.draft.officials:
             fields = official.fields
             letter = self.letter_salutation
@@ -955,6 +977,13 @@ def _country_and_rest(line: str) -> tuple[str, str] | None:
             return head, rest
         return None
     return None
+
+
+def _byline_or_header(line: str) -> bool:
+    """Not a title under the banner: "- From Amnesty International USA", the UA/Index line."""
+    if meta.is_metadata_line(line) and re.search(r"\d", line):
+        return True
+    return bool(re.match(r"^[-–—]\s*\S|^(?:from|by|von|par|de)\s+amnesty\b", line, re.I))
 
 
 def _further_topic(line: str) -> str | None:

@@ -205,6 +205,14 @@ def _merge_spellings(counts: Counter[str]) -> Counter[str]:
     return merged
 
 
+def _headline(title: str) -> bool:
+    """A title in capitals, or with (nearly) every longer word capitalised."""
+    if title.isupper():
+        return True
+    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", title) if len(w) > 3]
+    return len(longer) >= 3 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
+
+
 def _sub_runs(name: str) -> list[str]:
     """Every run of two words or more inside a name, longest first: a title in capitals runs
     its name into the words around it ("UM TROY DAVIS VOR")."""
@@ -286,16 +294,25 @@ def recurring_names(text: str, title: str = "") -> list[str]:
     if title:
         title_tokens = _tokens(title)
         in_title = [_name(title_tokens, r) for r in _runs(title_tokens, nouns)]
-        if title.isupper():
-            # every word of a title in capitals looks like a name: keep those the text also
-            # writes as a name in normal case ("TROY DAVIS" and "Troy Davis")
+        if _headline(title):
+            # every word of a title in capitals (or Title Case) looks like a name: keep those
+            # the text also writes as a name in running text ("TROY DAVIS" and "Troy Davis")
             written = {fold(n): n for n in counts}
-            in_title = [
-                written[fold(part)]
-                for n in in_title
-                for part in _sub_runs(n)
-                if fold(part) in written
-            ]
+            kept = []
+            for n in in_title:  # the longest part of each run that is a name
+                part = next(
+                    (
+                        p
+                        for p in _sub_runs(n)
+                        if fold(p) in written or fold(p.split()[0]) in _name_titles()
+                    ),
+                    None,
+                )
+                if part:
+                    kept.append(
+                        written[fold(part)] if part.isupper() and fold(part) in written else part
+                    )
+            in_title = kept
         if in_title:
             return list(dict.fromkeys(in_title))
     names = [n for n, c in counts.most_common() if c >= 2 and not country_name(n)][:3]
