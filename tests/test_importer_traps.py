@@ -615,3 +615,16 @@ def test_titles_under_banners_tags_and_numbers(text: str, title: str) -> None:
 def test_where_an_excerpt_stops_is_never_the_title() -> None:
     draft = parse_text("UA: 29/30 Index: AMR 99/030/2030 Date: 11 May 2030\n[...]")
     assert draft.value("title") == ""
+
+
+def test_banner_title_and_first_sentence_run_together_on_one_line() -> None:
+    text = (
+        "UA: 29/30 Index: AMR 99/030/2030 Elbonia Date: 11 May 2030 URGENT ACTION TEACHERS "
+        "THREATENED WITH DEATH At least 20 teachers received death threats after a strike.\n"
+        "[...]\n"
+    )
+    draft = parse_text(text)
+    assert draft.value("title") == "Teachers threatened with death"
+    assert draft.value("summary").startswith("At least 20 teachers received")
+    assert draft.value("ua") == "29/30" and draft.value("index") == "AMR 99/030/2030"
+    assert [d.text for d in draft.dropped if "stops" in d.note] == ["[...]"]

@@ -65,6 +65,11 @@ _TAGGED_TITLE_RE = re.compile(
     r"\((?:[^():]{2,60}:\s*)?(?:UA|AU)\s*[:#-]?\s*\d{1,4}\s*[./]\s*\d{2,4}\)$",
     re.IGNORECASE,
 )
+# "URGENT ACTION TEACHER HELD IN PRISON A teacher was ...": banner, title and text run on
+_RUN_ON_BANNER_RE = re.compile(
+    r"\bURGENT ACTION\s+(?P<title>(?:[A-Z0-9][A-Z0-9’'&,./-]*\s+){1,15}?[A-Z0-9][A-Z0-9’'&./-]*)"
+    r"(?=\s+[A-Z]?[a-z]|\s*$)"
+)
 # "UA-205/2030: TEACHER AT RISK": a title after the UA number that starts its line
 _UA_PREFIX_RE = re.compile(r"^(?:UA|AU)\s*-?\s*\d{1,4}\s*/\s*\d{2,4}(?:-\d{1,2})?\s*:\s*(?=\S)")
 _TITLED_RE = re.compile(
@@ -362,6 +367,8 @@ class _Parser:
                 if titled["update"] and self.draft.value("kind") is CaseKind.INITIAL:
                     self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
                     self._set("update", 1, L, "the document does not say which update; 1 assumed")
+        if title is None:
+            title = self._run_on_banner_title()
         for i, line in enumerate(self.lines):
             topic = meta.old_header_topic(line) or _further_topic(line)
             if topic and title is None:
@@ -389,6 +396,33 @@ class _Parser:
         elif text[:1].islower():
             text = text[:1].upper() + text[1:]
         self._set("title", text, confidence, note)
+
+    def _run_on_banner_title(self) -> tuple[str, Confidence, str] | None:
+        """ "URGENT ACTION TEACHER HELD IN PRISON A teacher was ...": extraction ran the
+        banner, the title in capitals and the first sentence together. The title is the run
+        of words in capitals after the banner; the line keeps the sentence."""
+        for i in self._intro().lines[:12]:
+            line = self.lines[i]
+            match = _RUN_ON_BANNER_RE.search(line)
+            if not match:
+                continue
+            words = match["title"].split()
+            if words[-1] in ("A", "I"):  # "... DEFENDERS A man was": the sentence's first word
+                words = words[:-1]
+            if len(words) < 2:
+                continue
+            rest = line[match.end("title") :].strip()
+            if words != match["title"].split():
+                rest = f"{match['title'].split()[-1]} {rest}"
+            # the header fields before the banner are read already: the sentence is left
+            self.lines[i] = rest
+            self.used.discard(i)
+            return (
+                " ".join(words),
+                M,
+                "the words in capitals after 'URGENT ACTION' on a run-on line",
+            )
+        return None
 
     def _first_line_title(self) -> tuple[str, Confidence, str] | None:
         free = [i for i in self._free(self._intro().lines) if self.lines[i]]
@@ -653,6 +687,9 @@ class _Parser:
         intro = self._intro().lines
         text = [self.lines[i] if i not in self.used else "" for i in intro]
         found = [_without_markers(p) for p in paragraphs(text)]
+        for cut in [p for p in found if not re.search(r"\w", p)]:
+            self.draft.dropped.append(Leftover(cut, "where the text stops (an excerpt's cut)"))
+        found = [p for p in found if re.search(r"\w", p)]
         if not found:
             return
         self.used.update(intro)
