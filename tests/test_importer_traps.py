@@ -628,3 +628,15 @@ def test_banner_title_and_first_sentence_run_together_on_one_line() -> None:
     assert draft.value("summary").startswith("At least 20 teachers received")
     assert draft.value("ua") == "29/30" and draft.value("index") == "AMR 99/030/2030"
     assert [d.text for d in draft.dropped if "stops" in d.note] == ["[...]"]
+
+
+def test_a_heading_naming_the_kind_of_body_over_the_bodys_name() -> None:
+    from uaction_desktop.importer.names import Spellings
+    from uaction_desktop.importer.officials import Block, parse_block
+
+    lines = ["NICHTREGIERUNGSORGANISATION", "Comisión Ejemplo de Paz", "Calle 9, No. 1-2", "Lima"]
+    official, _ = parse_block(Block(lines), Spellings(""))
+    assert official is not None
+    assert official.value("title") == "NICHTREGIERUNGSORGANISATION"
+    assert official.value("organisation") == "Comisión Ejemplo de Paz"
+    assert official.value("address") == ("Calle 9, No. 1-2", "Lima")

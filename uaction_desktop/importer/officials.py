@@ -519,6 +519,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
     guessed = False
     in_address = False
     honorific = ""  # "His Excellency" on a line of its own, for the name below it
+    office_heading = False  # the organisation came from a heading in capitals
     for line in heads:
         text = line.strip().rstrip(",").strip()
         if text.endswith(":") and not parts.name and not parts.title:
@@ -540,6 +541,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         if kind is LineKind.CATEGORY and not parts.name and is_category(text):
             if category_is_office(text) and not parts.organisation:
                 parts.organisation = text
+                office_heading = True
             elif not parts.title:
                 parts.title = text
             elif not parts.organisation:
@@ -549,7 +551,12 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
             in_address = True
             parts.address.append(text)
         elif starts_org(tokens) or (tokens and is_org_word(tokens[-1]) and parts.name):
-            if parts.organisation:
+            if parts.organisation and office_heading and not parts.title:
+                # "NICHTREGIERUNGSORGANISATION" over "Comisión ...": the heading says what
+                # kind of body it is (the title); the line under it names the body
+                parts.title, parts.organisation = parts.organisation, text
+                office_heading = False
+            elif parts.organisation:
                 parts.address.append(text)
                 in_address = True
             else:
