@@ -640,3 +640,36 @@ def test_a_heading_naming_the_kind_of_body_over_the_bodys_name() -> None:
     assert official.value("title") == "NICHTREGIERUNGSORGANISATION"
     assert official.value("organisation") == "Comisión Ejemplo de Paz"
     assert official.value("address") == ("Calle 9, No. 1-2", "Lima")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the banner broken after "URGENT", the title in capitals over two lines
+        (
+            "URGENT\nACTION - Amnesty International 4 May 2030\nTEACHERS SENTENCED TO\n"
+            "PRISON IN ELBONIA\nOn 2 May a court in Elbonia sentenced the teachers Ana Lima and Ben Cruz.",
+            "Teachers sentenced to prison in Elbonia",
+        ),
+        # a section page: site chrome, the UA number, the country and the running time
+        # above the title
+        (
+            "Amnesty Urgent Actions\nUA 142/30\nBelarus\nAktiv seit 3. Mai 2030 | Noch 17 Tage "
+            "Laufzeit\n\nJunger Blogger wird vermisst\n\nAI-Index: EUR 99/3072/2030\n\n"
+            "Der Blogger Tomas Weber wird seit dem 1. Mai vermisst. Tomas Weber schrieb über "
+            "die Polizei.",
+            "Junger Blogger wird vermisst",
+        ),
+    ],
+)
+def test_titles_under_a_broken_banner_or_a_ua_number(text: str, title: str) -> None:
+    draft = parse_text(text)
+    assert draft.value("title") == title
+    assert all(p.name.value not in title for p in draft.people)
+
+
+def test_capitalised_words_of_a_title_are_people_only_when_the_text_names_them() -> None:
+    from uaction_desktop.importer.prose_names import recurring_names
+
+    text = "Der Blogger Tomas Weber wird vermisst. Tomas Weber schrieb über die Polizei."
+    assert recurring_names(text, "Junges Opfer von Folter Tomas Weber vermisst") == ["Tomas Weber"]

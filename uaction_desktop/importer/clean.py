@@ -125,6 +125,12 @@ _CREDIT_RE = re.compile(r"^(?:©|\(c\)|foto:|photo:|bild:)\s*\S", re.IGNORECASE)
 _CHROME_RE = re.compile(phrase_pattern(lexicon().word_list("chrome")), re.IGNORECASE)
 
 
+def mentions_chrome(line: str) -> bool:
+    """A line with a word the language files list as site chrome, however long: never a
+    title ("Aktiv seit 3. Mai 2030 | Noch 17 Tage Laufzeit")."""
+    return bool(_CHROME_RE.search(line))
+
+
 def is_chrome(line: str) -> bool:
     """Web page furniture: a short line with a word the language files list as site chrome
     (donation banners, "Noch 17 Tage Laufzeit", "Action terminée") in capitals, ending with

@@ -255,7 +255,9 @@ def sentence_case(text: str, document: str) -> str:
     opposition website". Names keep their capital when the document writes them so elsewhere
     (places, people); short acronyms the document also writes in capitals stay."""
     body = document.replace(text, " ")
-    capitalised = set(re.findall(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)", body))
+    capitalised = {
+        re.sub(r"[’']s$", "", w) for w in re.findall(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)", body)
+    }
     lower = set(re.findall(r"\b([a-z][\w’'-]*)", body))
     normal = "\n".join(line for line in body.splitlines() if not needs_recasing(line))
     acronyms = set(re.findall(r"\b([A-Z]{2,5})\b", normal))

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from uaction_desktop.importer import meta, people
-from uaction_desktop.importer.clean import clean_text
+from uaction_desktop.importer.clean import clean_text, mentions_chrome
 from uaction_desktop.importer.contact_lines import is_prose
 from uaction_desktop.importer.doc_type import DocumentType, document_type
 from uaction_desktop.importer.draft import (
@@ -65,6 +65,10 @@ _TAGGED_TITLE_RE = re.compile(
     r"\((?:[^():]{2,60}:\s*)?(?:UA|AU)\s*[:#-]?\s*\d{1,4}\s*[./]\s*\d{2,4}\)$",
     re.IGNORECASE,
 )
+# a line that is only the UA number ("UA 237/30"), above the title on some section pages
+_UA_ONLY_RE = re.compile(r"^(?:UA|AU)\s*[-:]?\s*\d{1,4}\s*/\s*\d{2,4}$")
+# a title line in capitals that ends with a small word goes on on the next line
+_CONTINUES_RE = re.compile(r"\b(?:TO|OF|IN|FOR|AND|ON|AT|THE|WITH|FROM|BY|AS)$")
 # "URGENT ACTION TEACHER HELD IN PRISON A teacher was ...": banner, title and text run on
 _RUN_ON_BANNER_RE = re.compile(
     r"\bURGENT ACTION\s+(?P<title>(?:[A-Z0-9][A-Z0-9’'&,./-]*\s+){1,15}?[A-Z0-9][A-Z0-9’'&./-]*)"
@@ -325,14 +329,25 @@ class _Parser:
             if not line:
                 continue
             heading = _HEADING_RE.match(line)
-            if heading:
+            nxt = next((j for j in intro[pos + 1 :] if self.lines[j]), None)
+            broken = (
+                line.strip().upper() == "URGENT"
+                and nxt is not None
+                and re.match(r"^action\b", self.lines[nxt], re.I) is not None
+            )
+            if broken and nxt is not None:
+                self.used.add(nxt)  # "URGENT" / "ACTION - Amnesty International <date>"
+            number_only = _UA_ONLY_RE.match(line) and not self.heading_found
+            if heading or broken or number_only:
                 self.used.add(i)
-                self.heading_found = True
+                self.heading_found = self.heading_found or not number_only
                 following = [
                     j
                     for j in self._free(intro[pos + 1 :])
                     if self.lines[j] and not _byline_or_header(self.lines[j])
                 ]
+                if number_only:  # a page that sets the UA number above the title
+                    following = [j for j in following if not _place_or_date(self.lines[j])]
                 if title is None and following:
                     j = following[0]
                     candidate = self.lines[j]
@@ -341,10 +356,16 @@ class _Parser:
                         and not _TITLED_RE.match(candidate)
                         and not is_prose(candidate)
                         and not meta.ua_candidates([candidate])
+                        and not meta.index_candidates([candidate])
                     ):
                         self.used.add(j)
+                        candidate = self._title_over_two_lines(candidate, j)
                         self.title_line = candidate
-                        title = (candidate, H, "the line under the 'URGENT ACTION' heading")
+                        title = (
+                            (candidate, M, "the line under the UA number")
+                            if number_only
+                            else (candidate, H, "the line under the 'URGENT ACTION' heading")
+                        )
                 continue
             tagged = _TAGGED_TITLE_RE.match(line) if title is None and i not in self.used else None
             if tagged and not _TITLED_RE.match(line):
@@ -396,6 +417,22 @@ class _Parser:
         elif text[:1].islower():
             text = text[:1].upper() + text[1:]
         self._set("title", text, confidence, note)
+
+    def _title_over_two_lines(self, first: str, index: int) -> str:
+        """ "BLOGGERS SENTENCED TO" / "PRISON IN ELBONIA": a title in capitals that ends with
+        a small word goes on on the next line."""
+        nxt = index + 1
+        if (
+            first.isupper()
+            and _CONTINUES_RE.search(first)
+            and nxt < len(self.lines)
+            and nxt not in self.used
+            and self.lines[nxt].isupper()
+            and len(self.lines[nxt]) <= 80
+        ):
+            self.used.add(nxt)
+            return f"{first} {self.lines[nxt]}"
+        return first
 
     def _run_on_banner_title(self) -> tuple[str, Confidence, str] | None:
         """ "URGENT ACTION TEACHER HELD IN PRISON A teacher was ...": extraction ran the
@@ -881,6 +918,8 @@ class _Parser:
                 self._set("asks", tuple(asks), L, "the requests in the sample letter")
         summary_title = _UA_PREFIX_RE.sub("", first_sentence_title(self.draft.value("summary")))
         if not self._has("title") and re.search(r"\w{2}", summary_title):
+            if needs_recasing(summary_title):
+                summary_title = sentence_case(summary_title, self.document)
             self._set("title", summary_title, L, "no title found: the start of the summary")
         for official in self.draft.officials:
             fields = official.fields
@@ -1016,9 +1055,19 @@ def _country_and_rest(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _place_or_date(line: str) -> bool:
+    """A line that is only a country's name or a date, or site chrome: not a title."""
+    if country_name(line.strip()) or meta.is_date_line(line):
+        return True
+    # "Aktiv seit 17. September 2020 | Noch 17 Tage Laufzeit", "Abgeschlossen am <date>"
+    return mentions_chrome(line) and bool(re.search(r"\d", line))
+
+
 def _byline_or_header(line: str) -> bool:
     """Not a title under the banner: "- From Amnesty International USA", the UA/Index line."""
     if meta.is_metadata_line(line) and re.search(r"\d", line):
+        return True
+    if meta.index_candidates([line]) and len(line) <= 60:  # "AI-Index: EUR 46/3072/2020"
         return True
     return bool(re.match(r"^[-–—]\s*\S|^(?:from|by|von|par|de)\s+amnesty\b", line, re.I))
 

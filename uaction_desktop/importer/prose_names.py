@@ -205,14 +205,6 @@ def _merge_spellings(counts: Counter[str]) -> Counter[str]:
     return merged
 
 
-def _headline(title: str) -> bool:
-    """A title in capitals, or with (nearly) every longer word capitalised."""
-    if title.isupper():
-        return True
-    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", title) if len(w) > 3]
-    return len(longer) >= 3 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
-
-
 def _sub_runs(name: str) -> list[str]:
     """Every run of two words or more inside a name, longest first: a title in capitals runs
     its name into the words around it ("UM TROY DAVIS VOR")."""
@@ -294,9 +286,10 @@ def recurring_names(text: str, title: str = "") -> list[str]:
     if title:
         title_tokens = _tokens(title)
         in_title = [_name(title_tokens, r) for r in _runs(title_tokens, nouns)]
-        if _headline(title):
-            # every word of a title in capitals (or Title Case) looks like a name: keep those
-            # the text also writes as a name in running text ("TROY DAVIS" and "Troy Davis")
+        if in_title:
+            # a title's capitalised words are not names by themselves (a title in capitals or
+            # Title Case, German nouns): keep the runs the text also writes as a name
+            # ("TROY DAVIS" and "Troy Davis"), or that a name's title starts ("Fray ...")
             written = {fold(n): n for n in counts}
             kept = []
             for n in in_title:  # the longest part of each run that is a name
