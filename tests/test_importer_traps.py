@@ -648,7 +648,8 @@ def test_a_heading_naming_the_kind_of_body_over_the_bodys_name() -> None:
         # the banner broken after "URGENT", the title in capitals over two lines
         (
             "URGENT\nACTION - Amnesty International 4 May 2030\nTEACHERS SENTENCED TO\n"
-            "PRISON IN ELBONIA\nOn 2 May a court in Elbonia sentenced the teachers Ana Lima and Ben Cruz.",
+            "PRISON IN ELBONIA\nOn 2 May a court in Elbonia sentenced the teachers Ana Lima "
+            "and Ben Cruz.",
             "Teachers sentenced to prison in Elbonia",
         ),
         # a section page: site chrome, the UA number, the country and the running time
