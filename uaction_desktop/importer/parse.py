@@ -1034,7 +1034,7 @@ def _country_text(text: str) -> str:
 
 
 def _country_and_rest(line: str) -> tuple[str, str] | None:
-    """ "COLOMBIA: Eduardo UMANA MENDOZA, lawyer" or, without the colon, "TURKEY Ana KAYA (f),
+    """ "PERU: Julio CASTRO ROJAS, lawyer" or, without the colon, "TURKEY Ana KAYA (f),
     aged 17": the country in capitals, then the people. Without a colon the rest must start
     with a name marked as one (a surname in capitals or a gender marker)."""
     match = _COUNTRY_LINE_RE.match(line)

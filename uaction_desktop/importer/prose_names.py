@@ -155,7 +155,7 @@ def _runs(tokens: list[str], nouns: set[str]) -> list[tuple[int, int]]:
 
 
 def _surname_like_country(tokens: list[str], i: int, nouns: set[str]) -> bool:
-    """A surname that is also a country's name ("Ana Montenegro") ends a name inside a list:
+    """A surname that is also a country's name ("Ana Jordan") ends a name inside a list:
     the word after it is a comma, a semicolon or "and"."""
     after = fold(tokens[i + 1]) if i + 1 < len(tokens) else ""
     token = tokens[i]
@@ -184,7 +184,7 @@ def _recurring_parts(counts: Counter[str]) -> list[str]:
 
 
 def _merge_spellings(counts: Counter[str]) -> Counter[str]:
-    """A name the text spells two ways ("Ana Betelgeriev", later "Ana Betelgirev") counted
+    """A name the text spells two ways ("Ana Dadaeva", later "Ana Dadayeva") counted
     once, under the spelling it uses first: same first name, a surname one or two letters
     apart."""
     merged: Counter[str] = Counter()
