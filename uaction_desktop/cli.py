@@ -58,7 +58,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # One line, no usage dump: the hint says where the full usage is.
         command = self.prog.removeprefix("uaction").strip()
-        hint = f" (see: {self.prog} --help)"
+        hint = _(" (see: {prog} --help)").format(prog=self.prog)
         raise UserError(f"{command}: {message}{hint}" if command else message + hint, code=2)
 
 

@@ -2,6 +2,8 @@
 
 The draft goes to stdout as TOML (with review notes as comments), to ``--output`` (never over
 an existing file without ``--force``), or as JSON with ``--json``. Nothing else is written.
+What is printed shows control characters and bidi overrides as ``\\uXXXX`` escapes (the same
+TOML or JSON value); the file written is the draft exactly.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.outputs import is_stdout
-from uaction_desktop.terminal import escaped
+from uaction_desktop.terminal import escaped, json_escaped, toml_escaped
 
 if TYPE_CHECKING:
     from uaction_desktop.importer import Draft
@@ -67,9 +69,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         data = draft.to_json(ctx.today)
         data["file"] = str(output) if output is not None else ""
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    elif output is None:
-        sys.stdout.write(text)
+        print(json_escaped(json.dumps(data, ensure_ascii=False, indent=2)))
+    elif output is None:  # the same TOML, with nothing in it a terminal would obey
+        sys.stdout.write(toml_escaped(text))
     _report(draft, args.file, output, ctx)
     return 0
 
@@ -115,24 +117,23 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
             ngettext("{count} leftover", "{count} leftovers", leftovers).format(count=leftovers),
         )
     )
-    print(
-        _("read UA {ua} ({kind}) from {name}: {counts}").format(
-            ua=case.ua or "?", kind=kind, name=source.name, counts=counts
-        ),
-        file=sys.stderr,
+    read = _("read UA {ua} ({kind}) from {name}: {counts}").format(
+        ua=case.ua or "?", kind=kind, name=source.name, counts=counts
     )
+    print(escaped(read, one_line=True), file=sys.stderr)
     for warning in draft.warnings:
         print(
             _("warning: {warning}").format(warning=escaped(warning, one_line=True)), file=sys.stderr
         )
     review = draft.to_review()
     if review:
+        listed = escaped(", ".join(review), one_line=True)
         print(
             ngettext(
                 "{count} field to review: {fields}",
                 "{count} fields to review: {fields}",
                 len(review),
-            ).format(count=len(review), fields=", ".join(review)),
+            ).format(count=len(review), fields=listed),
             file=sys.stderr,
         )
     for problem in draft.problems(ctx.today):
@@ -145,4 +146,4 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
             file=sys.stderr,
         )
     if output is not None:
-        print(_("wrote {output}").format(output=output), file=sys.stderr)
+        print(escaped(_("wrote {output}").format(output=output), one_line=True), file=sys.stderr)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from uaction_desktop.case_json import days_left_text
 from uaction_desktop.case_search import CaseSearch
 from uaction_desktop.gui.labels import status_label
-from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.table_model import Index as _Index
 from uaction_desktop.gui.table_model import RowTableModel
 from uaction_desktop.i18n import N_, _
@@ -217,7 +217,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         card = entry.card
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
+            return shown(self._display(entry, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             done = _("You have logged an action.") if self.acted(entry) else _("Not acted on yet.")
             return plain(

@@ -22,6 +22,7 @@ LEVELS = {
     Confidence.LOW: (N_("Guess"), "#fbdcae"),
     Confidence.MEDIUM: (N_("Check"), "#fff1a8"),
 }
+DOCUMENT_COLOUR = "#dbe8f6"  # the document's type: information, not a doubt
 NOTHING = N_("Nothing: every field was read with high confidence.")
 
 
@@ -29,6 +30,17 @@ def fill_review_list(widget: QListWidget, draft: Draft, describe: Callable[[str]
     """One entry per field to check, worst first; the field's path is the entry's user data."""
     widget.clear()
     widget.setWordWrap(True)
+    doc = getattr(draft, "document_type", None)
+    if doc is not None and doc.value != doc.value.case_kind.value:
+        # a kind of document the case format has no kind for: named first, so the
+        # coordinator knows what was read (and what the case is saved as)
+        text = _("Document: {kind}: {note}").format(kind=doc.value.label, note=doc.note)
+        entry = QListWidgetItem(text)
+        entry.setData(Qt.ItemDataRole.UserRole, "kind")
+        entry.setToolTip(_("{text}\n(the case's Kind field is what is saved)").format(text=text))
+        entry.setBackground(QColor(DOCUMENT_COLOUR))
+        entry.setForeground(QColor("#1a1a1a"))
+        widget.addItem(entry)
     for path, item in draft.review_worst_first():
         word, colour = LEVELS.get(item.confidence, (N_("Check"), "#fff1a8"))
         note = item.note or _("not found")

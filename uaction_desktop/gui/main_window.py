@@ -29,7 +29,7 @@ from uaction_desktop.gui.case_list import CaseListPanel
 from uaction_desktop.gui.case_view import CaseView
 from uaction_desktop.gui.composer_actions import make_composer_actions
 from uaction_desktop.gui.first_paint import after_first_paint
-from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.i18n import _, format_date, ngettext
 from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
@@ -350,8 +350,10 @@ class MainWindow(QMainWindow):
                 self.emailLetter.setEnabled(any(o.emails for o in entry.case.officials))
         if entry is not None:
             self.setWindowTitle(
-                _("UA {ua}: {title} — Urgent Action letters").format(
-                    ua=entry.ua, title=entry.case.title
+                shown(
+                    _("UA {ua}: {title} — Urgent Action letters").format(
+                        ua=entry.ua, title=entry.case.title
+                    )
                 )
             )
         else:

@@ -20,9 +20,11 @@ from uaction_desktop.pack.plan import CasePlan
 from uaction_desktop.pdf.layouts import PageLayout
 from uaction_desktop.pdf.long_text import pieces
 from uaction_desktop.profile import SenderProfile
+from uaction_desktop.terminal import brief
 
 _TOO_SMALL = 1.4  # content this many times the page height is printed too small to read aloud
 BRIEFING_CHARS = 12_000  # of summary, and again of background: 3 pages shrunk onto one
+OFFICIAL_CHARS = 400  # of an official's name and address: a long embassy address is 250
 
 
 def within(paragraphs: list[str], most: int = BRIEFING_CHARS) -> list[str]:
@@ -93,7 +95,7 @@ def briefing_story(
     story += [texts(p) for p in within(split_paragraphs(case.summary))]
     if case.asks:
         story.append(texts(_("What we ask"), "heading"))
-        story += [texts.bullet(" ".join(ask.split())) for ask in case.asks]
+        story += [texts.bullet(ask) for ask in within([" ".join(a.split()) for a in case.asks])]
     background = key_background(planned)
     if background:
         story += [texts(_("Background"), "heading"), *map(texts, within([background]))]
@@ -103,10 +105,11 @@ def briefing_story(
     for official in planned.officials:
         lines = recipient_lines(official, profile)
         role = " " + _("(copy)") if official.role is Role.COPY else ""
-        salutation = official.salutation or "Dear Sir or Madam"
+        who = brief(f"{lines[0]}{role}: {', '.join(lines[1:])}", OFFICIAL_CHARS)
+        salutation = brief(official.salutation or "Dear Sir or Madam", 120)
         story.append(
             texts.bullet(
-                f"{lines[0]}{role}: {', '.join(lines[1:])}. "
+                f"{who}. "
                 + _("Salutation: “{salutation}”.").format(salutation=salutation)
                 + " "
                 + ngettext(
