@@ -416,3 +416,9 @@ def test_uaction_profile_language_sets_the_default(capsys: pytest.CaptureFixture
     assert "language: de (the system's language)" in capsys.readouterr().out  # LANG=de here
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
     assert "Sehr geehrter Herr Botschafter," in capsys.readouterr().out
+
+
+def test_uaction_show_names_the_letter_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--today", "2018-04-02", "show", "63/18"]) == 0
+    out = capsys.readouterr().out
+    assert "Letters:  English (en), French (fr), Spanish (es), German (de)\n" in out
