@@ -422,3 +422,26 @@ def test_uaction_show_names_the_letter_languages(capsys: pytest.CaptureFixture[s
     assert main(["--today", "2018-04-02", "show", "63/18"]) == 0
     out = capsys.readouterr().out
     assert "Letters:  English (en), French (fr), Spanish (es), German (de)\n" in out
+
+
+def test_an_english_letter_names_countries_in_english(tmp_path: Path) -> None:
+    """A French case's "Tunisie" and a writer's "Deutschland" are English in English letters;
+    a case's own English spelling ("USA") stays."""
+    text = FRENCH_CASE.replace("[translations.de]", "[translations.en]").replace(
+        "Ich fordere Sie auf, die Sicherheit von Salma Ben Ali umgehend zu gewährleisten.",
+        "Urging them to ensure the safety of Salma Ben Ali.",
+    )
+    text = text.replace(
+        '    "Bitte leiten Sie eine unparteiische Untersuchung der Drohungen gegen sie ein.",\n',
+        "",
+    ).replace(
+        'summary = "Eine Anwältin erhält Morddrohungen, seit sie Demonstrierende verteidigt."\n',
+        "",
+    )
+    case = _load(tmp_path, text)
+    writer = replace(LEEDS, country="Deutschland", group="")
+    letter = compose_letter(case, case.officials[0], writer, today=DAY, language="en")
+    assert letter.paragraphs[0].endswith("Salma Ben Ali in Tunisia.")
+    assert "I urge you to ensure the safety of Salma Ben Ali." in letter.paragraphs
+    assert any(p.startswith("I am writing to you from Germany") for p in letter.paragraphs)
+    assert letter.subject == "Salma Ben Ali, Tunisia"
