@@ -445,3 +445,34 @@ def test_an_english_letter_names_countries_in_english(tmp_path: Path) -> None:
     assert "I urge you to ensure the safety of Salma Ben Ali." in letter.paragraphs
     assert any(p.startswith("I am writing to you from Germany") for p in letter.paragraphs)
     assert letter.subject == "Salma Ben Ali, Tunisia"
+
+
+@pytest.mark.parametrize(
+    ("address", "place"),
+    [
+        (("Lindenstraße 12", "10969 Berlin"), "Berlin"),
+        (("Lindenstraße 12", "10969 Berlin", "GERMANY"), "Berlin"),
+        (("1 rue Mercière", "69002 Lyon Cedex 02"), "Lyon"),
+        (("Av. Reforma 1", "06000 Ciudad de México, CDMX"), "Ciudad de México"),
+        (("Hauptplatz 1", "1010 Wien"), "Wien"),
+        (("1234 Main Street", "Springfield, IL 62701"), ""),
+        (("1234 Main Street",), ""),
+        ((), ""),
+    ],
+)
+def test_the_town_of_the_date_line(address: tuple[str, ...], place: str) -> None:
+    from uaction_desktop.letter_frame import sender_place
+
+    assert sender_place(address) == place
+
+
+def test_date_lines_as_the_writers_country_writes_them(case: Case) -> None:
+    vienna = SenderProfile(name="Eva", address=("Hauptplatz 1", "1010 Wien"), country="AT")
+    january = compose_letter(case, case.officials[0], vienna, today=date(2027, 1, 1), language="de")
+    assert january.date_text == "Wien, 1. Jänner 2027"  # Austrian German (Babel de_AT)
+    first = compose_letter(case, case.officials[0], LYON, today=date(2027, 1, 1), language="fr")
+    assert first.date_text == "Lyon, le 1er janvier 2027"
+    nowhere = replace(LYON, address=())
+    assert compose_letter(case, case.officials[0], nowhere, today=DAY, language="fr").date_text == (
+        "Le 2 décembre 2026"
+    )
