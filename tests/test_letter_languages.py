@@ -476,3 +476,26 @@ def test_date_lines_as_the_writers_country_writes_them(case: Case) -> None:
     assert compose_letter(case, case.officials[0], nowhere, today=DAY, language="fr").date_text == (
         "Le 2 décembre 2026"
     )
+
+
+def test_a_pack_leaves_out_a_case_no_letter_can_be_written_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    """A Dutch document without translations (the app writes no Dutch letters) in the user's
+    cases: the pack of all active cases still prints, without it, and says why."""
+    cases = isolated_home / "data" / "cases"
+    cases.mkdir(parents=True)
+    dutch = SPANISH_CASE.replace('language = "es"', 'language = "nl"').replace(
+        '[translations.en]\nasks = ["Urging them to release Tomás Ruiz immediately."]\n', ""
+    )
+    (cases / "ua-81-26.toml").write_text(
+        dutch.replace("2026-11-25", "2018-03-30").replace("2027-01-15", "2018-06-30"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "pack.pdf"
+    assert main(["--today", "2018-04-02", "pack", "-o", str(out), "--no-briefings"]) == 0
+    err = capsys.readouterr().err
+    assert "UA 81/26 is written in Dutch" in err and "no letters in this pack" in err
+    assert "Tomás Ruiz" not in _text(out.read_bytes())
+    assert main(["--today", "2018-04-02", "pack", "--case", "81/26", "-o", str(out)]) == 1
+    assert "add a translation of its appeal points" in capsys.readouterr().err
