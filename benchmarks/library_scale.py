@@ -235,6 +235,7 @@ def make_home(root: Path, cases: int) -> Path:
 def run(argv: list[str], home: Path | None = None, code: str | None = None) -> tuple[float, int]:
     """Seconds and peak memory (KB) of one fresh process."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app runs from its bytecode
     if home is not None:
         env["UACTION_HOME"] = str(home)
     command = [sys.executable, "-c", code] if code else [sys.executable, *argv]

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 
 from uaction_desktop import __version__, commands
-from uaction_desktop.library import CaseLibrary, CaseUnavailable
+from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_or_set_aside
 from uaction_desktop.terminal import escaped
@@ -40,6 +40,15 @@ class Context:
     @cached_property
     def library(self) -> CaseLibrary:
         return CaseLibrary.standard(self.paths.cases_dir, self.paths.case_index_dir)
+
+    def find(self, ua: str) -> CaseEntry | None:
+        """One UA's entry, its file read: through the case lookup when it can vouch for the
+        UA's files (no other file looked at), else through the whole library."""
+        if "library" not in self.__dict__:
+            one = CaseLibrary.standard_one_case(ua, self.paths.cases_dir, self.paths.case_index_dir)
+            if one is not None:
+                return one.find(ua, self.today)
+        return self.library.find(ua, self.today)
 
     @cached_property
     def profile(self) -> SenderProfile:

@@ -9,7 +9,7 @@ from pathlib import Path
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date, output_file
 from uaction_desktop.outputs import is_stdout, output_problem
-from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.profile import LAYOUTS  # the names alone: ReportLab is not loaded
 from uaction_desktop.terminal import escaped
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
