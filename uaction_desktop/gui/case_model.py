@@ -162,6 +162,8 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         if self._search is None:
             texts = self._texts(self._all) if self._texts else [_card_text(e) for e in self._all]
             self._search = CaseSearch([e.ua for e in self._all], texts)
+            if len(texts) >= CaseSearch.FEW:  # a big library: words indexed off the GUI thread
+                self._search.build_in_background()
 
     def _matching(self) -> list[int] | None:
         if not self._query.strip():
