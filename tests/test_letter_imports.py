@@ -56,3 +56,35 @@ def test_a_character_the_serif_lacks_brings_in_the_fallback_font(isolated_home: 
     used, added = run_python(code, isolated_home).splitlines()
     assert used == "['LiberationSerif', 'DejaVuSans']"
     assert added == "['DejaVuSans', 'LiberationSerif', 'LiberationSerif-Bold']"  # no others
+
+
+def test_a_named_command_alone_is_set_up_and_parses_the_same() -> None:
+    import argparse
+    import importlib
+    import pkgutil
+
+    from uaction_desktop import cli, commands
+
+    modules = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    for module in modules:
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"{commands.__name__}.{module}").register(subparsers)
+        (command,) = subparsers.choices
+        assert cli._named_module(["--home", "x", command, "--help"], modules) == module
+        assert cli._named_module(["--today=2024-01-01", command], modules) == module
+    assert cli._named_module(["--help", "show"], modules) is None
+    assert cli._named_module(["shwo"], modules) is None
+    argv = ["--today", "2018-04-02", "letter", "63/18", "--to", "1", "-o", "x.pdf", "--text"]
+    alone, whole = cli.build_parser(argv), cli.build_parser()
+    assert vars(alone.parse_args(argv)).keys() == vars(whole.parse_args(argv)).keys()
+    assert str(vars(alone.parse_args(argv))) == str(vars(whole.parse_args(argv)))
+
+
+def test_show_loads_no_other_command(isolated_home: Path) -> None:
+    code = (
+        "import sys\n"
+        "from uaction_desktop.cli import main\n"
+        "assert main(['show', '63/18']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith('uaction_desktop.commands.')))\n"
+    )
+    assert run_python(code, isolated_home).splitlines()[-1] == "['uaction_desktop.commands.show']"
