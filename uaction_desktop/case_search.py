@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
 
@@ -79,42 +78,62 @@ class WordIndex:
     """Every distinct word of the cases' texts, with the rows holding it, so a query word that
     few words contain is answered from those words alone rather than by a pass over every
     case's text (0.5 ms against 4.5 ms for "tob" over 10,000 cases). Building it is a pass
-    over every word of every case (about 0.25 s for 10,000 cases), so the window builds it
-    on a thread of its own after its first paint (``build_in_background``)."""
+    over every word of every case (about 0.15-0.3 s for 10,000 cases), so the window builds
+    it a few hundred cases at a time between events, after its first paint."""
 
     # A part found in more distinct words than this is common: joining their rows would cost
     # more than searching the cases' texts, most of which hold it.
-    COMMON = 1_000
+    COMMON = 300
 
     def __init__(self, texts: list[str]) -> None:
-        postings: dict[str, list[int]] = {}
-        for row, text in enumerate(texts):
-            for word in text.split():
+        """An index of ``texts``, built by ``build`` (at once or a few rows at a time)."""
+        self._texts = texts
+        self._postings: dict[str, list[int]] = {}
+        self._next = 0  # the first row not yet indexed
+        # The words as lines of one text, the ASCII ones apart: a search through text that
+        # holds one non-ASCII character reads four bytes a character instead of one.
+        self._parts: list[tuple[str, list[int], list[list[int]]]] = []
+        self.complete = False
+
+    def build(self, rows: int | None = None) -> bool:
+        """Index the next ``rows`` texts (None: all that are left); True once it is complete."""
+        texts, postings = self._texts, self._postings
+        end = len(texts) if rows is None else min(len(texts), self._next + rows)
+        for row in range(self._next, end):
+            for word in texts[row].split():
                 held = postings.get(word)
                 if held is None:
                     postings[word] = [row]
                 else:
                     held.append(row)
-        words = list(postings)
-        self._joined = "\n".join(words) + "\n"
-        self._starts = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
-        self._rows = [postings[w] for w in words]
-
-    def count(self, part: str) -> int:
-        """In how many distinct words ``part`` is (at most; a quick count)."""
-        return self._joined.count(part)
+        self._next = end
+        if end == len(texts) and not self.complete:
+            ascii_words = [w for w in postings if w.isascii()]
+            others = [w for w in postings if not w.isascii()]
+            for words in (ascii_words, others):
+                joined = "\n".join(words) + "\n"
+                starts = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
+                self._parts.append((joined, starts, [postings[w] for w in words]))
+            self._postings = {}
+            self.complete = True
+        return self.complete
 
     def rows_with(self, part: str) -> list[int] | None:
-        """The rows, in order, with a word that holds ``part``; None if too many words do."""
-        joined = self._joined
-        if "\n" in part or joined.count(part) > self.COMMON:
+        """The rows, in order, with a word that holds ``part``; None if more than ``COMMON``
+        words do (found out by the time that many are seen). One character is always common:
+        a search of the texts for it is quicker still."""
+        if len(part) < 2 or "\n" in part:
             return None
-        starts, found = self._starts, set()
-        at = joined.find(part)
-        while at >= 0:
-            word = bisect.bisect_right(starts, at) - 1
-            found.update(self._rows[word])
-            at = joined.find(part, starts[word + 1])
+        seen, found = 0, set()
+        for joined, starts, rows in self._parts:
+            at = joined.find(part)
+            while at >= 0:
+                seen += 1
+                if seen > self.COMMON:
+                    return None
+                word = bisect.bisect_right(starts, at) - 1
+                found.update(rows[word])
+                at = joined.find(part, starts[word + 1])
         return sorted(found)
 
 
@@ -140,18 +159,21 @@ class CaseSearch:
         self._texts = texts
         self._last_query = ""
         self._last: list[int] | None = None  # None: every row
-        self._words: WordIndex | None = None
+        self._words: WordIndex | None = None  # once complete
+        self._building: WordIndex | None = None
 
-    def build_in_background(self) -> None:
-        """Build the word index on a thread; until it is there, the texts are searched."""
-
-        def build() -> None:
-            self._words = WordIndex(self._texts)  # one assignment: ready or not, never half
-
-        threading.Thread(target=build, name="case word index", daemon=True).start()
+    def build_index(self, rows: int | None = None) -> bool:
+        """Build the word index, ``rows`` cases at a time (the window does it between events:
+        on a thread, it would hold Python's lock against the window for 0.3 s); until it is
+        complete, the texts are searched. True once it is complete."""
+        if self._words is None:
+            building = self._building = self._building or WordIndex(self._texts)
+            if building.build(rows):
+                self._words = building
+        return self._words is not None
 
     def build_now(self) -> None:
-        self._words = WordIndex(self._texts)
+        self.build_index()
 
     def rows(self, query: str) -> list[int] | None:
         """Matching row numbers in order, or None when the query matches every row."""
@@ -164,10 +186,7 @@ class CaseSearch:
         if self._last is not None and self._last_query and folded.startswith(self._last_query):
             candidates = self._last  # typing on: only what the shorter query matched can match
         found = candidates
-        index = self._words
-        # The rarest word first: it rules out most (in how many words it is, else its length).
-        rarest = (lambda w: index.count(w)) if index else (lambda w: -len(w))
-        for word in sorted(words, key=rarest):
+        for word in sorted(words, key=len, reverse=True):  # the longest word rules out most
             found = self._containing(word, found)
         assert found is not None
         self._last_query, self._last = folded, found
