@@ -143,6 +143,27 @@ def test_a_change_to_the_folder_is_seen(cases, tmp_path, how) -> None:
     assert (again is None) == (entry is None)
 
 
+@pytest.mark.parametrize("how", ["follow-up", "renamed"])
+def test_a_change_is_seen_where_the_folders_time_stays(cases, tmp_path, how) -> None:
+    """As on a FAT file system under Windows, where a folder's time does not follow its
+    entries: the names are counted and checksummed too."""
+    index = tmp_path / "index"
+    build(cases, index)
+    before = cases.stat()
+    if how == "follow-up":
+        text = case_text("3/24", "Newer").replace(
+            "format = 1", 'format = 1\nkind = "follow-up"\nupdate = 1', 1
+        )
+        write_case(cases, "c3-update.toml", text)
+    else:
+        (cases / "c3.toml").rename(cases / "c3-renamed.toml")
+    os.utime(cases, ns=(before.st_atime_ns, before.st_mtime_ns))
+    entry, quick = find(cases, index, "3/24")
+    assert not quick
+    expected = "c3-update.toml" if how == "follow-up" else "c3-renamed.toml"
+    assert Path(entry.card.path).name == expected
+
+
 def test_a_case_broken_in_place_is_said_when_read(cases, tmp_path) -> None:
     index = tmp_path / "index"
     build(cases, index)
