@@ -240,7 +240,7 @@ def test_a_users_copy_of_a_bundled_case_replaces_it(tmp_path) -> None:
     assert entry is not None and not entry.bundled and entry.card.path.endswith("my-63-18.toml")
 
 
-def test_show_and_log_add_use_the_lookup_and_stay_correct(isolated_home: Path) -> None:
+def test_show_log_add_and_pack_use_the_lookup_and_stay_correct(isolated_home: Path) -> None:
     folder = isolated_home / "data" / "cases"
     folder.mkdir(parents=True)
     write_case(folder, "a.toml", case_text("5/24", "Listed case"))
@@ -252,6 +252,7 @@ def test_show_and_log_add_use_the_lookup_and_stay_correct(isolated_home: Path) -
         return subprocess.run(argv, env=env, capture_output=True, text=True)
 
     assert uaction("cases", "--all").returncode == 0  # builds the index and the lookup
+    pack = str(isolated_home / "pack.pdf")
     code = (
         "import sys\n"
         "from uaction_desktop import library\n"
@@ -261,10 +262,12 @@ def test_show_and_log_add_use_the_lookup_and_stay_correct(isolated_home: Path) -
         "assert main(['--today', '2024-07-02', 'log', 'add', '--case', '5/24', '--to', '1',"
         " '--channel', 'letter']) == 0\n"
         "assert 'uaction_desktop.actionlog' in sys.modules\n"
+        f"assert main(['--today', '2024-07-02', 'pack', '--case', '5/24', '-o', {pack!r}]) == 0\n"
     )
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "Listed case" in done.stdout and "Logged 1 letter" in done.stdout
+    assert Path(pack).read_bytes().startswith(b"%PDF")
     write_case(folder, "a.toml", case_text("5/24", "Edited case"))  # in place, old time
     os.utime(folder / "a.toml", None)
     shown = uaction("show", "5/24")

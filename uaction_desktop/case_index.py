@@ -486,9 +486,9 @@ def _same_file(held: Any, file: CaseFile) -> bool:
     return isinstance(held, list) and len(held) == 3 and held[:2] == [file.size, file.mtime_ns]
 
 
-def lookup(index_dir: Path, folders: list[Path], ua: str) -> list[case_lookup.Entry] | None:
-    """The files the case lookup names for ``ua`` (see ``case_lookup.find``)."""
-    return case_lookup.find(index_dir, folders, ua, _HEADER)
+def lookup(index_dir: Path, folders: list[Path], uas: list[str]) -> list[case_lookup.Entry] | None:
+    """The files the case lookup names for the UAs (see ``case_lookup.find``)."""
+    return case_lookup.find(index_dir, folders, uas, _HEADER)
 
 
 def _line(value: Any) -> int | None:

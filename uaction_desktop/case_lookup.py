@@ -101,9 +101,9 @@ def lookup_bytes(folders: list[FolderStamp], entries: list[Entry], header: dict)
     return ("\n".join(lines) + "\n").encode("ascii") + _END
 
 
-def find(index_dir: Path, folders: list[Path], ua: str, header: dict) -> list[Entry] | None:
-    """The files the lookup names for ``ua``, each checked against the file system (size and
-    time); None when the lookup cannot be trusted or names no file for it."""
+def find(index_dir: Path, folders: list[Path], uas: list[str], header: dict) -> list[Entry] | None:
+    """The files the lookup names for the UAs, each checked against the file system (size and
+    time); None when the lookup cannot be trusted or names no file for one of them."""
     try:
         data = (index_dir / LOOKUP_FILE).read_bytes()
     except OSError:
@@ -120,15 +120,17 @@ def find(index_dir: Path, folders: list[Path], ua: str, header: dict) -> list[En
         now = folder_stamp(held.path)
         if held.racy or now[1:5] != held[1:5]:
             return None
-    entries = _entries_for(data, ua)
-    if entries is None:  # a damaged line: the next listing writes the lookup again
-        remove(index_dir)
-    if not entries:
-        return None  # not there, or not said how: the whole library says
-    for entry in entries:
-        if not _unchanged(entry, written_ns):
+    found: list[Entry] = []
+    for ua in dict.fromkeys(uas):
+        entries = _entries_for(data, ua)
+        if entries is None:  # a damaged line: the next listing writes the lookup again
+            remove(index_dir)
+        if not entries:
+            return None  # not there, or not said how: the whole library says
+        if not all(_unchanged(entry, written_ns) for entry in entries):
             return None
-    return entries
+        found += entries
+    return found
 
 
 def _entries_for(data: bytes, ua: str) -> list[Entry] | None:

@@ -44,11 +44,19 @@ class Context:
     def find(self, ua: str) -> CaseEntry | None:
         """One UA's entry, its file read: through the case lookup when it can vouch for the
         UA's files (no other file looked at), else through the whole library."""
-        if "library" not in self.__dict__:
-            one = CaseLibrary.standard_one_case(ua, self.paths.cases_dir, self.paths.case_index_dir)
-            if one is not None:
-                return one.find(ua, self.today)
-        return self.library.find(ua, self.today)
+        return self.library_of([ua]).find(ua, self.today)
+
+    def library_of(self, uas: Sequence[str]) -> CaseLibrary:
+        """A library holding at least these UAs' documents as their files say: their files
+        alone when the case lookup can vouch for them (no other file looked at), else the
+        whole library."""
+        if "library" not in self.__dict__ and uas:
+            some = CaseLibrary.standard_some_cases(
+                uas, self.paths.cases_dir, self.paths.case_index_dir
+            )
+            if some is not None:
+                return some
+        return self.library
 
     @cached_property
     def profile(self) -> SenderProfile:

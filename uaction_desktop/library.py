@@ -11,7 +11,7 @@ that changed; a case's full text is read from its file when it is opened (``Case
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -147,17 +147,18 @@ class CaseLibrary:
         return cls.load([user_cases_dir], bundled=bundled_cases_dir(), index_dir=index_dir)
 
     @classmethod
-    def one_case(
-        cls, ua_text: str, folders: Iterable[Path], bundled: Path | None, index_dir: Path
+    def some_cases(
+        cls, ua_texts: Sequence[str], folders: Iterable[Path], bundled: Path | None, index_dir: Path
     ) -> CaseLibrary | None:
-        """A library of one UA's files alone, found through the case lookup without looking
-        at the other files; None when the lookup cannot vouch for it (then load the whole
-        library). Each file is read and must hold the document the lookup says it does."""
-        ua = normalize_ua(ua_text)
-        if ua is None:
+        """A library of the named UAs' files alone, found through the case lookup without
+        looking at the other files; None when the lookup cannot vouch for every one of them
+        (then load the whole library). Each file is read and must hold the document the
+        lookup says it does."""
+        uas = [normalize_ua(text) for text in ua_texts]
+        if not uas or None in uas:
             return None
         all_folders = ([bundled] if bundled else []) + list(folders)
-        found = lookup(index_dir, all_folders, ua)
+        found = lookup(index_dir, all_folders, [ua for ua in uas if ua])
         if found is None:
             return None
         records = [Record(CaseFile(e.path, e.size, e.mtime_ns), e.ua, e.key, ()) for e in found]
@@ -173,10 +174,16 @@ class CaseLibrary:
         return library
 
     @classmethod
-    def standard_one_case(
-        cls, ua_text: str, user_cases_dir: Path, index_dir: Path
+    def one_case(
+        cls, ua_text: str, folders: Iterable[Path], bundled: Path | None, index_dir: Path
     ) -> CaseLibrary | None:
-        return cls.one_case(ua_text, [user_cases_dir], bundled_cases_dir(), index_dir)
+        return cls.some_cases([ua_text], folders, bundled, index_dir)
+
+    @classmethod
+    def standard_some_cases(
+        cls, ua_texts: Sequence[str], user_cases_dir: Path, index_dir: Path
+    ) -> CaseLibrary | None:
+        return cls.some_cases(ua_texts, [user_cases_dir], bundled_cases_dir(), index_dir)
 
     def _without_duplicates(self, records: list[Record]) -> list[Record]:
         """Two files for one document: a user's own copy replaces a bundled one (that is how a

@@ -142,7 +142,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             meeting_date=args.date,
             return_address=args.return_address,
         )
-        result = build_pack(options, ctx.library, ctx.profile, args.output, today=ctx.today)
+        library = ctx.library_of(args.cases)  # the named cases' files alone, if it can be
+        result = build_pack(options, library, ctx.profile, args.output, today=ctx.today)
     except PackError as exc:
         raise UserError(str(exc)) from exc
     warnings = list(result.warnings)
