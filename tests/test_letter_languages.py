@@ -416,3 +416,86 @@ def test_uaction_profile_language_sets_the_default(capsys: pytest.CaptureFixture
     assert "language: de (the system's language)" in capsys.readouterr().out  # LANG=de here
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
     assert "Sehr geehrter Herr Botschafter," in capsys.readouterr().out
+
+
+def test_uaction_show_names_the_letter_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--today", "2018-04-02", "show", "63/18"]) == 0
+    out = capsys.readouterr().out
+    assert "Letters:  English (en), French (fr), Spanish (es), German (de)\n" in out
+
+
+def test_an_english_letter_names_countries_in_english(tmp_path: Path) -> None:
+    """A French case's "Tunisie" and a writer's "Deutschland" are English in English letters;
+    a case's own English spelling ("USA") stays."""
+    text = FRENCH_CASE.replace("[translations.de]", "[translations.en]").replace(
+        "Ich fordere Sie auf, die Sicherheit von Salma Ben Ali umgehend zu gewährleisten.",
+        "Urging them to ensure the safety of Salma Ben Ali.",
+    )
+    text = text.replace(
+        '    "Bitte leiten Sie eine unparteiische Untersuchung der Drohungen gegen sie ein.",\n',
+        "",
+    ).replace(
+        'summary = "Eine Anwältin erhält Morddrohungen, seit sie Demonstrierende verteidigt."\n',
+        "",
+    )
+    case = _load(tmp_path, text)
+    writer = replace(LEEDS, country="Deutschland", group="")
+    letter = compose_letter(case, case.officials[0], writer, today=DAY, language="en")
+    assert letter.paragraphs[0].endswith("Salma Ben Ali in Tunisia.")
+    assert "I urge you to ensure the safety of Salma Ben Ali." in letter.paragraphs
+    assert any(p.startswith("I am writing to you from Germany") for p in letter.paragraphs)
+    assert letter.subject == "Salma Ben Ali, Tunisia"
+
+
+@pytest.mark.parametrize(
+    ("address", "place"),
+    [
+        (("Lindenstraße 12", "10969 Berlin"), "Berlin"),
+        (("Lindenstraße 12", "10969 Berlin", "GERMANY"), "Berlin"),
+        (("1 rue Mercière", "69002 Lyon Cedex 02"), "Lyon"),
+        (("Av. Reforma 1", "06000 Ciudad de México, CDMX"), "Ciudad de México"),
+        (("Hauptplatz 1", "1010 Wien"), "Wien"),
+        (("1234 Main Street", "Springfield, IL 62701"), ""),
+        (("1234 Main Street",), ""),
+        ((), ""),
+    ],
+)
+def test_the_town_of_the_date_line(address: tuple[str, ...], place: str) -> None:
+    from uaction_desktop.letter_frame import sender_place
+
+    assert sender_place(address) == place
+
+
+def test_date_lines_as_the_writers_country_writes_them(case: Case) -> None:
+    vienna = SenderProfile(name="Eva", address=("Hauptplatz 1", "1010 Wien"), country="AT")
+    january = compose_letter(case, case.officials[0], vienna, today=date(2027, 1, 1), language="de")
+    assert january.date_text == "Wien, 1. Jänner 2027"  # Austrian German (Babel de_AT)
+    first = compose_letter(case, case.officials[0], LYON, today=date(2027, 1, 1), language="fr")
+    assert first.date_text == "Lyon, le 1er janvier 2027"
+    nowhere = replace(LYON, address=())
+    assert compose_letter(case, case.officials[0], nowhere, today=DAY, language="fr").date_text == (
+        "Le 2 décembre 2026"
+    )
+
+
+def test_a_pack_leaves_out_a_case_no_letter_can_be_written_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    """A Dutch document without translations (the app writes no Dutch letters) in the user's
+    cases: the pack of all active cases still prints, without it, and says why."""
+    cases = isolated_home / "data" / "cases"
+    cases.mkdir(parents=True)
+    dutch = SPANISH_CASE.replace('language = "es"', 'language = "nl"').replace(
+        '[translations.en]\nasks = ["Urging them to release Tomás Ruiz immediately."]\n', ""
+    )
+    (cases / "ua-81-26.toml").write_text(
+        dutch.replace("2026-11-25", "2018-03-30").replace("2027-01-15", "2018-06-30"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "pack.pdf"
+    assert main(["--today", "2018-04-02", "pack", "-o", str(out), "--no-briefings"]) == 0
+    err = capsys.readouterr().err
+    assert "UA 81/26 is written in Dutch" in err and "no letters in this pack" in err
+    assert "Tomás Ruiz" not in _text(out.read_bytes())
+    assert main(["--today", "2018-04-02", "pack", "--case", "81/26", "-o", str(out)]) == 1
+    assert "add a translation of its appeal points" in capsys.readouterr().err

@@ -131,3 +131,33 @@ def test_gender_only_where_the_case_shows_it() -> None:
     assert official_gender(Official(id="a"), ("Estimada Señora Fiscal",)) == "f"
     # Contradictory hints: no gender at all.
     assert official_gender(Official(id="a", name="Mr Lee"), ("Sehr geehrte Frau Lee",)) == ""
+
+
+def test_appeal_points_in_other_languages_become_sentences_of_the_letter() -> None:
+    from uaction_desktop.requests import requests_in
+
+    assert requests_in("fr", ["Demandez-leur de libérer Ana ;", "je vous prie d’enquêter"]) == [
+        "Je vous demande de libérer Ana.",
+        "Je vous prie d’enquêter.",
+    ]
+    assert requests_in("de", ["Fordern Sie die Behörden auf, Ana freizulassen,"]) == [
+        "Ich fordere Sie auf, Ana freizulassen."
+    ]
+    assert requests_in("es", ["Instando a las autoridades a liberar a Ana;", " "]) == [
+        "Le insto a liberar a Ana."
+    ]
+    assert requests_in("es", ["¿Por qué sigue detenida?"]) == ["¿Por qué sigue detenida?"]
+
+
+def test_french_de_and_spanish_and() -> None:
+    from uaction_desktop.letter_frame import frame, french_de
+
+    assert french_de("Akmaral Tobylova") == "d’Akmaral Tobylova"
+    assert french_de("Jean Dupont") == "de Jean Dupont"
+    assert french_de("Groupe 42 de Lyon") == "du Groupe 42 de Lyon"
+    assert french_de("Les Amis de la liberté") == "des Amis de la liberté"
+    assert french_de("Élodie Roux") == "d’Élodie Roux"
+    assert frame("es").join(["Ana", "Isabel"]) == "Ana e Isabel"
+    assert frame("es").join(["Ana", "Hierro"]) == "Ana y Hierro"
+    assert frame("fr").join(["A", "B", "C"]) == "A, B et C"
+    assert frame("de").join(["A", "B"]) == "A und B"

@@ -24,6 +24,7 @@ from uaction_desktop import country_grammar
 from uaction_desktop.destination import (
     country_code,
     destination_line,
+    english_name,
     known_names,
     plain_name,
     same_country,
@@ -194,9 +195,12 @@ def people_in(case: Case, language: str) -> str:
 
 
 def country_in(case: Case, language: str) -> str:
-    """The case's country as the letter's language names it (English keeps the case's own)."""
-    if not case.country or language == "en":
-        return case.country
+    """The case's country as the letter's language names it (English keeps the case's own
+    spelling where it is English: "USA", "Republic of Kazakhstan")."""
+    if not case.country:
+        return ""
+    if language == "en":
+        return english_name(case.country)
     return country_grammar.country_name_in(case.country, language)
 
 
@@ -216,8 +220,8 @@ def _context(
     if language == "en":
         return {
             **base,
-            "in_country": f" in {with_article(case.country)}" if case.country else "",
-            "writer_country": with_article(country_name(profile.country)),
+            "in_country": f" in {with_article(base['country'])}" if case.country else "",
+            "writer_country": with_article(english_name(profile.country)),
         }
     return {
         **base,
@@ -578,13 +582,13 @@ def compose_social(
     text_of_case = _text(case, lang)
     requests = _requests(text_of_case) or [text_of_case.title or f"UA {case.ua}"]
     if lang == "en":
-        hashtag = re.sub(r"[^\w]", "", case.country) if case.country else ""
+        hashtag = re.sub(r"[^\w]", "", country_in(case, "en"))
     else:
         hashtag = country_grammar.hashtag(case.country, lang)
     request = requests[0]
     if not handle:
         if lang == "en":
-            office = office_of(official, case.country)
+            office = office_of(official, country_in(case, "en"))
             named = passed_on(request, office)
             request = named if named != request else f"{office[:1].upper()}{office[1:]}: {request}"
         else:

@@ -254,6 +254,17 @@ def destination_line(country: str, writer_country: str) -> str:
     return _upper(territory_name(code, "en"), "en")
 
 
+def english_name(text: str) -> str:
+    """A country as an English sentence names it: the text as written where it is English
+    ("USA", "Republic of Kazakhstan"), else Babel's English name ("Deutschland" -> "Germany",
+    "DE" -> "Germany"); unknown text as written."""
+    code = country_code(text)
+    written = " ".join(text.split())
+    if not code or (len(written) > 2 and _is_english_name(written, code)):
+        return written
+    return territory_name(code, "en")
+
+
 def _is_english_name(text: str, code: str) -> bool:
     from babel import Locale
 

@@ -65,5 +65,10 @@ def effective_language(profile: object, environ: Mapping[str, str] | None = None
 
 
 def language_name(code: str) -> str:
-    """ "fr" -> "French" (English names: for messages on the command line)."""
-    return ENGLISH_NAMES.get(code, code)
+    """ "fr" -> "French", "nl" -> "Dutch" (English names: for messages on the command line);
+    a code nobody knows as written."""
+    if code in ENGLISH_NAMES:
+        return ENGLISH_NAMES[code]
+    from babel import Locale  # only for a message about another language
+
+    return Locale("en").languages.get(code, code)

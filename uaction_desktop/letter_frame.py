@@ -149,15 +149,27 @@ def french_de(text: str) -> str:
 
 def sender_place(address: tuple[str, ...] | list[str]) -> str:
     """The town of a writer's address, for the date line ("10115 Berlin" -> "Berlin", "69002
-    Lyon Cedex 02" -> "Lyon"); "" when no line looks like postcode and town."""
-    for line in reversed([a.strip() for a in address if a.strip()]):
-        match = _POSTCODE_TOWN.match(line)
-        if match:
-            town = re.sub(r"(?i)\s+cedex(\s+\d+)?$", "", match.group("town")).strip(" ,")
-            if town and not any(ch.isdigit() for ch in town):
-                return town
-    return ""
+    Lyon Cedex 02" -> "Lyon"): read from the last line, or the one before a country line;
+    "" when that is not a postcode and a town (a street is never taken for one)."""
+    from uaction_desktop.destination import known_names, plain_name
+
+    lines = [a.strip() for a in address if a.strip()]
+    if len(lines) > 1 and plain_name(lines[-1]) in known_names():
+        lines = lines[:-1]  # "GERMANY" after the town
+    match = _POSTCODE_TOWN.match(lines[-1]) if lines else None
+    if not match:
+        return ""
+    town = re.sub(r"(?i)\s+cedex(\s+\d+)?$", "", match.group("town")).strip(" ,")
+    if not town or any(ch.isdigit() for ch in town) or _STREET.search(town):
+        return ""
+    return town
 
 
-# "10115 Berlin", "D-10115 Berlin", "75011 Paris", "28013 Madrid", "1010 Wien", "8001 Zürich".
-_POSTCODE_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+(?P<town>[^\d,][^,]*?)\s*$")
+_STREET = re.compile(r"(?i)\b(street|st|avenue|ave|road|rd|lane|drive|boulevard|blvd|way)\.?$")
+
+
+# "10115 Berlin", "D-10115 Berlin", "75011 Paris", "28013 Madrid", "1010 Wien", "8001 Zürich",
+# "00-001 Warszawa", "1000-001 Lisboa", "06000 Ciudad de México, CDMX" (up to a comma).
+_POSTCODE_TOWN = re.compile(
+    r"^(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3})\s+(?P<town>[^\d,][^,]*?)\s*(?:,.*)?$"
+)

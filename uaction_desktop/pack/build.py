@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -90,13 +90,7 @@ def build_pack(
 ) -> PackResult:
     """Build the pack and write it to ``output_path``; raises PackError or PackCancelled."""
     today = today or date.today()
-    plan = plan_pack(options, library, today)
-    if options.language is not None:
-        for planned in plan.cases:  # refused before anything is drawn
-            try:
-                letter_language(planned.case, profile, options.language)
-            except LanguageError as exc:
-                raise PackError(str(exc)) from exc
+    plan = writable(plan_pack(options, library, today), profile, options.language)
     builder = _Builder(options, plan, profile, today, progress, cancelled)
     data = builder.build()
     builder.check()
@@ -107,6 +101,26 @@ def build_pack(
         raise PackError(f"cannot write {path}: {exc.strerror or exc}") from exc
     builder.tick("written")
     return builder.result(path)
+
+
+def writable(plan: PackPlan, profile: SenderProfile, language: str | None) -> PackPlan:
+    """The plan with every case's letters in one language, decided before anything is drawn.
+    A language asked for that a case cannot fill is refused (the message names those it can);
+    by default a case the app cannot write a letter for at all (its text is in a language
+    without a letter frame, with no translation) is left out, and the pack says so."""
+    kept, warnings = [], list(plan.warnings)
+    for planned in plan.cases:
+        try:
+            letter_language(planned.case, profile, language)
+        except LanguageError as exc:
+            if language is not None:
+                raise PackError(str(exc)) from exc
+            warnings.append(f"{exc}; it has no letters in this pack")
+            continue
+        kept.append(planned)
+    if plan.cases and not kept:
+        raise PackError("; ".join(warnings[len(plan.warnings) :]))
+    return replace(plan, cases=tuple(kept), warnings=tuple(warnings))
 
 
 @dataclass
