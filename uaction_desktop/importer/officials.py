@@ -519,6 +519,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
     guessed = False
     in_address = False
     honorific = ""  # "His Excellency" on a line of its own, for the name below it
+    office_heading = False  # the organisation came from a heading in capitals
     for line in heads:
         text = line.strip().rstrip(",").strip()
         if text.endswith(":") and not parts.name and not parts.title:
@@ -540,6 +541,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         if kind is LineKind.CATEGORY and not parts.name and is_category(text):
             if category_is_office(text) and not parts.organisation:
                 parts.organisation = text
+                office_heading = True
             elif not parts.title:
                 parts.title = text
             elif not parts.organisation:
@@ -549,13 +551,19 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
             in_address = True
             parts.address.append(text)
         elif starts_org(tokens) or (tokens and is_org_word(tokens[-1]) and parts.name):
-            if parts.organisation:
+            if parts.organisation and office_heading and not parts.title:
+                # "NICHTREGIERUNGSORGANISATION" over "Comisión ...": the heading says what
+                # kind of body it is (the title); the line under it names the body
+                parts.title, parts.organisation = parts.organisation, text
+                office_heading = False
+            elif parts.organisation:
                 parts.address.append(text)
                 in_address = True
             else:
                 parts.organisation = text
         elif honorific_length(tokens) or is_title_word(tokens[0]):
             title, name = _title_and_name(text, spellings)
+            placed = True
             if name and not parts.name and parts.title and title:
                 # the title is taken: the name keeps its own title words unless they repeat it
                 said = {fold(w) for w in parts.title.split()}
@@ -565,8 +573,19 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
                 parts.title = title
             elif title and not parts.organisation and not name:
                 parts.organisation = title
+            else:
+                placed = False
             if name and not parts.name:
                 parts.name = name
+                placed = True
+            if not placed:
+                # a second title line ("Attorney General of X State") once title and name
+                # are taken: the office it names, never dropped
+                if not parts.organisation:
+                    parts.organisation = text
+                else:
+                    parts.address.append(text)
+                    in_address = True
         elif not parts.name and is_name_like(text):
             name, title = _trailing_title(text)
             parts.name = recase_name(name, spellings)

@@ -136,7 +136,11 @@ def _runs(tokens: list[str], nouns: set[str]) -> list[tuple[int, int]]:
             or (fold(tokens[i]) in _name_titles() and i == start)
             or (i > start and _surname_like_country(tokens, i, nouns))
         ):
+            if i > start and fold(tokens[i]) in _name_titles():
+                break  # "Protect Fray Ana Lima": a name's title starts the name
             i += 1
+            if _ends_sentence(tokens[i - 1]):
+                break  # "... and Tran Anh Kim's. If you ...": the name ends with the sentence
         end = i
         while end > start and fold(tokens[end - 1]) in _PARTICLES:
             end -= 1
@@ -151,7 +155,7 @@ def _runs(tokens: list[str], nouns: set[str]) -> list[tuple[int, int]]:
 
 
 def _surname_like_country(tokens: list[str], i: int, nouns: set[str]) -> bool:
-    """A surname that is also a country's name ("Ana Montenegro") ends a name inside a list:
+    """A surname that is also a country's name ("Ana Jordan") ends a name inside a list:
     the word after it is a comma, a semicolon or "and"."""
     after = fold(tokens[i + 1]) if i + 1 < len(tokens) else ""
     token = tokens[i]
@@ -180,7 +184,7 @@ def _recurring_parts(counts: Counter[str]) -> list[str]:
 
 
 def _merge_spellings(counts: Counter[str]) -> Counter[str]:
-    """A name the text spells two ways ("Ana Betelgeriev", later "Ana Betelgirev") counted
+    """A name the text spells two ways ("Ana Dadaeva", later "Ana Dadayeva") counted
     once, under the spelling it uses first: same first name, a surname one or two letters
     apart."""
     merged: Counter[str] = Counter()
@@ -213,14 +217,31 @@ def _sub_runs(name: str) -> list[str]:
     ]
 
 
+def _ends_sentence(token: str) -> bool:
+    """A word with a full stop after it that is not an initial ("A.") or an abbreviation a
+    name is written with ("Rev.", "Dr.")."""
+    if not token.endswith(".") or len(token.rstrip(".")) <= 1:
+        return False
+    return fold(token) not in _name_titles() and fold(token) not in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w for w in lexicon().folded("honorifics") if w.endswith("."))
+
+
 def _leads(tokens: list[str], i: int) -> bool:
     """A capitalised particle that begins a name, not a sentence: the word before it is a
     lower-case word of the same sentence."""
-    return tokens[i][:1].isupper() and i > 0 and tokens[i - 1][:1].islower()
+    if not tokens[i][:1].isupper() or i == 0:
+        return False
+    before = tokens[i - 1]
+    # inside a sentence, or the next item of a list ("..., Do Thi Hoa and ...")
+    return before[:1].islower() or (before in (",", ";") and i > 1)
 
 
 def _name(tokens: list[str], run: tuple[int, int]) -> str:
-    name = " ".join(tokens[run[0] : run[1]])
+    name = " ".join(tokens[run[0] : run[1]]).strip(" .")
     return re.sub(r"[’']s$|(?<=s)[’']$", "", name).strip(" .")  # "Ana's", "Jonas'"
 
 
@@ -265,16 +286,26 @@ def recurring_names(text: str, title: str = "") -> list[str]:
     if title:
         title_tokens = _tokens(title)
         in_title = [_name(title_tokens, r) for r in _runs(title_tokens, nouns)]
-        if title.isupper():
-            # every word of a title in capitals looks like a name: keep those the text also
-            # writes as a name in normal case ("TROY DAVIS" and "Troy Davis")
+        if in_title:
+            # a title's capitalised words are not names by themselves (a title in capitals or
+            # Title Case, German nouns): keep the runs the text also writes as a name
+            # ("TROY DAVIS" and "Troy Davis"), or that a name's title starts ("Fray ...")
             written = {fold(n): n for n in counts}
-            in_title = [
-                written[fold(part)]
-                for n in in_title
-                for part in _sub_runs(n)
-                if fold(part) in written
-            ]
+            kept = []
+            for n in in_title:  # the longest part of each run that is a name
+                part = next(
+                    (
+                        p
+                        for p in _sub_runs(n)
+                        if fold(p) in written or fold(p.split()[0]) in _name_titles()
+                    ),
+                    None,
+                )
+                if part:
+                    kept.append(
+                        written[fold(part)] if part.isupper() and fold(part) in written else part
+                    )
+            in_title = kept
         if in_title:
             return list(dict.fromkeys(in_title))
     names = [n for n, c in counts.most_common() if c >= 2 and not country_name(n)][:3]
