@@ -40,7 +40,7 @@ from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.gui.page_view import PageView
-from uaction_desktop.gui.plain_text import typed_text
+from uaction_desktop.gui.plain_text import shown, typed_text
 from uaction_desktop.languages import NATIVE_NAMES, effective_language, language_name
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
@@ -333,7 +333,7 @@ class Composer(QWidget):
         self.officialPicker.clear()
         if entry is not None:
             for official in entry.case.officials:
-                label = official.display_name
+                label = shown(official.display_name)
                 if official.role is Role.COPY:
                     label += " (copy)"
                 self.officialPicker.addItem(label, official.id)
@@ -560,7 +560,7 @@ class Composer(QWidget):
 
     def _show_warnings(self, warnings: list[str]) -> None:
         self._warnings = list(warnings)
-        self.renderWarnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.renderWarnings.setText(shown("\n".join(f"⚠ {w}" for w in warnings)))
         self.renderWarnings.setVisible(bool(warnings))
 
     # ------------------------------------------------------------------ reactions
@@ -968,7 +968,8 @@ class Composer(QWidget):
     def _update_recipient(self, official: Official) -> None:
         """The address block and the greeting as printed, in the letter's language."""
         letter = self._base_letter(official)
-        self.recipient.setText("\n".join(letter.recipient_lines) + f"\n\n{letter.greeting}")
+        block = "\n".join(letter.recipient_lines) + f"\n\n{letter.greeting}"
+        self.recipient.setText(shown(block))
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""

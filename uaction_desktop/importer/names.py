@@ -95,7 +95,7 @@ def honorific_length(tokens: list[str], i: int = 0) -> int:
 
 
 def name_token(word: str) -> bool:
-    """A word that can be part of a person's name: capitalised, a particle, or "al-Huwaiti"."""
+    """A word that can be part of a person's name: capitalised, a particle, or "al-Rashid"."""
     core = word.strip(",;()")
     if not core or any(ch.isdigit() for ch in core) or "@" in core or "/" in core:
         return False
@@ -179,8 +179,8 @@ class Spellings:
 
 
 def recase_name(name: str, spellings: Spellings | None = None) -> str:
-    """ "Eduardo UMANA MENDOZA" -> "Eduardo Umaña Mendoza" when the document spells it so in
-    mixed case, else "Eduardo Umana Mendoza"."""
+    """ "Julio CASTAÑEDA ROJAS" -> "Julio Castañeda Rojas"; "Julio CASTANEDA" -> "Julio Castañeda"
+    when the document spells it so in mixed case, else "Julio Castaneda"."""
     if not any(w.isupper() and len(w) > 1 for w in name.split()):
         return name
     found = spellings.mixed_case(name) if spellings is not None else None

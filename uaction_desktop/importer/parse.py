@@ -482,7 +482,7 @@ class _Parser:
         return None
 
     def _country_line(self) -> None:
-        """Old layout: "COLOMBIA: Eduardo UMANA MENDOZA, Human rights lawyer"."""
+        """Old layout: "PERU: Julio CASTRO ROJAS, teacher"."""
         for pos, i in enumerate(self._intro().lines):
             line = self.lines[i]
             if i in self.used:
