@@ -48,15 +48,9 @@ def _officials(count: int) -> str:
     )
 
 
-def _first_official_line() -> int:
-    """The line of the first [[officials]] table in ``_officials``' file (after the bundled
-    case's head, which format 2's translations make longer)."""
-    return _officials(1).split("[[officials]]", 1)[0].count("\n") + 1
-
-
-def _title_line() -> int:
-    """The line of the bundled case's title (where control.toml's raw character is)."""
-    return BUNDLED_CASE.read_text("utf-8").split(TITLE, 1)[0].count("\n") + 1
+_TITLE_LINE = BUNDLED_CASE.read_text("utf-8").split(TITLE, 1)[0].count("\n") + 1
+# Where the first [[officials]] table starts in a file made by _officials (the bundled case's).
+_FIRST_OFFICIAL_LINE = BUNDLED_CASE.read_text("utf-8").split("[[officials]]", 1)[0].count("\n") + 1
 
 
 def fill(folder: Path) -> dict[str, str]:
@@ -97,8 +91,8 @@ def fill(folder: Path) -> dict[str, str]:
         "digits.toml:3": "4,000 digits",
         "deep.toml:2": "asks: not valid TOML: nested too deeply",
         "syntax.toml:3": "not valid TOML",
-        f"officials.toml:{_first_official_line()}": f"at most {MAX_OFFICIALS}",
-        f"control.toml:{_title_line()}": "Illegal character '\\x07'",
+        f"officials.toml:{_FIRST_OFFICIAL_LINE}": f"at most {MAX_OFFICIALS}",
+        f"control.toml:{_TITLE_LINE}": "Illegal character '\\x07'",
         "latin1.toml:3": "not UTF-8",
         "huge.toml": "1,000,001 bytes",
         "loop-a.toml": "loop",
