@@ -152,3 +152,15 @@ def test_a_german_corpus_document_gives_a_german_case_and_german_salutations(
         others = official.get("salutations", {})
         assert "de" not in others and others, official  # the English (and Spanish) kept
         assert all(code in ("en", "es") for code in others)
+
+
+def test_a_dutch_page_is_a_dutch_case_named_in_words() -> None:
+    """Dutch is in the word lists (a section's own pages), not a letter language: the case says
+    it is Dutch, and the composer then asks for a translation (tested in the window)."""
+    draft = parse_text(
+        "Dringende actie\n\nDe journalist is gearresteerd en wordt in de hoofdstad "
+        "vastgehouden. Het is een zaak van de regering en van het ministerie.\n"
+    )
+    assert draft.language == "nl"
+    assert draft.field("language").note == "the document is in Dutch"
+    assert draft.to_case(TODAY).language == "nl"

@@ -10,7 +10,7 @@ from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date, output_file
 from uaction_desktop.i18n import _, ngettext, pgettext
 from uaction_desktop.outputs import is_stdout, output_problem
-from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.profile import LAYOUTS  # the names alone: ReportLab is not loaded
 from uaction_desktop.terminal import escaped
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
@@ -164,7 +164,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             return_address=args.return_address,
             language=args.language,
         )
-        result = build_pack(options, ctx.library, ctx.profile, args.output, today=ctx.today)
+        library = ctx.library_of(args.cases)  # the named cases' files alone, if it can be
+        result = build_pack(options, library, ctx.profile, args.output, today=ctx.today)
     except PackError as exc:
         raise UserError(str(exc)) from exc
     warnings = list(result.warnings)

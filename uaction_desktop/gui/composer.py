@@ -1012,11 +1012,10 @@ class Composer(QWidget):
             self.layoutPicker.blockSignals(False)
 
     def _update_recipient(self, official: Official) -> None:
-        from uaction_desktop.compose import recipient_lines
-
-        lines = recipient_lines(official, self.writer(), self.current_layout())
-        greeting = self._base_letter(official).greeting  # in the letter's own language
-        self.recipient.setText(shown("\n".join(lines) + f"\n\n{greeting}"))
+        """The address block and the greeting as printed, in the letter's language."""
+        letter = self._base_letter(official)
+        block = "\n".join(letter.recipient_lines) + f"\n\n{letter.greeting}"
+        self.recipient.setText(shown(block))
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""

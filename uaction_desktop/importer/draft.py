@@ -22,7 +22,7 @@ from uaction_desktop.casefile import (
     parse_case_text,
 )
 from uaction_desktop.importer.lexicon import greeting_language
-from uaction_desktop.languages import language_name
+from uaction_desktop.languages import ENGLISH_NAMES
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role
 
 # "language" (the document's own) is read like the other fields; translations are not: a
@@ -295,6 +295,15 @@ def _official(draft: DraftOfficial, language: str = "en") -> Official:
         salutation=v("salutation"),
         salutations=tuple(sorted(draft.other_salutations(language).items())),
     )
+
+
+def language_name(code: str) -> str:
+    """ "de" -> "German", "nl" -> "Dutch" (Babel's English names beyond the app's four)."""
+    if code in ENGLISH_NAMES:
+        return ENGLISH_NAMES[code]
+    from babel import Locale  # only for a document in another language
+
+    return Locale("en").languages.get(code, code)
 
 
 def _settle_salutation(official: DraftOfficial, language: str) -> None:
