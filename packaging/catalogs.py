@@ -20,6 +20,7 @@ import argparse
 import io
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -39,6 +40,9 @@ KEYWORDS = {
     "npgettext": ((1, "c"), 2, 3),
     "N_": None,
 }
+# No dates in the headers: running the tools again on unchanged code changes no file (and two
+# branches' catalogs do not conflict on a timestamp).
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[:!][^}]*)?\}")
 
 
@@ -52,7 +56,9 @@ def mo_path(language: str) -> Path:
 
 def extract() -> Catalog:
     """The template, from the code as it is now."""
-    catalog = Catalog(project="uaction-desktop", charset="utf-8", fuzzy=False)
+    catalog = Catalog(
+        project="uaction-desktop", charset="utf-8", fuzzy=False, creation_date=FIXED_DATE
+    )
     package = ROOT / "uaction_desktop"
     for filename, lineno, message, comments, context in extract_from_dir(
         str(package),
@@ -97,6 +103,7 @@ def update(template: Catalog) -> None:
         else:
             catalog = Catalog(locale=language, project="uaction-desktop", charset="utf-8")
         catalog.update(template, no_fuzzy_matching=True)
+        catalog.creation_date = catalog.revision_date = FIXED_DATE
         catalog.obsolete.clear()
         _write_po(catalog, path)
 
