@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._composer is not None:
-            self._composer.save_draft()
+            self._composer.flush_pending()  # what was typed in the last moments too
         if self._log_panel is not None:
             self._log_panel.close_log()
         try:
