@@ -870,7 +870,8 @@ class Composer(QWidget):
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""
-        warning = truncation_warning(self.letterBody.toPlainText())
+        personal = self._personal_in_body if self._letterish else ""
+        warning = truncation_warning(self.letterBody.toPlainText(), personal_line=personal)
         return [warning] if warning else []
 
     def _show_banner(self) -> None:
