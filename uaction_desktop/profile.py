@@ -100,9 +100,10 @@ def _read(path: Path) -> dict[str, Any]:
         ) from exc
 
 
-# Versions before 0.1.0's paper-by-country wrote ``layout = "a4-din-b"`` into every profile,
-# chosen or not. Files written since say whether the paper was chosen (``layout_chosen``), so a
-# file without that marker and with A4 is an earlier version's default, not the writer's choice.
+# Versions from before the paper followed the writer's country wrote ``layout = "a4-din-b"``
+# into every profile, chosen or not. Files written now say whether the paper was chosen
+# (``layout_chosen``), so a file with A4 and without that marker is an earlier version's
+# default, not the writer's choice.
 OLD_DEFAULT_LAYOUT = "a4-din-b"
 CHOSEN_MARKER = "layout_chosen"
 
