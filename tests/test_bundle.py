@@ -159,9 +159,11 @@ def source_tree(tmp_path: Path, version: str) -> Path:
 
 
 def dpkg(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """dpkg working on a system of its own in ``root`` (its database in root/var/lib/dpkg). The
-    Qt libraries the package depends on are this machine's, not that system's: --force-depends."""
-    command = ["dpkg", f"--root={root}", "--force-depends", "--force-script-chrootless"]
+    """dpkg working on a system of its own in ``root`` (its database in root/var/lib/dpkg), as
+    root or not, and leaving this machine's dpkg log alone. The Qt libraries the package
+    depends on are this machine's, not that system's: --force-depends."""
+    command = ["dpkg", f"--root={root}", "--log=/dev/null", "--force-depends"]
+    command.append("--force-script-chrootless")
     if os.geteuid() != 0:
         command.append("--force-not-root")
     return subprocess.run([*command, *args], capture_output=True, text=True, timeout=600)
