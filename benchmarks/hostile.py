@@ -88,6 +88,20 @@ def many_officials(home: Path) -> list[str]:
             "-o", str(home / "officials.pdf")]  # fmt: skip
 
 
+def officials_with_long_addresses(home: Path) -> list[str]:
+    def hundred(text: str) -> str:
+        head = text.split("[[officials]]", 1)[0]
+        return head + "".join(
+            f'[[officials]]\nid="o{n}"\ntitle="Minister"\nname="Official {n} {"n" * 2000}"\n'
+            f'address=["{n} {"Palace " * 300}", "{"a" * 2000}"]\nsalutation="Dear Minister"\n'
+            for n in range(100)
+        )
+
+    _case(home, "officials.toml", hundred)
+    return [*DAY, "pack", "--case", "64/18", "--copies", "5", "--labels", "a4-21",
+            "-o", str(home / "labels.pdf")]  # fmt: skip
+
+
 def _docx_of(paragraphs: int) -> bytes:
     from tests.test_hostile_documents import docx_of
 
@@ -183,6 +197,7 @@ FAMILIES: dict[str, Callable[[Path], list[str]]] = {
     "pack: a 985,000-character summary": huge_summary,
     "pack: 500 members with 2,000-character names": roster_of_long_names,
     "pack: a case with 100 officials (the cap)": many_officials,
+    "pack: labels, 5 x 100 officials, 2,000-char lines": officials_with_long_addresses,
     "import: .docx of 30 MB XML (zip bomb)": docx_bomb,
     "import: .docx whose directory lies": docx_lying,
     "import: .docx of 3.6 million characters": docx_long_text,

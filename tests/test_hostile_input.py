@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import BUNDLED_CASE
 from uaction_desktop.atomic import write_text_atomic
-from uaction_desktop.casefile import load_case_file
+from uaction_desktop.casefile import load_case_file, parse_case_text
 from uaction_desktop.cli import main
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import normalize_ua
@@ -130,3 +130,34 @@ def test_a_case_file_that_becomes_a_pipe_is_never_waited_for(tmp_path: Path) -> 
     os.mkfifo(tmp_path / "pipe.toml")
     (problem,) = load_case_file(tmp_path / "pipe.toml").problems
     assert "not a regular file" in problem.message
+
+
+def test_nesting_too_deep_for_the_toml_reader_names_its_line_and_key() -> None:
+    """The RecursionError from tomllib carries no position; the problem still points at it."""
+    for text, key, line in (
+        ("format = 1\nasks = " + "[" * 2000 + "]" * 2000 + "\n", "asks", 2),
+        ("format = 1\n\nx = " + "{a=" * 3000 + "1" + "}" * 3000 + "\n", "x", 3),
+        ("format = 1\na = [\n" + "[\n" * 3000 + "]\n" * 3001, "a", 2),
+    ):
+        (problem,) = parse_case_text(text, "deep.toml").problems
+        assert (problem.field, problem.line) == (key, line)
+        assert "nested too deeply" in problem.message
+
+
+def test_case_files_are_read_by_the_shared_bounded_reader_in_their_own_words(
+    tmp_path: Path,
+) -> None:
+    from uaction_desktop.casefile import MAX_FILE_BYTES
+
+    huge = tmp_path / "huge.toml"
+    with huge.open("wb") as out:
+        out.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
+    (tmp_path / "folder.toml").mkdir()
+    for path, message in (
+        ("/dev/zero", "not a regular file; only regular files are read"),
+        (tmp_path / "folder.toml", "not a regular file; only regular files are read"),
+        (huge, "file is 1,000,001 bytes; case files are at most 1 MB"),
+        (tmp_path / "absent.toml", "cannot read the file: No such file or directory"),
+    ):
+        (problem,) = load_case_file(path).problems
+        assert problem.message == message, path

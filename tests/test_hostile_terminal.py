@@ -4,7 +4,9 @@ files, imported logs and profiles are printed as visible escapes (``\\x1b``)."""
 from __future__ import annotations
 
 import json
+import tomllib
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from uaction_desktop.cli import main
 from uaction_desktop.terminal import escaped, json_escaped
 
 DAY = ["--today", "2018-04-02"]
+DAY_DATE = date(2018, 4, 2)
 # Retitle the terminal, ring its bell, a C1 CSI, then reverse what follows.
 EVIL = "\\u001b]0;owned\\u0007\\u009b2J\\u202eevil"
 RAW = ("\x1b", "\x07", "\x9b", "\u202e")
@@ -113,3 +116,46 @@ def test_a_letter_sent_to_a_file_or_pipe_is_the_text_itself(isolated_home: Path,
     assert main([*DAY, "letter", "64/18", "--to", "1", "--text"]) == 0
     out = capsys.readouterr().out
     assert "Kairat \x1b]0;owned" in out  # not a terminal: the letter's text, unchanged
+
+
+def test_import_prints_nothing_a_terminal_obeys_and_saves_the_draft_exactly(
+    isolated_home: Path, tmp_path: Path, capsys
+) -> None:
+    """The document's name came through raw on stderr (and in --json's "file"); the draft
+    itself is printed with the same characters escaped, and saved exactly."""
+    from tests.test_importer_cli import REFERENCE_DOC
+    from uaction_desktop.importer import import_file
+
+    raw = "\x1b]0;owned\x07\x9b2J\u202eevil"
+    document = tmp_path / f"ua {raw}.txt"
+    document.write_text(REFERENCE_DOC.read_text("utf-8"), "utf-8")
+    draft = import_file(document).to_toml(DAY_DATE)
+    target = tmp_path / f"case {raw}.toml"
+
+    assert main([*DAY, "import", str(document)]) == 0
+    out, err = capsys.readouterr()
+    assert not any(char in out + err for char in RAW)
+    assert "from ua \\x1b]0;owned\\x07\\x9b2J\\u202eevil.txt" in err
+    assert tomllib.loads(out) == tomllib.loads(draft)
+
+    assert main([*DAY, "import", str(document), "--json", "-o", str(target)]) == 0
+    out, err = capsys.readouterr()
+    assert not any(char in out + err for char in RAW)
+    assert json.loads(out)["file"] == str(target)
+    assert target.read_text("utf-8") == draft  # what is saved: the draft exactly
+
+
+def test_toml_escaped_keeps_the_value_of_a_stranger_s_strings() -> None:
+    import tomli_w
+
+    from uaction_desktop.terminal import toml_escaped
+
+    data = {
+        "title": "a\x1bb\x07\x9bc\u202ed\u2066e\\\u202e",  # a backslash just before one too
+        "summary": "first line\nsecond \u202e\x85 line\n",
+        "asks": ["one \u2029 two", "Şebnem شيرين"],
+    }
+    text = "# a comment with \u202e and \x9b in it\n" + tomli_w.dumps(data, multiline_strings=True)
+    shown = toml_escaped(text)
+    assert not any(char in shown for char in (*RAW, "\x85", "\u2029", "\u2066"))
+    assert tomllib.loads(shown) == tomllib.loads(text) == data

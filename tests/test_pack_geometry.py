@@ -196,3 +196,37 @@ def test_label_sheets_are_centred_on_their_paper(name: str) -> None:
     assert bottom == pytest.approx(sheet.top, abs=0.1)
     assert sheet.pitch_x >= sheet.label_width and sheet.pitch_y >= sheet.label_height
     assert sheet.label_origin(sheet.columns) == (sheet.left, sheet.top + sheet.pitch_y)
+
+
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_a_split_or_oversized_address_stays_inside_its_label(name: str) -> None:
+    """Split lines were centred as if unsplit (the block ran into the label below), and a
+    block too tall for any size was drawn whole over the next label; now it ends in " …"."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from uaction_desktop.pack.labels import draw_labels
+
+    sheet = SHEETS[name]
+    envoy = (
+        "His Excellency the Ambassador Extraordinary and Plenipotentiary of the United "
+        "Kingdom of Great Britain and Northern Ireland",
+        "c/o Embassy of Iran to the European Union, Avenue Franklin Roosevelt No. 15",
+        "Brussels",
+        "BELGIUM",
+    )
+    tall = tuple(f"Line {n} of a very long address" for n in range(40))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=sheet.page_size)
+    warnings: list[str] = []
+    draw_labels(canvas, sheet, [envoy, tall], set(), warnings)
+    canvas.save()
+    lines = lines_on(pypdf.PdfReader(io.BytesIO(out.getvalue())).pages[0])
+    for number in (0, 1):
+        left, top = sheet.label_origin(number)
+        inside = [line for line in lines if left <= line.left < left + sheet.label_width]
+        assert len(inside) > 4
+        for line in inside:
+            assert top + sheet.inset_y - 0.05 <= line.top
+            assert line.bottom <= top + sheet.label_height - sheet.inset_y + 0.05, line
+    assert inside[-1].text.endswith("…")
+    assert any("does not fit" in w for w in warnings)

@@ -500,6 +500,10 @@ def test_an_address_block_too_long_for_the_window_is_a_warning(
     twelve = tuple(f"Line {n}" for n in range(12))
     result = render_letter(replace(letter, layout="a4-din-b", recipient_lines=twelve))
     assert any("does not fit the envelope window" in w for w in result.warnings)
+    # ... and is cut short inside the window (it was printed over the letter's first lines)
+    items = [i for i in page_items(read(result.pdf).pages[0]) if i.text.startswith("Line ")]
+    assert 1 < len(items) < 12 and items[-1].text.endswith(" …")
+    assert all(window.top < i.top < window.bottom for i in items)
     wide = (letter.recipient_lines[0] + " of the Republic of Kazakhstan to the USA",)
     result = render_letter(replace(letter, layout="a4-din-b", recipient_lines=wide))
     assert any("is wider than the envelope window" in w for w in result.warnings)

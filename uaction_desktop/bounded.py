@@ -13,12 +13,19 @@ from pathlib import Path
 
 
 class TooLargeOrSpecial(OSError):
-    """Not read: ``message`` says why (not a regular file, or over the cap), for the user."""
+    """Not read: ``message`` says why (not a regular file, or over the cap), for the user;
+    ``kind`` is what a special file is, ``size`` the bytes seen of one too large (callers with
+    their own wording use these)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(
+        self, message: str, *, kind: str | None = None, size: int = 0, growing: bool = False
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.strerror = message  # callers that print ``exc.strerror or exc`` say the same
+        self.kind = kind
+        self.size = size
+        self.growing = growing  # it grew past the cap while it was read
 
 
 def describe_size(count: int) -> str:
@@ -51,10 +58,11 @@ def read_bytes_bounded(path: str | Path, most: int) -> bytes:
         info = os.fstat(handle)
         kind = special_kind(info.st_mode)
         if kind is not None:
-            raise TooLargeOrSpecial(f"{kind}, not a file that can be read")
+            raise TooLargeOrSpecial(f"{kind}, not a file that can be read", kind=kind)
         if info.st_size > most:
             raise TooLargeOrSpecial(
-                f"{describe_size(info.st_size)}, more than the {describe_size(most)} allowed"
+                f"{describe_size(info.st_size)}, more than the {describe_size(most)} allowed",
+                size=info.st_size,
             )
         chunks: list[bytes] = []
         left = most + 1  # a file growing while read is still stopped at the cap
@@ -63,7 +71,9 @@ def read_bytes_bounded(path: str | Path, most: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > most:
-            raise TooLargeOrSpecial(f"more than the {describe_size(most)} allowed")
+            raise TooLargeOrSpecial(
+                f"more than the {describe_size(most)} allowed", size=len(data), growing=True
+            )
         return data
     finally:
         os.close(handle)

@@ -7,9 +7,7 @@ path and, where it can be found, the line.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -18,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
 
 FORMAT_VERSION = 1
@@ -76,27 +75,16 @@ class CaseFileUnreadable(Exception):
 
 
 def read_case_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, opened without blocking."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, opened without blocking:
+    the shared bounded reader, in the case file's own words."""
     try:
-        fd = os.open(path, flags)
+        return read_bytes_bounded(path, MAX_FILE_BYTES)
+    except TooLargeOrSpecial as exc:
+        if exc.kind is not None:
+            raise CaseFileUnreadable("not a regular file; only regular files are read") from None
+        raise CaseFileUnreadable(_too_big(exc.size, growing=exc.growing)) from None
     except OSError as exc:
         raise CaseFileUnreadable(f"cannot read the file: {_reason(exc)}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise CaseFileUnreadable("not a regular file; only regular files are read")
-        if info.st_size > MAX_FILE_BYTES:
-            raise CaseFileUnreadable(_too_big(info.st_size))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise CaseFileUnreadable(f"cannot read the file: {_reason(exc)}") from None
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_FILE_BYTES:  # it grew while it was read
-        raise CaseFileUnreadable(_too_big(len(raw), growing=True))
-    return raw
 
 
 def _too_big(size: int, growing: bool = False) -> str:
@@ -138,15 +126,15 @@ def _parse_case_text(text: str, name: str, path: Path) -> LoadResult:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {message}", line)])
     except (RecursionError, MemoryError):
-        return LoadResult(path, None, [Problem(name, "", "not valid TOML: nested too deeply")])
+        line = _line_of(text, _DEEP_RE)
+        message = f"not valid TOML: nested too deeply (case files nest {MAX_DEPTH} levels at most)"
+        return LoadResult(path, None, [Problem(name, _key_on(text, line), message, line)])
     except ValueError as exc:  # Python's cap on digits in a number (4,300) is a ValueError
         line = _line_of(text, _LONG_NUMBER_RE)
         if line is None:
             return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {exc}")])
-        key = re.match(r"\s*([\w.\"'-]+)\s*=", text.splitlines()[line - 1])
-        where = key.group(1).strip("\"'") if key else ""
         message = "a number of more than 4,000 digits is not a case field's value"
-        return LoadResult(path, None, [Problem(name, where, message, line)])
+        return LoadResult(path, None, [Problem(name, _key_on(text, line), message, line)])
     deep = _too_deep(data)
     if deep is not None:
         line = _line_of(text, re.compile(rf"^\s*[\"']?{re.escape(deep)}\b", re.MULTILINE))
@@ -161,6 +149,17 @@ def _parse_case_text(text: str, name: str, path: Path) -> LoadResult:
 
 MAX_DEPTH = 8  # a case nests three levels (officials[1].address[2]); anything deeper is hostile
 _LONG_NUMBER_RE = re.compile(r"[0-9_]{4000,}")
+# Where a parse too deep for tomllib starts: more than MAX_DEPTH arrays or inline tables
+# opened one inside the next ("[[[[..." or "{a={a={...").
+_DEEP_RE = re.compile(rf"[\[{{](?:\s*(?:[\w\"'.-]+\s*=\s*)?[\[{{]){{{MAX_DEPTH},}}")
+
+
+def _key_on(text: str, line: int | None) -> str:
+    """The key assigned on ``line`` (1-based), if it starts with one."""
+    if line is None:
+        return ""
+    key = re.match(r"\s*([\w.\"'-]+)\s*=", text.splitlines()[line - 1])
+    return key.group(1).strip("\"'") if key else ""
 
 
 def _too_deep(data: dict[str, Any]) -> str | None:

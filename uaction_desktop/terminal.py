@@ -33,7 +33,18 @@ def escaped(text: str, *, one_line: bool = False) -> str:
 def json_escaped(text: str) -> str:
     """JSON text with the same characters written as ``\\uXXXX`` escapes: the same JSON
     value, but nothing in it acts on a terminal (json.dumps escapes only C0 controls)."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(_unicode_escape, text)
+
+
+def toml_escaped(text: str) -> str:
+    """TOML as ``tomli_w`` writes it (basic strings only) with the same characters written as
+    ``\\uXXXX``: the same value inside a string, visible text inside a comment. tomli_w
+    escapes C0 controls but writes C1 controls and bidi overrides as they are."""
+    return _UNSAFE.sub(_unicode_escape, text)
+
+
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def for_stream(text: str, stream: object) -> str:

@@ -2,6 +2,8 @@
 
 The draft goes to stdout as TOML (with review notes as comments), to ``--output`` (never over
 an existing file without ``--force``), or as JSON with ``--json``. Nothing else is written.
+What is printed shows control characters and bidi overrides as ``\\uXXXX`` escapes (the same
+TOML or JSON value); the file written is the draft exactly.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.outputs import is_stdout
-from uaction_desktop.terminal import escaped
+from uaction_desktop.terminal import escaped, json_escaped, toml_escaped
 
 if TYPE_CHECKING:
     from uaction_desktop.importer import Draft
@@ -58,9 +60,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         data = draft.to_json(ctx.today)
         data["file"] = str(output) if output is not None else ""
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    elif output is None:
-        sys.stdout.write(text)
+        print(json_escaped(json.dumps(data, ensure_ascii=False, indent=2)))
+    elif output is None:  # the same TOML, with nothing in it a terminal would obey
+        sys.stdout.write(toml_escaped(text))
     _report(draft, args.file, output, ctx)
     return 0
 
@@ -80,17 +82,18 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
     """A few lines on stderr: what was read, and what a reviewer has to do."""
     case = draft.to_case(ctx.today)
     kind = case.kind.value if case.kind.value != "follow-up" else f"follow-up {case.update}"
-    print(
+    read = (
         f"read UA {case.ua or '?'} ({kind}) from {source.name}: {len(case.officials)} "
-        f"official(s), {len(case.asks)} appeal point(s), {len(draft.leftovers)} leftover(s)",
-        file=sys.stderr,
+        f"official(s), {len(case.asks)} appeal point(s), {len(draft.leftovers)} leftover(s)"
     )
+    print(escaped(read, one_line=True), file=sys.stderr)
     for warning in draft.warnings:
         print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
     review = draft.to_review()
     if review:
-        print(f"{len(review)} field(s) to review: {', '.join(review)}", file=sys.stderr)
+        listed = escaped(", ".join(review), one_line=True)
+        print(f"{len(review)} field(s) to review: {listed}", file=sys.stderr)
     for problem in draft.problems(ctx.today):
         print(escaped(f"to complete: {problem.field}: {problem.message}"), file=sys.stderr)
     if output is not None:
-        print(f"wrote {output}", file=sys.stderr)
+        print(escaped(f"wrote {output}", one_line=True), file=sys.stderr)

@@ -27,7 +27,7 @@ from uaction_desktop.gui.case_model import (
     CaseTableModel,
     SearchTexts,
 )
-from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import CaseStatus
 
@@ -154,7 +154,7 @@ class CaseListPanel(QWidget):
                 if problem.field
                 else (f"{where}: {problem.message}")
             )
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(shown(text))
             item.setToolTip(plain(str(problem)))
             self.problems.addItem(item)
         self.problems.setVisible(bool(problems))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from uaction_desktop.case_json import days_left_text
 from uaction_desktop.case_search import CaseSearch
-from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.table_model import Index as _Index
 from uaction_desktop.gui.table_model import RowTableModel
 from uaction_desktop.library import CaseEntry
@@ -215,7 +215,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         card = entry.card
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
+            return shown(self._display(entry, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             done = "You have logged an action." if self.acted(entry) else "Not acted on yet."
             return plain(f"UA {card.ua}: {card.title}\n{self.status_text(entry)}\n{done}")

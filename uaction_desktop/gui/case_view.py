@@ -7,7 +7,7 @@ are ever opened.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
+from html import escape as _html_escape
 from urllib.parse import quote
 
 from PySide6.QtCore import QUrl
@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from uaction_desktop.gui.deadline import deadline_advice
+from uaction_desktop.gui.plain_text import shown
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Official, Role, split_paragraphs
 
@@ -48,6 +49,11 @@ class CaseView(QTextBrowser):
     def _open_link(url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Case text as HTML that shows it literally, its control characters visible."""
+    return _html_escape(shown(text), quote=quote)
 
 
 def _p(text: str) -> str:

@@ -36,6 +36,7 @@ from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.gui.page_view import PageView
+from uaction_desktop.gui.plain_text import shown
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
@@ -309,7 +310,7 @@ class Composer(QWidget):
         self.officialPicker.clear()
         if entry is not None:
             for official in entry.case.officials:
-                label = official.display_name
+                label = shown(official.display_name)
                 if official.role is Role.COPY:
                     label += " (copy)"
                 self.officialPicker.addItem(label, official.id)
@@ -505,7 +506,7 @@ class Composer(QWidget):
 
     def _show_warnings(self, warnings: list[str]) -> None:
         self._warnings = list(warnings)
-        self.renderWarnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.renderWarnings.setText(shown("\n".join(f"⚠ {w}" for w in warnings)))
         self.renderWarnings.setVisible(bool(warnings))
 
     # ------------------------------------------------------------------ reactions
@@ -866,7 +867,7 @@ class Composer(QWidget):
         from uaction_desktop.salutations import salutation_for
 
         lines = recipient_lines(official, self.writer(), self.current_layout())
-        self.recipient.setText("\n".join(lines) + f"\n\n{salutation_for(official)},")
+        self.recipient.setText(shown("\n".join(lines) + f"\n\n{salutation_for(official)},"))
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""

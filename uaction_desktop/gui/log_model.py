@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from uaction_desktop.actionlog.action import Action
-from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.table_model import Index as _Index
 from uaction_desktop.gui.table_model import RowTableModel
 
@@ -28,7 +28,7 @@ class ActionTableModel(RowTableModel[Action]):
         if action is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(action, index.column())
+            return shown(_display(action, index.column()))
         if role == ACTION_ROLE:
             return action
         if role == SORT_ROLE:

@@ -29,7 +29,7 @@ from uaction_desktop.gui.case_list import CaseListPanel
 from uaction_desktop.gui.case_view import CaseView
 from uaction_desktop.gui.composer_actions import make_composer_actions
 from uaction_desktop.gui.first_paint import after_first_paint
-from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.model import CaseStatus
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
             if entry is not None and has_official:
                 self.emailLetter.setEnabled(any(o.emails for o in entry.case.officials))
         if entry is not None:
-            self.setWindowTitle(f"UA {entry.ua}: {entry.case.title} — Urgent Action letters")
+            self.setWindowTitle(shown(f"UA {entry.ua}: {entry.case.title} — Urgent Action letters"))
         else:
             self.setWindowTitle("Urgent Action letters")
         self.editCase.setEnabled(entry is not None)

@@ -19,9 +19,11 @@ from uaction_desktop.pack.plan import CasePlan
 from uaction_desktop.pdf.layouts import PageLayout
 from uaction_desktop.pdf.long_text import pieces
 from uaction_desktop.profile import SenderProfile
+from uaction_desktop.terminal import brief
 
 _TOO_SMALL = 1.4  # content this many times the page height is printed too small to read aloud
 BRIEFING_CHARS = 12_000  # of summary, and again of background: 3 pages shrunk onto one
+OFFICIAL_CHARS = 400  # of an official's name and address: a long embassy address is 250
 
 
 def within(paragraphs: list[str], most: int = BRIEFING_CHARS) -> list[str]:
@@ -87,7 +89,7 @@ def briefing_story(
     story += [texts(p) for p in within(split_paragraphs(case.summary))]
     if case.asks:
         story.append(texts("What we ask", "heading"))
-        story += [texts.bullet(" ".join(ask.split())) for ask in case.asks]
+        story += [texts.bullet(ask) for ask in within([" ".join(a.split()) for a in case.asks])]
     background = key_background(planned)
     if background:
         story += [texts("Background", "heading"), *map(texts, within([background]))]
@@ -98,11 +100,11 @@ def briefing_story(
         lines = recipient_lines(official, profile)
         role = " (copy)" if official.role is Role.COPY else ""
         plural = "s" if letters_each != 1 else ""
+        who = brief(f"{lines[0]}{role}: {', '.join(lines[1:])}", OFFICIAL_CHARS)
+        salutation = brief(official.salutation or "Dear Sir or Madam", 120)
         story.append(
             texts.bullet(
-                f"{lines[0]}{role}: {', '.join(lines[1:])}. "
-                f"Salutation: “{official.salutation or 'Dear Sir or Madam'}”. "
-                f"{letters_each} letter{plural} in this pack."
+                f"{who}. Salutation: “{salutation}”. {letters_each} letter{plural} in this pack."
             )
         )
     return story

@@ -114,7 +114,7 @@ def draw_labels(
             warnings.append(
                 f"the address of {brief(lines[0])} does not fit a label of {sheet.description}"
             )
-        block = (ASCENT + (len(lines) - 1) * LEADING + 0.25) * fit.size / mm
+        block = (ASCENT + (len(fit.lines) - 1) * LEADING + 0.25) * fit.size / mm  # as drawn
         block_top = top + sheet.inset_y + max(0.0, (room_h - block) / 2)
         draw_block(canvas, lines, left + sheet.inset_x, height - block_top * mm, fit, missing)
         if on_label is not None:

@@ -152,8 +152,90 @@ def paragraph_markup(text: str, font: str = SERIF, missing: set[str] | None = No
 
 
 def string_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` as drawn (with fallback, without what is dropped). Text that needs
+    no shaping is measured from a per-font table of character widths (wrapping measures a
+    stranger's long words character by character); the result is the very number ReportLab's
+    ``stringWidth`` gives for the same runs, so no line breaks differently."""
+    if _RIGHT_TO_LEFT.search(text):
+        register_fonts()
+        return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(text, font))
+    own = _own_widths(font)
+    if text:
+        try:  # the usual case: one run, every character drawn by ``font`` itself
+            return 0.001 * size * sum(map(own.__getitem__, text))
+        except KeyError:
+            pass
+    table = _char_table(font)
+    per_run: list[float] = []  # summed as ReportLab sums a run: 0.001 * size * sum(widths)
+    run: list[float] = []
+    run_font = ""
+    for char in text:
+        entry = table.get(char)
+        if entry is None:
+            entry = table[char] = _char_entry(char, font)
+        chosen, width = entry
+        if not chosen:
+            continue  # dropped: invisible or in no bundled font
+        if chosen == font:
+            own[char] = width
+        if chosen != run_font and run:
+            per_run.append(0.001 * size * sum(run))
+            run = []
+        run_font = chosen
+        run.append(width)
+    if run:
+        per_run.append(0.001 * size * sum(run))
+    return sum(per_run)
+
+
+def char_widths(text: str, font: str, size: float) -> list[float]:
+    """Each character's width as ``string_width`` gives it for that character alone (0 for
+    one that is dropped): one table look-up a character, for measuring long text."""
+    if _RIGHT_TO_LEFT.search(text):
+        return [string_width(char, font, size) for char in text]
+    scale = 0.001 * size
+    try:
+        return [scale * width for width in map(_own_widths(font).__getitem__, text)]
+    except KeyError:
+        pass
+    table, own = _char_table(font), _own_widths(font)
+    widths = []
+    for char in text:
+        entry = table.get(char)
+        if entry is None:
+            entry = table[char] = _char_entry(char, font)
+            if entry[0] == font:
+                own[char] = entry[1]
+        widths.append(scale * entry[1] if entry[0] else 0.0)
+    return widths
+
+
+@cache
+def _own_widths(font: str) -> dict[str, float]:
+    """Character -> width in 1/1000 em, for the characters seen that ``font`` draws itself."""
+    return {}
+
+
+@cache
+def _char_table(font: str) -> dict[str, tuple[str, float]]:
+    """Character -> (the font that draws it, or "" if none does; its width in 1/1000 em)."""
     register_fonts()
-    return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(text, font))
+    return {}
+
+
+def _char_entry(char: str, font: str) -> tuple[str, float]:
+    """As ``runs`` chooses: a space and what ``font`` covers in it, else the fallback's."""
+    if is_invisible(char):
+        return "", 0.0
+    fallback = _FALLBACK_FOR.get(font, FALLBACK)
+    if char == " " or ord(char) in coverage(font):
+        chosen = font
+    elif ord(char) in coverage(fallback):
+        chosen = fallback
+    else:
+        return "", 0.0
+    face = pdfmetrics.getFont(chosen).face
+    return chosen, face.charWidths.get(ord(char), face.defaultWidth)
 
 
 def draw_text(

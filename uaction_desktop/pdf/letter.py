@@ -32,7 +32,7 @@ from uaction_desktop.compose import Letter
 from uaction_desktop.pdf import fonts
 from uaction_desktop.pdf.layouts import PageLayout, get_layout
 from uaction_desktop.pdf.long_text import pieces
-from uaction_desktop.pdf.wrapping import shortened, wrap_block
+from uaction_desktop.pdf.wrapping import shortened, within_reach, wrap_block
 from uaction_desktop.terminal import brief
 
 BODY_SIZE = 11
@@ -252,14 +252,23 @@ class _LetterDocument(BaseDocTemplate):
     def _sender_block(self, canvas) -> None:
         letter, layout = self.letter, self.layout
         right = layout.page_size[0] - layout.margin_right * mm
+        room = right - layout.margin_left * mm
         top = layout.sender_top
+        cut = False
         for text, font, size in self._sender_entries():
             top += size * 1.25 / mm
+            if fonts.string_width(text, font, size) > room:  # never off the page's edge
+                text, cut = shortened([text], font, size, room), True
             y = layout.y(top)
             if layout.sender_align == "right":
                 fonts.draw_text_right(canvas, right, y, text, font, size, self.missing)
             else:
                 fonts.draw_text(canvas, layout.margin_left * mm, y, text, font, size, self.missing)
+        if cut:
+            self.warnings.append(
+                f"the letterhead of {brief(letter.sender_name) or 'the sender'} is too wide "
+                "for the page, so its long lines were shortened"
+            )
         window_post = layout.return_line_top is not None and not self.cover  # not on a fax
         if window_post and (letter.sender_name or letter.sender_lines):
             self._return_line(canvas)
@@ -300,30 +309,45 @@ class _LetterDocument(BaseDocTemplate):
 
     def _recipient_block(self, canvas) -> None:
         """The address in the window: lines too wide are split (never cut), and a block too
-        tall for the window is set smaller, so every line, the country last, stays inside."""
+        tall for the window is set smaller, so every line, the country last, stays inside; one
+        too tall even at 8 pt is cut to the window (with a warning), never printed over the
+        letter."""
         letter, layout = self.letter, self.layout
         given = list(letter.recipient_lines)
         window = layout.window
         available = (window.bottom - layout.recipient_top - 1.5) * mm
         limit = (window.right - layout.recipient_x - 2) * mm
         size, leading = float(RECIPIENT_SIZE), float(RECIPIENT_LEADING)
-        lines = wrap_block(given, fonts.SERIF, size, limit)
+        # What the window could never show, even at the smallest leading, is left out first:
+        # a stranger's address of thousands of characters costs what the window holds.
+        room = max(int(available / 8.0), 1)
+        reach, cut = within_reach(given, fonts.SERIF, 8.0 / 1.2, limit, room)
+        if cut:  # too much for any size: the smallest, cut to the window below
+            leading, size = 8.0, 8.0 / 1.2
+            lines = wrap_block(reach, fonts.SERIF, size, limit)
+        else:
+            lines = wrap_block(given, fonts.SERIF, size, limit)
         while lines and len(lines) * leading > available and leading > 8.0:
             leading = max(available / len(lines), 8.0)
             size = min(size, leading / 1.2)
             lines = wrap_block(given, fonts.SERIF, size, limit)
         who = brief(letter.official_name)
-        if lines and len(lines) * leading > available:
+        if lines and (cut or len(lines) * leading > available):
+            count = f"more than {room}" if cut else str(len(lines))
             self.warnings.append(
-                f"the address block to {who} has {len(lines)} lines and does not fit the "
-                "envelope window; use a plain envelope"
+                f"the address block to {who} has {count} lines and does not fit the "
+                "envelope window, so it is cut short (ending in …); use a plain envelope"
             )
+            # Never printed over the letter: as many lines as the window holds, the last
+            # marked as cut.
+            kept = lines[: max(int(available / leading), 1)]
+            lines = [*kept[:-1], shortened([kept[-1]], fonts.SERIF, size, limit)]
         elif len(lines) > layout.recipient_max_lines:
             self.warnings.append(
                 f"the address block to {who} has {len(lines)} lines, so it is printed smaller "
                 f"({size:.1f} pt) to fit the window"
             )
-        for line in given:
+        for line in reach:  # what is printed, at most
             if fonts.string_width(line, fonts.SERIF, size) > limit:
                 self.warnings.append(
                     f"address line '{brief(line)}' is wider than the envelope window, so it is "

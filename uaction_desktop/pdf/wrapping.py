@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from uaction_desktop.pdf import fonts
 
+SLICE = 256  # characters measured at a time where only a prefix may be needed
+
 
 def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` as lines no wider than ``width`` points, split after a comma where one falls in
@@ -56,7 +58,7 @@ def split_word(word: str, font: str, size: float, width: float) -> list[str]:
 
     One pass over the characters, each measured once; only a piece about to be printed is
     measured whole (shaping can make it wider than its letters), which keeps it linear."""
-    widths = [fonts.string_width(char, font, size) for char in word]
+    widths = fonts.char_widths(word, font, size)
     room = width - fonts.string_width("-", font, size)
     remaining = sum(widths)
     pieces: list[str] = []
@@ -87,11 +89,14 @@ def fitting_prefix(text: str, font: str, size: float, width: float) -> int:
     shortened while shaping (Arabic joins) makes it wider than its letters alone."""
     total = 0.0
     count = 0
-    for char in text:
-        total += fonts.string_width(char, font, size)
+    for start in range(0, len(text), SLICE):  # a long text costs what fits, not its length
+        for char_width in fonts.char_widths(text[start : start + SLICE], font, size):
+            total += char_width
+            if total > width:
+                break
+            count += 1
         if total > width:
             break
-        count += 1
     while count > 0 and fonts.string_width(text[:count], font, size) > width:
         count -= 1
     return count
@@ -115,6 +120,32 @@ def shortened(
     if total > room:
         text = text[: fitting_prefix(text, font, size, room)].rstrip()
     return text + ellipsis
+
+
+def within_reach(
+    lines: tuple[str, ...] | list[str], font: str, size: float, width: float, room: int
+) -> tuple[tuple[str, ...], bool]:
+    """``lines`` up to what ``room`` lines of ``width`` points could ever show at ``size``,
+    and whether anything was left out (then the block cannot fit). Spaces are not counted (a
+    space at a break is not drawn) and the bound is doubled (shaping can draw joined letters
+    narrower than alone), so nothing that could fit is ever left out; a huge line costs what
+    the zone holds, not its length."""
+    limit = 2 * width * room
+    used = 0.0
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if index >= room:
+            return tuple(kept), True
+        for start in range(0, len(line), SLICE):
+            piece = line[start : start + SLICE]
+            for position, char_width in enumerate(fonts.char_widths(piece, font, size)):
+                if piece[position] != " ":
+                    used += char_width
+                    if used > limit:
+                        kept.append(line[: start + position])
+                        return tuple(kept), True
+        kept.append(line)
+    return tuple(kept), False
 
 
 def wrap_block(
