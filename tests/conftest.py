@@ -27,6 +27,11 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path
     home.rmdir()  # a unique name; the app makes the folder when it needs it
     monkeypatch.setenv("UACTION_HOME", str(home))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    # The app's language follows the system locale: tests start from English whatever the
+    # machine's locale is, and set these themselves to test another.
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return home
 
 

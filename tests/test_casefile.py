@@ -1,4 +1,4 @@
-"""Case files: reading, validating and writing format 1, on real files.
+"""Case files: reading, validating and writing formats 1 and 2, on real files.
 
 Every kind of mistake has a file in tests/fixtures/cases/broken (or is made here when it cannot be
 stored as a text fixture), and each test checks the field path, the line and that the printed
@@ -29,7 +29,7 @@ from uaction_desktop.casefile import (
     parse_case_bytes,
     parse_case_text,
 )
-from uaction_desktop.model import Case, CaseKind, Official, Person, Role
+from uaction_desktop.model import Case, CaseKind, CaseText, Official, Person, Role
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CASE = REPO / "cases" / "ua-63-18-kazakhstan.toml"
@@ -152,6 +152,11 @@ def test_bundled_case_officials(ua_63_18: Case) -> None:
         country="Kazakhstan",
         fax="+7 7172 506 402",
         salutation="Dear Prosecutor General",
+        salutations=(
+            ("fr", "Monsieur le Procureur général"),
+            ("es", "Excelentísimo Señor Fiscal General"),
+            ("de", "Sehr geehrter Herr Generalstaatsanwalt"),
+        ),
     )
     assert ambassador == Official(
         id="ambassador",
@@ -164,6 +169,11 @@ def test_bundled_case_officials(ua_63_18: Case) -> None:
         phone="1 202 232 5488",
         emails=("washington@mfa.kz", "kzconsuldc@gmail.com"),
         salutation="Dear Ambassador",
+        salutations=(
+            ("fr", "Monsieur l’Ambassadeur"),
+            ("es", "Excelentísimo Señor Embajador"),
+            ("de", "Sehr geehrter Herr Botschafter"),
+        ),
     )
     # The document asks writers to contact both: both are targets.
     assert all(o.role is Role.TARGET for o in ua_63_18.officials)
@@ -322,14 +332,14 @@ def test_newer_format_is_refused_with_one_clear_problem() -> None:
     result = load_case_file(BROKEN / "newer-format.toml")
     assert result.case is None
     assert where(result) == [("format", 1)]
-    assert "newer than this app reads (1)" in result.problems[0].message
+    assert "newer than this app reads (2)" in result.problems[0].message
     assert "update uaction-desktop" in result.problems[0].message
 
 
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("format = 0", "must be 1"),
+        ("format = 0", "must be 1 or 2"),
         ('format = "1"', "must be a whole number, not text"),
         ("format = true", "must be a whole number, not true/false"),
     ],
@@ -581,8 +591,29 @@ def officials(draw: st.DrawFn, need_target: bool) -> tuple[Official, ...]:
                 emails=tuple(draw(st.lists(EMAIL, max_size=2))),
                 social=tuple(draw(st.lists(TEXT, max_size=2))),
                 salutation=draw(TEXT),
+                salutations=tuple(
+                    draw(st.dictionaries(st.sampled_from(["fr", "es", "de"]), TEXT)).items()
+                ),
             )
         )
+    return tuple(out)
+
+
+@st.composite
+def translations(draw: st.DrawFn) -> tuple[CaseText, ...]:
+    """Format 2's texts in other languages than the case's own ("en" in these cases)."""
+    codes = draw(st.lists(st.sampled_from(["fr", "es", "de", "ru"]), unique=True, max_size=3))
+    out = []
+    for code in codes:
+        text = CaseText(
+            language=code,
+            title=draw(st.one_of(st.just(""), TEXT)),
+            summary=draw(st.one_of(st.just(""), TEXT)),
+            asks=tuple(draw(st.lists(TEXT, max_size=2))),
+            model_letter=draw(st.one_of(st.just(""), TEXT)),
+        )
+        if text.title or text.summary or text.asks or text.model_letter:
+            out.append(text)
     return tuple(out)
 
 
@@ -618,6 +649,7 @@ def cases(draw: st.DrawFn) -> Case:
             )
         ),
         officials=draw(officials(need_target=not closure)),
+        translations=draw(translations()),
     )
 
 
@@ -656,7 +688,8 @@ def test_shuffled_lines_never_raise(lines: list[str]) -> None:
 
 def test_the_worked_example_in_the_docs_matches_the_bundled_case(ua_63_18: Case) -> None:
     doc = (REPO / "docs" / "case-format.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"```toml\n(.*?)```", doc, flags=re.DOTALL)
+    worked = doc.split("## Worked example", 1)[1]
+    (example,) = re.findall(r"```toml\n(.*?)```", worked, flags=re.DOTALL)
     result = parse_case_text(example, "docs/case-format.md")
     assert result.problems == []
     assert result.case is not None

@@ -10,6 +10,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from uaction_desktop.casefile import FORMAT_VERSION
 from uaction_desktop.importer import DocumentError, Draft, parse_text
 from uaction_desktop.importer.extract import extract_bytes
 
@@ -77,7 +78,7 @@ def _check(draft: Draft) -> None:
     assert isinstance(draft, Draft)
     text = draft.to_toml(TODAY)
     data = tomllib.loads(text)
-    assert data["format"] == 1
+    assert data["format"] == FORMAT_VERSION
     json.dumps(draft.to_json(TODAY))
     case = draft.to_case(TODAY)
     assert len({o.id for o in case.officials}) == len(case.officials)

@@ -40,7 +40,19 @@ MODEL = (
         ("", "His Excellency Mr Liu Xiaoming", "Your Excellency"),
         ("Ambassador", "Liu Xiaoming", "Dear Ambassador"),
         ("King of Saudi Arabia", "Salman bin Abdulaziz Al Saud", "Your Majesty"),
-        ("", "King Salman bin Abdulaziz Al Saud", "Your Majesty"),
+        ("", "His Majesty King Salman bin Abdulaziz Al Saud", "Your Majesty"),
+        # A royal word opening a name is a name, not a style (issue 14's review):
+        ("", "King Salman bin Abdulaziz Al Saud", "Dear Sir or Madam"),
+        ("", "Sultan Al-Otaibi", "Dear Sir or Madam"),
+        ("Director of Prince Sultan Prison", "Sultan Al-Otaibi", "Dear Director"),
+        ("Emir of the State of Qatar", "Tamim bin Hamad Al Thani", "Your Highness"),
+        ("Sultan of Oman", "", "Your Majesty"),
+        ("Deputy Prosecutor General", "Ivan Petrov", "Dear Deputy Prosecutor General"),
+        ("Acting Minister of Justice", "", "Dear Acting Minister"),
+        ("The Prosecutor General", "", "Dear Prosecutor General"),
+        ("Head of the Presidential Administration", "", "Dear Sir or Madam"),
+        ("", "He Weifang", "Dear Sir or Madam"),  # a surname, not "H.E."
+        ("", "H.E. Mr Liu Xiaoming", "Your Excellency"),
         ("President of the Republic", "Kassym-Jomart Tokayev", "Dear President"),
         ("Minister of the Interior", "Ana Pérez", "Dear Minister"),
         ("Prosecutor General", "Kairat Kozhamzharov", "Dear Prosecutor General"),
@@ -73,9 +85,10 @@ def test_a_copies_to_embassy_without_salutation_is_not_sir_or_madam(case) -> Non
     assert letter.salutation == "Your Excellency"
 
 
-def test_tables_are_per_language_with_english_where_none_exists_yet() -> None:
+def test_tables_are_per_language_with_english_where_none_exists() -> None:
     assert salutation_table("en").language == "en"
-    assert salutation_table("fr").language == "en"  # until resources/salutations/fr.toml
+    assert salutation_table("fr").language == "fr"
+    assert salutation_table("it").language == "en"  # no Italian letters (yet)
     assert salutation_table("../en").language == "en"
 
 

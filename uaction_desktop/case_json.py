@@ -40,7 +40,9 @@ def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]
         "deadline": case.deadline.isoformat() if case.deadline else None,
         "status": status.value if status else None,
         "source": case.source,
+        "language": case.language,
         "languages": list(case.languages),
+        "letter_languages": list(case.letter_languages),
         "people": [{"name": p.name, "gender": p.gender} for p in case.people],
         "summary": case.summary,
         "details": case.details,
@@ -48,6 +50,15 @@ def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]
         "background": case.background,
         "report_reference": case.report_reference,
         "model_letter": case.model_letter,
+        "translations": {
+            t.language: {
+                "title": t.title,
+                "summary": t.summary,
+                "asks": list(t.asks),
+                "model_letter": t.model_letter,
+            }
+            for t in case.translations
+        },
         "officials": [
             {
                 "id": o.id,
@@ -62,6 +73,7 @@ def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]
                 "emails": list(o.emails),
                 "social": list(o.social),
                 "salutation": o.salutation,
+                "salutations": dict(o.salutations),
             }
             for o in case.officials
         ],

@@ -46,6 +46,7 @@ def search_text(case: Case) -> str:
         *(p.name for p in case.people),
         case.summary,
         *case.asks,
+        *(part for t in case.translations for part in (t.title, t.summary, *t.asks)),
         *(o.display_name for o in case.officials),
         *(o.organisation for o in case.officials),
     ]

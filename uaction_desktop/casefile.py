@@ -1,4 +1,4 @@
-"""Read, validate and write case files (TOML, format version 1).
+"""Read, validate and write case files (TOML, format version 2; format 1 files read as before).
 
 Case files come from strangers, so reading one never executes anything and never raises:
 it returns the case (if it is usable) and every problem found, each naming the file, the field
@@ -17,9 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
-from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
+from uaction_desktop.languages import ISO_639_1
+from uaction_desktop.model import (
+    Case,
+    CaseKind,
+    CaseText,
+    Official,
+    Person,
+    Role,
+    normalize_ua,
+)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds `language`, `[translations.xx]` and officials' `salutations`
 MAX_FILE_BYTES = 1_000_000
 MAX_OFFICIALS = 100  # per case: more makes a meeting pack of thousands of letters
 
@@ -420,9 +429,13 @@ class _Validator:
             )
             return None
         elif fmt < 1:
-            self.problem("format", f"must be {FORMAT_VERSION}")
+            self.problem("format", f"must be 1 or {FORMAT_VERSION}")
+        if fmt == 1:
+            for key in _FORMAT_2_FIELDS & data.keys():
+                self.problem(key, "needs format = 2 (format 1 files have no translations)")
 
         self.unknown(data, _CASE_FIELDS, "")
+        language = self.language(data)
         kind_text = self.text(data, "kind", "kind") or CaseKind.INITIAL.value
         try:
             kind = CaseKind(kind_text)
@@ -464,6 +477,8 @@ class _Validator:
             self.problem("asks", "must list at least one appeal point (or give a model_letter)")
         people = self.people(data.get("people"), "people")
         officials = self.officials(data.get("officials"), "officials", not_closure)
+        translations = self.translations(data.get("translations"), language)
+        self.salutation_languages(data.get("officials"), language, fmt == 1)
         if issued is None or ua is None or not title or not country or not summary:
             return None
         return Case(
@@ -485,7 +500,89 @@ class _Validator:
             model_letter=self.text(data, "model_letter", "model_letter"),
             people=people,
             officials=officials,
+            language=language,
+            translations=translations,
         )
+
+    def language(self, data: Mapping[str, Any]) -> str:
+        code = self.text(data, "language", "language")
+        if not code:
+            return "en"
+        if code not in ISO_639_1:
+            self.problem("language", _unknown_language(code))
+            return "en"
+        return code
+
+    def translations(self, value: Any, own: str) -> tuple[CaseText, ...]:
+        """``[translations.fr]`` tables: the case's text in other languages, each checked."""
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.problem("translations", "must be tables such as [translations.fr]")
+            return ()
+        out: list[CaseText] = []
+        for code, item in value.items():
+            here = f"translations.{code}"
+            if code not in ISO_639_1:
+                self.problem(here, _unknown_language(code))
+                continue
+            if code == own:
+                self.problem(here, f"'{code}' is the case's own language: its text is above")
+                continue
+            if not isinstance(item, dict):
+                self.problem(here, "must be a table with title, summary, asks or model_letter")
+                continue
+            self.unknown(item, _TRANSLATION_FIELDS, here)
+            text = CaseText(
+                language=code,
+                title=self.text(item, "title", f"{here}.title"),
+                summary=self.text(item, "summary", f"{here}.summary"),
+                asks=self.texts(item, "asks", f"{here}.asks"),
+                model_letter=self.text(item, "model_letter", f"{here}.model_letter"),
+            )
+            if not (text.title or text.summary or text.asks or text.model_letter):
+                self.problem(here, "is empty: give at least a title, summary, asks or model_letter")
+                continue
+            out.append(text)
+        return tuple(out)
+
+    def salutation_languages(self, value: Any, own: str, format_1: bool) -> None:
+        """An official's ``salutations`` in the case's own language belong in ``salutation``
+        (and format 1 has none)."""
+        if not isinstance(value, list):
+            return
+        for i, item in enumerate(value):
+            if format_1 and isinstance(item, dict) and "salutations" in item:
+                self.problem(f"officials[{i}].salutations", "needs format = 2")
+            elif (
+                isinstance(item, dict)
+                and isinstance(item.get("salutations"), dict)
+                and own in item["salutations"]
+            ):
+                self.problem(
+                    f"officials[{i}].salutations.{own}",
+                    f"'{own}' is the case's own language: write it as `salutation`",
+                )
+
+    def salutations(self, item: Mapping[str, Any], here: str) -> tuple[tuple[str, str], ...]:
+        value = item.get("salutations")
+        if value is None:
+            return ()
+        path = f"{here}.salutations"
+        if not isinstance(value, dict):
+            self.problem(path, 'must be a table such as { fr = "Monsieur le Ministre" }')
+            return ()
+        out: list[tuple[str, str]] = []
+        for code, text in value.items():
+            if code not in ISO_639_1:
+                self.problem(f"{path}.{code}", _unknown_language(code))
+            elif not isinstance(text, str):
+                self.problem(f"{path}.{code}", f"must be text, not {_describe(text)}")
+            elif not text.strip():
+                self.problem(f"{path}.{code}", "must not be empty")
+            else:
+                out.append((code, text.strip()))  # a trailing comma goes when printed
+        return tuple(out)
 
     def people(self, value: Any, path: str) -> tuple[Person, ...]:
         if value is None:
@@ -586,6 +683,7 @@ class _Validator:
             emails=emails,
             social=self.texts(item, "social", f"{here}.social"),
             salutation=salutation,
+            salutations=self.salutations(item, here),
         )
 
 
@@ -608,7 +706,9 @@ CASE_TEXT_FIELDS = (
     "report_reference",
     "model_letter",
 )
+# The editor shows these; format 2 adds `language`, `translations` and `salutations` (below).
 CASE_KEYS = ("format", *CASE_TEXT_FIELDS, "people", "officials")
+TRANSLATION_KEYS = ("title", "summary", "asks", "model_letter")
 OFFICIAL_KEYS = (
     "id",
     "role",
@@ -623,8 +723,12 @@ OFFICIAL_KEYS = (
     "social",
     "salutation",
 )
-_CASE_FIELDS = set(CASE_KEYS)
-_OFFICIAL_FIELDS = set(OFFICIAL_KEYS)
+FORMAT_2_CASE_KEYS = ("language", "translations")
+FORMAT_2_OFFICIAL_KEYS = ("salutations",)
+_CASE_FIELDS = set(CASE_KEYS) | set(FORMAT_2_CASE_KEYS)
+_TRANSLATION_FIELDS = set(TRANSLATION_KEYS)
+_FORMAT_2_FIELDS = set(FORMAT_2_CASE_KEYS)
+_OFFICIAL_FIELDS = set(OFFICIAL_KEYS) | set(FORMAT_2_OFFICIAL_KEYS)
 
 
 def _describe(value: Any) -> str:
@@ -645,6 +749,10 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _unknown_language(code: str) -> str:
+    return f"'{code}' is not a language code; use a two-letter ISO 639-1 code such as fr or de"
+
+
 def _close_match(key: str, allowed: set[str]) -> str | None:
     import difflib
 
@@ -657,7 +765,10 @@ def _close_match(key: str, allowed: set[str]) -> str | None:
 
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The case as the TOML tables it is written as; empty optional fields are left out."""
-    out: dict[str, Any] = {"format": FORMAT_VERSION, "ua": case.ua}
+    out: dict[str, Any] = {"format": FORMAT_VERSION}
+    if case.language != "en":
+        out["language"] = case.language
+    out["ua"] = case.ua
     if case.kind is not CaseKind.INITIAL:
         out["kind"] = case.kind.value
     if case.kind is CaseKind.FOLLOW_UP:
@@ -681,6 +792,9 @@ def case_to_dict(case: Case) -> dict[str, Any]:
     for key in ("background", "report_reference", "model_letter"):
         if getattr(case, key):
             out[key] = getattr(case, key)
+    translations = {t.language: _translation_to_dict(t) for t in case.translations}
+    if translations:
+        out["translations"] = translations
     if case.people:
         out["people"] = [
             {"name": p.name, **({"gender": p.gender} if p.gender else {})} for p in case.people
@@ -705,6 +819,20 @@ def _official_to_dict(official: Official) -> dict[str, Any]:
             out[key] = list(getattr(official, key))
     if official.salutation:
         out["salutation"] = official.salutation
+    if official.salutations:
+        out["salutations"] = dict(official.salutations)
+    return out
+
+
+def _translation_to_dict(text: CaseText) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in ("title", "summary"):
+        if getattr(text, key):
+            out[key] = getattr(text, key)
+    if text.asks:
+        out["asks"] = list(text.asks)
+    if text.model_letter:
+        out["model_letter"] = text.model_letter
     return out
 
 

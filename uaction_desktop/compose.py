@@ -20,11 +20,21 @@ from babel.dates import format_date
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from uaction_desktop.destination import destination_line, same_country
+from uaction_desktop import country_grammar
+from uaction_desktop.destination import (
+    country_code,
+    destination_line,
+    english_name,
+    known_names,
+    plain_name,
+    same_country,
+)
+from uaction_desktop.languages import APP_LANGUAGES, effective_language, language_name
+from uaction_desktop.letter_frame import Frame, fill, frame, french_de, sender_place
 from uaction_desktop.letter_text import body_paragraphs
-from uaction_desktop.model import Case, Channel, Official, join_names
+from uaction_desktop.model import Case, CaseText, Channel, Official, join_names
 from uaction_desktop.profile import SenderProfile
-from uaction_desktop.requests import end_sentence, requests_from_asks
+from uaction_desktop.requests import end_sentence, requests_from_asks, requests_in
 from uaction_desktop.resources import resource_path
 from uaction_desktop.salutations import salutation_for
 
@@ -34,6 +44,42 @@ _RECIPIENT_LINE_CHARS = 42  # longer "title name" lines are split in two to fit 
 
 class ChannelError(ValueError):
     """The official cannot be reached this way (fax without a fax number, ...)."""
+
+
+class LanguageError(ValueError):
+    """The case cannot fill a letter in that language; the message names those it can."""
+
+
+def letter_language(case: Case, profile: SenderProfile, language: str | None = None) -> str:
+    """The language a letter is written in: ``language`` if the case can fill it (else a
+    :class:`LanguageError`), or by default the profile's language where the case can fill it,
+    else the case's own (a letter never mixes languages: see ``Case.letter_languages``)."""
+    possible = case.letter_languages
+    if language is None:
+        preferred = effective_language(profile)
+        if preferred in possible:
+            return preferred
+        if possible:
+            return possible[0]
+        raise LanguageError(
+            f"UA {case.ua} is written in {language_name(case.language)}, and letters are "
+            "written only in English, French, Spanish and German: add a translation of its "
+            "appeal points to the case"
+        )
+    code = language.strip().lower()
+    if code in possible:
+        return code
+    named = [f"{language_name(c)} ({c})" for c in possible]
+    can = ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else "".join(named)
+    if code not in APP_LANGUAGES:
+        raise LanguageError(
+            f"'{language}' is not a letter language (en, fr, es or de): UA {case.ua} can be "
+            f"written in {can or 'none of them'}"
+        )
+    raise LanguageError(
+        f"UA {case.ua} has no appeal points in {language_name(code)}; it can be written in "
+        f"{can or 'none of the letter languages'}"
+    )
 
 
 @dataclass(frozen=True)
@@ -57,6 +103,14 @@ class Letter:
     case_title: str = ""
     official_name: str = ""
     sender_email: str = ""
+    date_only: str = ""  # the date without the town the date line may start with
+    language: str = "en"  # its frame's (page labels and the like: letter_frame.frame)
+    salutation_end: str = ","  # "Dear Minister," but "Excelentísimo Señor Ministro:"
+
+    @property
+    def greeting(self) -> str:
+        """The salutation line as printed: "Dear Prosecutor General,"."""
+        return f"{self.salutation}{self.salutation_end}"
 
     @property
     def body(self) -> str:
@@ -73,7 +127,7 @@ class Letter:
             "\n".join([self.sender_name, *self.sender_lines]).strip(),
             self.date_text,
             "\n".join(self.recipient_lines),
-            f"{self.salutation},",
+            self.greeting,
             *self.paragraphs,
             f"{self.closing}\n\n{self.signature}".strip(),
         ]
@@ -111,6 +165,7 @@ def _environment() -> SandboxedEnvironment:
     )
     env.globals["pick"] = _pick
     env.globals["sentence"] = end_sentence
+    env.globals["de"] = french_de
     return env
 
 
@@ -118,22 +173,60 @@ def _pick(variant: int, options: list[str]) -> str:
     return options[variant % len(options)]
 
 
-def render_template(name: str, **context: Any) -> str:
-    return _environment().get_template(name).render(**context)
+def render_template(name: str, language: str = "en", **context: Any) -> str:
+    """One of ``resources/templates/<language>/``'s templates, filled with plain data."""
+    return _environment().get_template(f"{language}/{name}").render(**context)
 
 
-def _context(case: Case, profile: SenderProfile, variant: int) -> dict[str, Any]:
-    writer_country = with_article(country_name(profile.country))
-    return {
-        "people": case.people_names,
-        "title": case.title,
-        "country": case.country,
-        "in_country": f" in {with_article(case.country)}" if case.country else "",
-        "summary": " ".join(case.summary.split()),
-        "requests": requests_from_asks(case.asks),
-        "writer_country": writer_country,
+def _text(case: Case, language: str) -> CaseText:
+    return case.text(language) or CaseText(language)
+
+
+def _requests(text: CaseText) -> list[str]:
+    if text.language == "en":
+        return requests_from_asks(text.asks)
+    return requests_in(text.language, text.asks)
+
+
+def people_in(case: Case, language: str) -> str:
+    """The people's names joined as ``language`` does ("A and B", "A et B", "A e Isabel")."""
+    names = [p.name for p in case.people]
+    return join_names(names) if language == "en" else frame(language).join(names)
+
+
+def country_in(case: Case, language: str) -> str:
+    """The case's country as the letter's language names it (English keeps the case's own
+    spelling where it is English: "USA", "Republic of Kazakhstan")."""
+    if not case.country:
+        return ""
+    if language == "en":
+        return english_name(case.country)
+    return country_grammar.country_name_in(case.country, language)
+
+
+def _context(
+    case: Case, profile: SenderProfile, variant: int, language: str = "en"
+) -> dict[str, Any]:
+    text = _text(case, language)
+    base = {
+        "people": people_in(case, language),
+        "title": text.title,
+        "country": country_in(case, language),
+        "summary": " ".join(text.summary.split()),
+        "requests": _requests(text),
         "group": profile.group.strip(),
         "v": variant,
+    }
+    if language == "en":
+        return {
+            **base,
+            "in_country": f" in {with_article(base['country'])}" if case.country else "",
+            "writer_country": with_article(english_name(profile.country)),
+        }
+    return {
+        **base,
+        "in_country": country_grammar.in_country(case.country, language),
+        "from_country": country_grammar.from_country(profile.country, language),
     }
 
 
@@ -204,9 +297,10 @@ def return_address(
 
 
 def _names_a_country(line: str) -> bool:
-    """Whether an address line is (or ends with) a country: "USA", "10115 Berlin, Germany"."""
+    """Whether an address line is (or ends with) a country: "USA", "10115 Berlin, Germany",
+    "69002 Lyon, France", "10969 Berlin, Deutschland" (a name in any language the app knows)."""
     whole, endings = _country_names()
-    tail = " ".join(re.sub(r"[^\w\s]", " ", line.casefold()).split())
+    tail = plain_name(line)
     # "10115 Berlin, Germany" - but "Atlanta, Georgia" and "Trenton, New Jersey" are states.
     return tail in whole or any(tail.endswith(" " + name) for name in endings)
 
@@ -215,9 +309,7 @@ def _names_a_country(line: str) -> bool:
 def _country_names() -> tuple[frozenset[str], frozenset[str]]:
     """Country names as a whole line, and as the end of one (read once: a meeting pack asks
     for every letter and envelope)."""
-    from babel import Locale
-
-    names = {n.casefold() for n in Locale("en").territories.values() if not n.isdigit()}
+    names = {n for n in known_names() if not n.isdigit() and len(n) > 2}
     whole = frozenset(names | set(_COUNTRY_ALIASES))
     return whole, frozenset(whole - _ALSO_PLACES_WITHIN)
 
@@ -267,14 +359,22 @@ def compose_letter(
     personal_line: str = "",
     variant: int = 0,
     country_line: bool = True,
+    language: str | None = None,
 ) -> Letter:
-    """The letter to ``official``. ``country_line=False`` keeps the sender's address exactly as
-    given (a meeting roster's member, whose country the profile does not know)."""
+    """The letter to ``official``, in ``language`` (see :func:`letter_language`; a language
+    the case cannot fill raises :class:`LanguageError`). ``country_line=False`` keeps the
+    sender's address exactly as given (a meeting roster's member, whose country the profile
+    does not know)."""
     layout = layout or profile.paper
-    paragraphs = body_paragraphs(case.model_letter) if case.model_letter else []
+    language = letter_language(case, profile, language)
+    words = frame(language)
+    text = _text(case, language)
+    paragraphs = body_paragraphs(text.model_letter) if text.model_letter else []
     ends_with_thanks = not paragraphs
     if not paragraphs:  # no model letter, or one with nothing but a greeting and a sign-off
-        body = render_template("letter_body.txt.j2", **_context(case, profile, variant))
+        body = render_template(
+            "letter_body.txt.j2", language, **_context(case, profile, variant, language)
+        )
         paragraphs = _lines(body)
     if personal_line.strip():
         # Before our closing thanks; after a model letter's own text, which ends as it likes.
@@ -284,9 +384,7 @@ def compose_letter(
         sender_lines = return_address(profile.address, official, profile, layout)
     else:
         sender_lines = tuple(line for line in profile.address if line.strip())
-    subject = case.people_names or case.title
-    if case.country:
-        subject = f"{subject}, {case.country}"
+    salutation = letter_salutation(case, official, language)
     return Letter(
         case_ua=case.ua,
         official_id=official.id,
@@ -294,18 +392,79 @@ def compose_letter(
         sender_lines=sender_lines,
         sender_email=profile.email.strip(),
         date=today,
-        date_text=format_date(today, format="long", locale=profile.effective_locale(layout)),
+        date_text=date_line(today, profile, layout, words),
+        date_only=plain_date(today, profile, layout, words),
         recipient_lines=recipient_lines(official, profile, layout),
-        subject=subject,
-        salutation=salutation_for(official),
+        subject=letter_subject(case, language),
+        salutation=salutation,
         paragraphs=tuple(paragraphs),
-        closing=profile.effective_closing(layout),
+        closing=letter_closing(profile, layout, words, salutation),
         signature=profile.name.strip(),
         layout=layout,
-        title=f"Letter to {official.display_name} about UA {case.ua}",
-        case_title=case.title,
+        title=fill(words.letter_title, official=official.display_name, ua=case.ua),
+        case_title=text.title or case.title,
         official_name=official.display_name,
+        language=language,
+        salutation_end=words.salutation_end,
     )
+
+
+def letter_salutation(case: Case, official: Official, language: str) -> str:
+    """The case's salutation in the letter's language, else the table's for that language
+    (the case's salutations in other languages tell it the official's gender)."""
+    own = case.salutation(official, language)
+    hints = tuple(text for _, text in official.salutations)
+    return salutation_for(official, language, own=own, hints=hints)
+
+
+def letter_subject(case: Case, language: str) -> str:
+    """ "Akmaral Tobylova, Kazakhstan" (the country as the letter's language names it)."""
+    subject = people_in(case, language) or _text(case, language).title or f"UA {case.ua}"
+    if case.country:
+        subject = f"{subject}, {country_in(case, language)}"
+    return subject
+
+
+def letter_closing(profile: SenderProfile, layout: str, words: Frame, salutation: str) -> str:
+    """The profile's closing in letters of the profile's language; else the language's own
+    (a French one repeats the salutation)."""
+    if profile.closing.strip() and words.language == effective_language(profile):
+        return profile.closing
+    return words.closing(salutation, layout)
+
+
+def date_line(day: date, profile: SenderProfile, layout: str, words: Frame) -> str:
+    """ "2 December 2026"; "Berlin, 2. Dezember 2026"; "Lyon, le 2 décembre 2026": the date
+    as the writer's country writes it, in the letter's language, after the writer's town."""
+    if words.language == "en":
+        return format_date(day, format="long", locale=profile.effective_locale(layout))
+    return words.date_text(day, letter_locale(profile, words), sender_place(profile.address))
+
+
+def plain_date(day: date, profile: SenderProfile, layout: str, words: Frame) -> str:
+    """The date alone in the letter's language (a fax cover's "Date")."""
+    if words.language == "en":
+        return format_date(day, format="long", locale=profile.effective_locale(layout))
+    return words.plain_date(day, letter_locale(profile, words))
+
+
+def letter_locale(profile: SenderProfile, words: Frame) -> str:
+    """The Babel locale of a letter's date: the profile's if it is in the letter's language,
+    else the language as written in the writer's country (de_AT writes "Jänner"), else the
+    language's usual one."""
+    from babel import localedata
+
+    candidates = [profile.locale] if profile.locale.startswith(f"{words.language}_") else []
+    code = country_code(profile.country)
+    if code:
+        candidates.append(f"{words.language}_{code}")
+    for candidate in candidates:
+        try:
+            if localedata.exists(candidate):
+                return candidate
+        except (ValueError, OSError):
+            continue
+    return words.locale
 
 
 def personal_line_position(paragraphs: Sequence[str], ends_with_thanks: bool) -> int:
@@ -330,36 +489,68 @@ def require_channel(official: Official, channel: Channel) -> None:
         raise ChannelError(f"{official.display_name} has {what} in this case")
 
 
-def compose_email(case: Case, official: Official, letter: Letter) -> Message:
-    """The letter as an email: subject, plain-text body and the official's addresses."""
+def compose_email(
+    case: Case, official: Official, letter: Letter, *, language: str | None = None
+) -> Message:
+    """The letter as an email: subject, plain-text body and the official's addresses, in the
+    letter's language (``language``, if given, must be it)."""
     require_channel(official, Channel.EMAIL)
+    if language is not None and language != letter.language:
+        raise LanguageError(
+            f"the letter is in {language_name(letter.language)}: compose it in "
+            f"{language_name(language)} first"
+        )
+    lang = letter.language
     subject = render_template(
         "email_subject.txt.j2",
-        people=case.people_names,
-        title=case.title,
-        country=case.country,
+        lang,
+        people=people_in(case, lang),
+        title=_text(case, lang).title or f"UA {case.ua}",
+        country=country_in(case, lang),
     ).strip()
     signature = "\n".join(
         line for line in (letter.signature, *letter.sender_lines, letter.sender_email) if line
     )
     body = "\n\n".join(
-        [f"{letter.salutation},", *letter.paragraphs, f"{letter.closing}\n{signature}".strip()]
+        [letter.greeting, *letter.paragraphs, f"{letter.closing}\n{signature}".strip()]
     )
     return Message(Channel.EMAIL, body + "\n", subject=subject, recipients=official.emails)
 
 
-def compose_phone(case: Case, official: Official, profile: SenderProfile) -> Message:
+def compose_phone(
+    case: Case, official: Official, profile: SenderProfile, *, language: str | None = None
+) -> Message:
+    """A script to read on the phone, in the letter language (see :func:`letter_language`)."""
     require_channel(official, Channel.PHONE)
-    context = _context(case, profile, 0)
+    lang = letter_language(case, profile, language)
+    context = _context(case, profile, 0, lang)
+    if lang != "en":
+        # The requests are a message to pass on, said to the official: their "vous", "Sie",
+        # "usted" stays the official's, so they are read as they are.
+        text = render_template(
+            "phone_script.txt.j2",
+            lang,
+            official=official.name or official.display_name,
+            phone=official.phone,
+            sender=profile.name.strip() or frame(lang).no_sender,
+            addressee=official.name or frame(lang).authorities,
+            **{
+                k: context[k] for k in ("people", "title", "in_country", "requests", "from_country")
+            },
+        )
+        return Message(
+            Channel.PHONE, "\n\n".join(_lines(text)) + "\n", recipients=(official.phone,)
+        )
     # "the Ambassador", but a name alone takes no article.
     addressee = f"the {official.title}" if official.title else official.display_name
     # Whoever answers passes the requests on: they are about the official, not to the listener.
     context["requests"] = [passed_on(r, addressee) for r in context["requests"]]
     text = render_template(
         "phone_script.txt.j2",
+        lang,
         official=official.display_name,
         phone=official.phone,
-        sender=profile.name.strip() or "(your name)",
+        sender=profile.name.strip() or frame(lang).no_sender,
         addressee=addressee,
         **{k: context[k] for k in ("people", "title", "in_country", "requests", "writer_country")},
     )
@@ -373,21 +564,46 @@ def passed_on(request: str, addressee: str) -> str:
     return re.sub(r"\bI (\w+(?: on| upon)?) you\b", rf"I \1 {addressee}", text)
 
 
-def compose_social(case: Case, official: Official) -> Message:
+def compose_social(
+    case: Case,
+    official: Official,
+    *,
+    language: str | None = None,
+    profile: SenderProfile | None = None,
+) -> Message:
     """A post of at most 280 characters to this official: it names their handle when the case
-    has one, else their office ("I urge the Prosecutor General of Kazakhstan to ..."), so a
-    post to one official is never the same as the post to another."""
+    has one, else their office ("I urge the Prosecutor General of Kazakhstan to ..."; in other
+    languages their name), so a post to one official is never the same as the post to
+    another. The language is chosen as for a letter (``profile`` gives the preferred one)."""
+    lang = letter_language(case, profile or SenderProfile(), language)
     handle = next((h for h in official.social if h.startswith("@")), "")
     if not handle and official.social:
         handle = official.social[0]
-    requests = requests_from_asks(case.asks) or [case.title]
-    hashtag = re.sub(r"[^\w]", "", case.country) if case.country else ""
+    text_of_case = _text(case, lang)
+    requests = _requests(text_of_case) or [text_of_case.title or f"UA {case.ua}"]
+    if lang == "en":
+        hashtag = re.sub(r"[^\w]", "", country_in(case, "en"))
+    else:
+        hashtag = country_grammar.hashtag(case.country, lang)
     request = requests[0]
     if not handle:
-        office = office_of(official, case.country)
-        named = passed_on(request, office)
-        request = named if named != request else f"{office[:1].upper()}{office[1:]}: {request}"
-    text = render_template("social_post.txt.j2", handle=handle, request=request, hashtag=hashtag)
+        if lang == "en":
+            office = office_of(official, country_in(case, "en"))
+            named = passed_on(request, office)
+            request = named if named != request else f"{office[:1].upper()}{office[1:]}: {request}"
+        else:
+            who = official.name or official.display_name or official.organisation
+            colon = "\u00a0: " if lang == "fr" else ": "
+            if who and lang != "de":  # German goes on with a capital after a colon
+                request = request[:1].lower() + request[1:]
+            request = f"{who}{colon}{request}" if who else request
+
+    def post(request: str) -> str:
+        return render_template(
+            "social_post.txt.j2", lang, handle=handle, request=request, hashtag=hashtag
+        )
+
+    text = post(request)
     while len(text) > SOCIAL_LIMIT:
         overflow = len(text) - SOCIAL_LIMIT
         shorter = _shorten(request, len(request) - overflow - 1)
@@ -395,9 +611,7 @@ def compose_social(case: Case, official: Official) -> Message:
             text = text[: SOCIAL_LIMIT - 1].rstrip() + "…"
             break
         request = shorter
-        text = render_template(
-            "social_post.txt.j2", handle=handle, request=request, hashtag=hashtag
-        )
+        text = post(request)
     return Message(Channel.SOCIAL, text.strip(), recipients=(handle,) if handle else ())
 
 
@@ -419,15 +633,20 @@ def _shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def fax_cover_lines(letter: Letter, official: Official, pages: int) -> list[tuple[str, str]]:
+def fax_cover_lines(
+    letter: Letter, official: Official, pages: int, *, language: str | None = None
+) -> list[tuple[str, str]]:
+    """The cover sheet's (label, value) lines, in the letter's language."""
     require_channel(official, Channel.FAX)
+    lang = language or letter.language
     text = render_template(
         "fax_cover.txt.j2",
+        lang,
         official=official.display_name,
         fax=official.fax,
-        sender=letter.sender_name or "(sender)",
+        sender=letter.sender_name or frame(lang).no_fax_sender,
         sender_contact=letter.sender_email,
-        date=letter.date_text,
+        date=letter.date_only or letter.date_text,
         pages=pages,
         subject=letter.subject,
     )
@@ -446,6 +665,7 @@ def _lines(text: str) -> list[str]:
 
 __all__ = [
     "ChannelError",
+    "LanguageError",
     "Letter",
     "Message",
     "compose_email",
@@ -454,5 +674,6 @@ __all__ = [
     "compose_social",
     "fax_cover_lines",
     "join_names",
+    "letter_language",
     "require_channel",
 ]

@@ -9,7 +9,10 @@ no country line at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
+
+from uaction_desktop.resources import resource_path
 
 _ALIASES = {
     "usa": "US",
@@ -41,6 +44,46 @@ _ALIASES = {
     "burma": "MM",
     "uae": "AE",
     "palestine": "PS",
+    # Official (UN) names as documents print them.
+    "russian federation": "RU",
+    "republic of korea": "KR",
+    "korea republic of": "KR",
+    "democratic people's republic of korea": "KP",
+    "korea democratic people's republic of": "KP",
+    "viet nam": "VN",
+    "lao people's democratic republic": "LA",
+    "syrian arab republic": "SY",
+    "iran islamic republic of": "IR",
+    "bolivia plurinational state of": "BO",
+    "venezuela bolivarian republic of": "VE",
+    "united republic of tanzania": "TZ",
+    "republic of moldova": "MD",
+    "state of palestine": "PS",
+    "occupied palestinian territories": "PS",
+    "democratic republic of the congo": "CD",
+    "democratic republic of congo": "CD",
+    "drc": "CD",
+    "republic of the congo": "CG",
+    "holy see": "VA",
+    "eswatini": "SZ",
+    "swaziland": "SZ",
+    "cabo verde": "CV",
+    "macedonia": "MK",
+    "the gambia": "GM",
+    "east timor": "TL",
+    "bundesrepublik deutschland": "DE",
+    "republique francaise": "FR",
+    "reino de espana": "ES",
+    "kingdom of spain": "ES",
+    "republik osterreich": "AT",
+    "schweizerische eidgenossenschaft": "CH",
+    "confederation suisse": "CH",
+    "estados unidos de america": "US",
+    "estados unidos mexicanos": "MX",
+    "etats-unis d'amerique": "US",
+    "vereinigte staaten von amerika": "US",
+    "royaume-uni de grande-bretagne et d'irlande du nord": "GB",
+    "united kingdom of great britain and northern ireland": "GB",
 }
 _FORMAL = re.compile(
     r"^(the )?((islamic|arab|socialist|democratic|federal|people's|united|plurinational|"
@@ -50,16 +93,65 @@ _FORMAL = re.compile(
 
 
 def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[.,()]", " ", text.casefold()).split())
+    """Lower case, no accents, one kind of apostrophe: "Côte d’Ivoire" = "cote d'ivoire"."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'").replace("`", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[.,()]", " ", text).split())
 
 
 @cache
 def _codes() -> dict[str, str]:
-    from babel import Locale
-
-    names = {_plain(n): c for c, n in Locale("en").territories.items() if c.isalpha()}
+    """Every name the app knows a country by: Babel's names in English, French, Spanish and
+    German and in the country's own official languages (``resources/countries/names.tsv``, made
+    by :func:`names_table`), and the aliases above. A file, not Babel: reading it is quick."""
+    names: dict[str, str] = {}
+    path = resource_path("countries", "names.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, _, name = line.partition("\t")
+            names.setdefault(_plain(name), code)
+            inner = re.match(r"^(.*?)\s*\((.*)\)$", name)  # "Myanmar (Burma)": both
+            if inner:
+                names.setdefault(_plain(inner.group(1)), code)
+                names.setdefault(_plain(inner.group(2)), code)
     names.update(_ALIASES)
     return names
+
+
+def known_names() -> frozenset[str]:
+    """Every country name the app knows, folded as :func:`plain_name` folds text."""
+    return frozenset(_codes())
+
+
+def plain_name(text: str) -> str:
+    """Text folded for comparing with country names: no case, accents or punctuation."""
+    return " ".join(re.sub(r"[^\w\s'-]", " ", _plain(text)).split())
+
+
+NAME_LANGUAGES = ("en", "fr", "es", "de")
+
+
+def names_table() -> str:
+    """The text of ``resources/countries/names.tsv``, from Babel (tests check the file is it)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    rows: dict[tuple[str, str], None] = {}
+    english = Locale("en").territories
+    for code in sorted(c for c in english if c.isalpha() and len(c) == 2):
+        languages = [*NAME_LANGUAGES, *get_official_languages(code, de_facto=True)]
+        for language in dict.fromkeys(languages):
+            try:
+                name = Locale.parse(language).territories.get(code)
+            except (ValueError, UnknownLocaleError):
+                continue
+            if name:
+                rows[(code, name)] = None
+    header = (
+        "# Country names by ISO 3166 code, from Babel's territory names in en, fr, es, de and\n"
+        "# in each country's official languages. Made by uaction_desktop.destination.names_table\n"
+    )
+    return header + "".join(f"{code}\t{name}\n" for code, name in rows)
 
 
 def country_code(text: str) -> str:
@@ -69,9 +161,7 @@ def country_code(text: str) -> str:
     if not plain:
         return ""
     if len(plain) == 2 and plain.isalpha():
-        from babel import Locale
-
-        known = plain.upper() in Locale("en").territories
+        known = plain.upper() in set(_codes().values())
         return plain.upper() if known else _ALIASES.get(plain, "")
     codes = _codes()
     return codes.get(plain) or codes.get(_FORMAL.sub("", plain), "")
@@ -89,22 +179,109 @@ def writing_language(country: str) -> str:
     return languages[0] if languages else "en"
 
 
-def destination_line(country: str, writer_country: str) -> str:
-    """The last line of an address in ``country`` for a letter posted in ``writer_country``:
-    the country's name in capitals, in the writer's language where the app knows the name.
-    An English-writing writer gets the case's own spelling ("USA"), a code spelled out."""
-    code = country_code(country)
-    language = writing_language(writer_country)
-    written = " ".join(country.split())
-    if not code or (language == "en" and len(written) > 2):
-        return written.upper()
+# Names where Babel's short form ("Congo - Kinshasa", "Myanmar (Burma)") is not the one to
+# write; by code, then language.
+PROPER_NAMES = {
+    "CD": {
+        "en": "Democratic Republic of the Congo",
+        "fr": "République démocratique du Congo",
+        "es": "República Democrática del Congo",
+        "de": "Demokratische Republik Kongo",
+    },
+    "CG": {
+        "en": "Republic of the Congo",
+        "fr": "République du Congo",
+        "es": "República del Congo",
+        "de": "Republik Kongo",
+    },
+    "CI": {"es": "Costa de Marfil"},
+}
+
+
+def territory_name(code: str, language: str) -> str:
+    """Babel's name of ``code`` in ``language`` (English if it has none), with the overrides
+    above and without a parenthesis ("Myanmar (Burma)" -> "Myanmar")."""
     from babel import Locale, UnknownLocaleError
 
+    proper = PROPER_NAMES.get(code, {}).get(language)
+    if proper:
+        return proper
     try:
-        names = Locale.parse(language).territories
+        name = Locale.parse(language).territories.get(code, "")
     except (ValueError, UnknownLocaleError):
-        names = Locale("en").territories
-    return (names.get(code) or Locale("en").territories[code]).upper()
+        name = ""
+    name = name or Locale("en").territories.get(code, code)
+    return re.sub(r"\s*\(.*\)$", "", name)
+
+
+def is_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one (accents allowed): what a post office
+    anywhere can read on an envelope."""
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text)
+
+
+def line_languages(writer_country: str) -> tuple[str, ...]:
+    """The languages a destination line may be written in from ``writer_country``, best first:
+    its own, then French where French is official there (Morocco, Algeria, Tunisia: UPU's
+    other language), then English. A name in another script than Latin is skipped (India,
+    Japan, China, Korea, Israel, Egypt, Kazakhstan, ...: see :func:`destination_line`)."""
+    language = writing_language(writer_country)
+    code = country_code(writer_country)
+    if language == "en" or not code:
+        return ("en",)
+    from babel.languages import get_official_languages
+
+    french = ("fr",) if "fr" in get_official_languages(code, de_facto=True) else ()
+    return tuple(dict.fromkeys((language, *french, "en")))
+
+
+def destination_line(country: str, writer_country: str) -> str:
+    """The last line of an address in ``country`` for a letter posted in ``writer_country``:
+    the country's name in capitals, in the language of the writer's country where that name
+    is written in Latin letters (else in French or English, as UPU allows: a post office
+    anywhere reads those). From an English-writing country the case's own spelling stays
+    ("USA") when it is English; a code is spelled out."""
+    code = country_code(country)
+    written = " ".join(country.split())
+    if not code:
+        return written.upper()
+    for language in line_languages(writer_country):
+        if language == "en" and len(written) > 2 and _is_english_name(written, code):
+            return written.upper()
+        name = territory_name(code, language)
+        if is_latin(name):
+            return _upper(name, language)
+    return _upper(territory_name(code, "en"), "en")
+
+
+def english_name(text: str) -> str:
+    """A country as an English sentence names it: the text as written where it is English
+    ("USA", "Republic of Kazakhstan"), else Babel's English name ("Deutschland" -> "Germany",
+    "DE" -> "Germany"); unknown text as written."""
+    code = country_code(text)
+    written = " ".join(text.split())
+    if not code or (len(written) > 2 and _is_english_name(written, code)):
+        return written
+    return territory_name(code, "en")
+
+
+def _is_english_name(text: str, code: str) -> bool:
+    from babel import Locale
+
+    plain = _plain(text).removeprefix("the ")
+    english = _plain(Locale("en").territories.get(code, ""))
+    return (
+        plain == english
+        or _ALIASES.get(plain) == code
+        or _plain(text) == _plain(territory_name(code, "en"))
+        or _FORMAL.sub("", plain) == english
+    )
+
+
+def _upper(text: str, language: str) -> str:
+    if language in ("tr", "az"):  # dotted capital İ
+        text = text.replace("i", "İ")
+    return text.upper()
 
 
 def same_country(a: str, b: str) -> bool:

@@ -1,8 +1,11 @@
 """The text between a letter's salutation and its closing, whoever wrote it.
 
 A model letter from an imported document, or text pasted into the composer, often brings its own
-"Dear ...," and "Yours sincerely,": the letter prints its own salutation and closing, so those
-lines go (once). A body cut short in the source ("foll[...]") is flagged, never printed silently.
+"Dear ...," and "Yours sincerely," (or "Sehr geehrte ...," and "Mit freundlichen Grüßen",
+"Monsieur le Ministre," and "Veuillez agréer ...", "Estimado ...:" and "Atentamente"): the
+letter prints its own salutation and closing, so those lines go (once), and so does a "[Your
+name]" left after them. A body cut short in the source ("foll[...]") is flagged, never
+printed silently.
 """
 
 from __future__ import annotations
@@ -17,16 +20,49 @@ _GREETING_LINE = re.compile(
     r"|to whom it may concern"
     r"|to (the )?[^,;:.!?]{1,60}"
     r"|(your )?excellency|your (royal )?(highness|majesty)[^,;:.!?]{0,60}|your honou?r"
-    rf"|(mr|mrs|ms|madam|sir|minister|president)\b(?:{_ABBREVIATION}|[^,;:.!?]){{0,40}})"
+    rf"|(mr|mrs|ms|madam|sir|minister|president)\b(?:{_ABBREVIATION}|[^,;:.!?]){{0,40}}"
+    # German: "Sehr geehrter Herr Minister,", "Exzellenz,", "Eure Majestät,"
+    r"|sehr geehrte[rn]?\b[^;:.!?]{0,80}|liebe[rn]?\s[^,;:.!?]{1,60}|exzellenz"
+    r"|(eure|euer|ihre) (königliche )?(majestät|hoheit|exzellenz)"
+    r"|(guten tag|hallo)\b[^,;:.!?]{0,40}"
+    # French: "Monsieur le Procureur général,", "Madame, Monsieur,", "Excellence,"
+    r"|(monsieur|madame|mesdames|messieurs|mademoiselle)\b[^;:.!?]{0,80}|excellence"
+    r"|votre (excellence|majesté|altesse( royale)?)|sire|ch[eè]re?s? [^,;:.!?]{1,60}"
+    r"|(à|a) l['’]attention d[eu] [^,;:.!?]{1,60}"
+    # Spanish: "Estimado Señor Ministro:", "Excelentísimo Señor Fiscal General:"
+    r"|(estimad|distinguid|excelentísim|ilustrísim|querid)[oa]s?\b[^;:.!?]{0,80}"
+    r"|(señor|señora|sr\.|sra\.|muy señor mío|muy señora mía)[^;:.!?]{0,80}"
+    r"|(su )?(excelencia|majestad|alteza( real)?)|a quien corresponda)"
     r"\s*[,:]?$",
     re.IGNORECASE,
 )
 # A sign-off is a whole line: "Yours sincerely," - not "Sincerely held beliefs ...".
 _SIGN_OFF_LINE = re.compile(
-    r"^(yours( (sincerely|faithfully|truly|respectfully))?|(yours )?sincerely|respectfully"
-    r"|(with )?((kind|best|warm)(est)? )?regards)\s*[,.!]?$",
+    r"^((very )?(yours( (sincerely|faithfully|truly|respectfully|very truly))?|(yours )?sincerely"
+    r"|respectfully|faithfully|sincerely yours|truly yours|respectfully yours|faithfully yours"
+    r"|(with )?((kind|best|warm)(est)? )?(regards|wishes))"
+    # German
+    r"|mit (freundlichen|besten|herzlichen|vorzüglicher) (grüßen|grüssen|gruß|hochachtung)"
+    r"|mit freundlichem gruß|freundliche grüße|viele grüße|hochachtungsvoll|beste grüße"
+    # Spanish
+    r"|atentamente|cordialmente|respetuosamente|(un )?(cordial|atento) saludo|saludos cordiales"
+    r"|(reciba|le saluda|le saludo)\b[^.]{0,60}"
+    # French
+    r"|cordialement|respectueusement|(sincères |mes )?salutations( distinguées| respectueuses)?"
+    r"|bien (cordialement|à vous))"
+    r"\s*[,.!]?$",
     re.IGNORECASE,
 )
+# A French closing is one sentence, often with the salutation inside ("Veuillez agréer,
+# Monsieur le Ministre, l'expression de ma haute considération."): the line goes as a whole.
+_FRENCH_CLOSING = re.compile(
+    r"^(veuillez|je vous prie d['’]|je vous prie de|recevez|daignez|je prie votre|"
+    r"dans l['’]attente de votre réponse, (je vous prie|veuillez))"
+    r"[^\n]{0,240}(considération|salutations|respect|sentiments|hommage)[^\n]{0,40}[.!]?$",
+    re.IGNORECASE,
+)
+# What a model letter leaves for the writer to fill in after its sign-off.
+_PLACEHOLDER_LINE = re.compile(r"^[\[(<][^\])>]{1,40}[\])>]$")
 _GREETING_MAX = 80
 
 
@@ -49,9 +85,12 @@ def body_paragraphs(text: str) -> list[str]:
         lines = lines[first + 1 :]
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for i in filled[-4:]:  # a sign-off, then perhaps a name or "[your name]"
-        if _SIGN_OFF_LINE.match(lines[i].strip()):
+        line = lines[i].strip()
+        if _SIGN_OFF_LINE.match(line) or _FRENCH_CLOSING.match(line):
             lines = lines[:i]
             break
+    while lines and (not lines[-1].strip() or _PLACEHOLDER_LINE.match(lines[-1].strip())):
+        lines = lines[:-1]  # "[Your name]" with no sign-off before it
     return split_paragraphs("\n".join(lines))
 
 
@@ -66,7 +105,7 @@ def _after_letterhead(lines: list[str]) -> list[str]:
     filled = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
     for position, i in enumerate(filled):
         line = lines[i].strip()
-        if line.endswith((",", ":")) and line.lower().startswith("dear ") and position:
+        if line.endswith((",", ":")) and _GREETING_LINE.match(line) and position:
             head = [lines[j].strip() for j in filled[:position]]
             if all(len(h) <= _HEAD_LINE_MAX and not h.endswith((".", "!", "?")) for h in head):
                 return lines[i:]

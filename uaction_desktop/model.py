@@ -55,8 +55,16 @@ class Official:
     phone: str = ""
     emails: tuple[str, ...] = ()
     social: tuple[str, ...] = ()
-    salutation: str = ""
+    salutation: str = ""  # in the case's own language
     role: Role = Role.TARGET
+    salutations: tuple[tuple[str, str], ...] = ()  # (language code, salutation) in others
+
+    def salutation_in(self, language: str, own_language: str = "en") -> str:
+        """The case's salutation for this official in ``language``, or "" where the case gives
+        none in it (the own-language one is ``salutation``)."""
+        if language == own_language:
+            return self.salutation
+        return dict(self.salutations).get(language, "")
 
     @property
     def display_name(self) -> str:
@@ -76,6 +84,26 @@ class Official:
             found.append(Channel.PHONE)
         found.append(Channel.SOCIAL)
         return tuple(found)
+
+
+# Languages the app writes a letter's frame in (salutation, opening, closing, date line).
+FRAME_LANGUAGES = ("en", "fr", "es", "de")
+
+
+@dataclass(frozen=True)
+class CaseText:
+    """A case's own text in one language: what a letter in that language quotes."""
+
+    language: str
+    title: str = ""
+    summary: str = ""
+    asks: tuple[str, ...] = ()
+    model_letter: str = ""
+
+    @property
+    def fills_letter(self) -> bool:
+        """Whether these appeal points or this model letter can make a letter's body."""
+        return bool(self.asks or self.model_letter.strip())
 
 
 @dataclass(frozen=True)
@@ -98,7 +126,41 @@ class Case:
     model_letter: str = ""
     people: tuple[Person, ...] = ()
     officials: tuple[Official, ...] = ()
+    language: str = "en"  # ISO 639-1 code of the text above (title, summary, asks, ...)
+    translations: tuple[CaseText, ...] = ()  # the same text in other languages
     path: str = field(default="", compare=False)
+
+    def text(self, language: str) -> CaseText | None:
+        """The case's text in ``language``: its main fields in its own language, else its
+        translation into it; None where it has neither."""
+        if language == self.language:
+            return CaseText(self.language, self.title, self.summary, self.asks, self.model_letter)
+        return next((t for t in self.translations if t.language == language), None)
+
+    @property
+    def letter_languages(self) -> tuple[str, ...]:
+        """The languages a letter can be written in without mixing languages: the frame is in
+        the app's letter languages and the appeal points (or model letter) are in the case.
+        The case's own language comes first and counts even without appeal points (a letter
+        then says only what the frame says, as before format 2)."""
+        found = [self.language] if self.language in FRAME_LANGUAGES else []
+        for translation in self.translations:
+            code = translation.language
+            if code in FRAME_LANGUAGES and code not in found and translation.fills_letter:
+                found.append(code)
+        return tuple(found)
+
+    def own_language_only(self) -> Case:
+        """The case without its translations (and officials' salutations in other languages):
+        what the published document itself holds, as the importer reads it."""
+        from dataclasses import replace
+
+        officials = tuple(replace(o, salutations=()) for o in self.officials)
+        return replace(self, translations=(), officials=officials)
+
+    def salutation(self, official: Official, language: str) -> str:
+        """The case's own salutation for ``official`` in ``language``, or ""."""
+        return official.salutation_in(language, self.language)
 
     @property
     def key(self) -> str:

@@ -34,6 +34,7 @@ class SenderProfile:
     closing: str = ""  # "" means the layout's usual phrase
     layout: str = ""  # "" means the paper of the writer's country (see ``paper``)
     locale: str = ""  # e.g. "en_GB"; "" means derived from the layout
+    language: str = ""  # "en", "fr", "es", "de"; "" follows the system (languages.py)
 
     @property
     def paper(self) -> str:

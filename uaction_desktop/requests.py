@@ -164,3 +164,50 @@ def fix_following_pronouns(text: str) -> str:
 def requests_from_asks(asks: tuple[str, ...] | list[str]) -> list[str]:
     requests = (fix_following_pronouns(ask_as_request(a)) for a in asks)
     return [r for r in requests if r]  # an ask of only punctuation asks nothing
+
+
+# Appeal points in French, Spanish and German documents are mostly written as the writer's own
+# requests already ("Je vous demande de ...", "Ich fordere Sie auf, ..."); those phrased as an
+# instruction to the writer get the same first-person opening. Only openings followed by an
+# infinitive are listed: their rest reads right after the new opening as it is.
+_LEADS = {
+    "fr": (
+        ("en les exhortant à ", "Je vous exhorte à "),
+        ("exhortant les autorités à ", "Je vous exhorte à "),
+        ("exhortez les autorités à ", "Je vous exhorte à "),
+        ("demandez-leur de ", "Je vous demande de "),
+        ("demandez aux autorités de ", "Je vous demande de "),
+        ("en leur demandant de ", "Je vous demande de "),
+        ("priez les autorités de ", "Je vous prie de "),
+        ("appelez les autorités à ", "Je vous appelle à "),
+    ),
+    "es": (
+        ("instando a las autoridades a ", "Le insto a "),
+        ("instándoles a ", "Le insto a "),
+        ("pidiéndoles ", "Le pido "),
+        ("inste a las autoridades a ", "Le insto a "),
+    ),
+    "de": (
+        ("fordern sie die behörden auf, ", "Ich fordere Sie auf, "),
+        ("fordern sie sie auf, ", "Ich fordere Sie auf, "),
+        ("bitten sie die behörden, ", "Ich bitte Sie, "),
+    ),
+}
+
+
+def requests_in(language: str, asks: tuple[str, ...] | list[str]) -> list[str]:
+    """Appeal points in ``language`` as sentences of the letter: each one a sentence with its
+    full stop (a trailing ";" or "," goes), an instruction to the writer said in the first
+    person, everything else exactly as written."""
+    out: list[str] = []
+    for ask in asks:
+        text = " ".join(ask.split()).rstrip(" ;,.\u00a0\u202f")
+        if not text:
+            continue
+        folded = text.casefold()
+        for lead, replacement in _LEADS.get(language, ()):
+            if folded.startswith(lead):
+                text = replacement + text[len(lead) :]
+                break
+        out.append(end_sentence(text[0].upper() + text[1:]))
+    return out

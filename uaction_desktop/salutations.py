@@ -1,8 +1,15 @@
 """Salutations by rule for officials whose case gives none (``resources/salutations/*.toml``).
 
 A "copies to" embassy often has no salutation in the document; "Dear Sir or Madam" to "His
-Excellency Mr Liu Xiaoming" reads as if nobody looked. The table maps titles and styles to the
-salutation a letter-writer would use. The case's own salutation always wins.
+Excellency Mr Liu Xiaoming" reads as if nobody looked. Each letter language has a table that maps
+titles and styles to the salutation a letter-writer would use in it. The case's own salutation in
+the letter's language always wins.
+
+A rule matches an office where the title starts with it ("Minister of the Interior", "Director
+of Prince Sultan Prison" is a Director), never a word inside a title or a name: a man named
+Sultan is not a Majesty, and a Deputy Prosecutor General is not greeted as the Prosecutor General.
+Where a language's salutation depends on the official's gender ("Monsieur le Ministre", "Madame
+la Ministre") and the case does not show it, the table's default is used, never a guess.
 """
 
 from __future__ import annotations
@@ -20,9 +27,18 @@ DEFAULT_LANGUAGE = "en"
 
 @dataclass(frozen=True)
 class _Rule:
-    phrases: tuple[str, ...]
-    salutation: str
-    before_name: bool
+    phrases: tuple[str, ...]  # the office, at the start of the title
+    styles: tuple[str, ...]  # a style that may also open the name ("His Excellency ...")
+    salutation: str  # whatever the gender ("" if it depends on it)
+    masculine: str
+    feminine: str
+
+    def for_gender(self, gender: str) -> str:
+        if gender == "m" and self.masculine:
+            return self.masculine
+        if gender == "f" and self.feminine:
+            return self.feminine
+        return self.salutation
 
 
 @dataclass(frozen=True)
@@ -30,42 +46,115 @@ class SalutationTable:
     language: str
     default: str
     rules: tuple[_Rule, ...]
+    prefixes: tuple[str, ...] = ()  # "Deputy", "Acting": kept in "Dear {phrase}"
 
-    def for_official(self, official: Official) -> str:
+    def for_official(self, official: Official, gender: str = "") -> str:
         """The salutation for ``official`` by the table (the case's own is not looked at)."""
+        title = _office(official.title)
+        name = " ".join(official.name.split())
+        prefix, office = _split_prefix(title, self.prefixes)
         for rule in self.rules:
+            for style in rule.styles:
+                if _starts_with(title, style) or _starts_with(name, style):
+                    return _filled(rule.for_gender(gender), style) or self.default
             for phrase in rule.phrases:
-                if _has_phrase(official.title, phrase) or (
-                    rule.before_name and _starts_with(official.name, phrase)
-                ):
-                    return rule.salutation.replace("{phrase}", phrase)
+                if _starts_with(title, phrase):
+                    return _filled(rule.for_gender(gender), phrase) or self.default
+                if prefix and _starts_with(office, phrase) and "{phrase}" in rule.salutation:
+                    return _filled(rule.salutation, f"{prefix} {phrase}")
         return self.default
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+def _office(title: str) -> str:
+    """The title as an office: "The Prosecutor General" -> "Prosecutor General"."""
+    return re.sub(r"(?i)^(the|le|la|l’|l'|el|der|die)\s+", "", " ".join(title.split()))
+
+
+def _split_prefix(title: str, prefixes: tuple[str, ...]) -> tuple[str, str]:
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if _starts_with(title, prefix):
+            return title[: len(prefix)], title[len(prefix) :].strip(" -")
+    return "", title
+
+
+def _filled(salutation: str, phrase: str) -> str:
+    return salutation.replace("{phrase}", phrase)
 
 
 def _starts_with(text: str, phrase: str) -> bool:
-    return re.match(rf"\s*{re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+    return re.match(rf"{re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 @cache
 def salutation_table(language: str = DEFAULT_LANGUAGE) -> SalutationTable:
-    """The table for a letter language; English where the app has none for it yet."""
+    """The table for a letter language; English where the app has none for it."""
     path = resource_path("salutations", f"{language}.toml")
     if not re.fullmatch(r"[a-z]{2,3}", language) or not path.is_file():
         path = resource_path("salutations", f"{DEFAULT_LANGUAGE}.toml")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     rules = tuple(
-        _Rule(tuple(r["phrases"]), r["salutation"], bool(r.get("before_name", False)))
+        _Rule(
+            phrases=tuple(r.get("phrases", [])),
+            styles=tuple(r.get("styles", [])),
+            salutation=r.get("salutation", ""),
+            masculine=r.get("m", ""),
+            feminine=r.get("f", ""),
+        )
         for r in data.get("rules", [])
     )
-    return SalutationTable(data["language"], data["default"], rules)
+    prefixes = tuple(data.get("prefixes", []))
+    return SalutationTable(data["language"], data["default"], rules, prefixes)
 
 
-def salutation_for(official: Official, language: str = DEFAULT_LANGUAGE) -> str:
-    """The case's salutation (its trailing comma dropped: the letter adds its own), else the
-    table's for the official's title or style."""
-    own = official.salutation.strip().rstrip(",;: ")
-    return own or salutation_table(language).for_official(official)
+def salutation_for(
+    official: Official,
+    language: str = DEFAULT_LANGUAGE,
+    own: str | None = None,
+    hints: tuple[str, ...] = (),
+) -> str:
+    """The salutation in ``language``: the case's own for it (``own``; by default the
+    official's ``salutation``), its trailing comma dropped (the letter adds its own), else the
+    table's for the official's title or style. ``hints`` are the case's salutations in other
+    languages, read only for the official's gender."""
+    given = official.salutation if own is None else own
+    given = given.strip().rstrip(",;: ")
+    if given:
+        return given
+    gender = official_gender(official, (official.salutation, *hints))
+    return salutation_table(language).for_official(official, gender)
+
+
+_MASCULINE = re.compile(
+    r"(?i)^(mr|mister|sir|lord|herr|herrn|monsieur|m|señor|senor|sr|don|dom|excelentísimo|"
+    r"estimado|distinguido|sehr geehrter|king|prince|emperor|his)\b\.?"
+)
+_FEMININE = re.compile(
+    r"(?i)^(mrs|ms|miss|madam|madame|mme|dame|lady|frau|señora|senora|sra|doña|"
+    r"excelentísima|estimada|distinguida|sehr geehrte(?!r)|queen|princess|empress|her)\b\.?"
+)
+_WOMEN = r"\b(madam|madame|damen|señora|señoras|sras?)\b"
+_MEN = r"\b(sir|monsieur|herren|señor|señores|sres?)\b"
+_BOTH = re.compile(rf"(?i){_WOMEN}.*{_MEN}|{_MEN}.*{_WOMEN}")  # "Dear Sir or Madam"
+_FEMININE_TITLES = re.compile(
+    r"(?i)\b(ministra|presidenta|embajadora|gobernadora|directora|secretaria|jueza|alcaldesa|"
+    r"procureure|présidente|ambassadrice|directrice|gouverneure|"
+    r"ministerin|präsidentin|botschafterin|generalstaatsanwältin|staatsanwältin|richterin|"
+    r"direktorin|gouverneurin|bürgermeisterin|kommissarin|generalsekretärin)\b"
+)
+
+
+def official_gender(official: Official, salutations: tuple[str, ...] = ()) -> str:
+    """ "m" or "f" where the case shows it (a style before the name, a gendered title, or a
+    salutation such as "Dear Mr Ivanov" or "Estimada Señora Fiscal"); "" where it does not."""
+    found: set[str] = set()
+    for text in (official.name, *salutations):
+        words = re.sub(r"(?i)^(dear|your)\s+", "", " ".join(text.split()))
+        if _BOTH.search(words):
+            continue
+        if _MASCULINE.match(words):
+            found.add("m")
+        elif _FEMININE.match(words):
+            found.add("f")
+    if _FEMININE_TITLES.search(official.title):
+        found.add("f")
+    return found.pop() if len(found) == 1 else ""

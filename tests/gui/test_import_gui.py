@@ -123,7 +123,8 @@ def test_importing_ua_63_18_opens_the_editor_prefilled_and_saves_the_case(
     result = load_case_file(path)
     assert result.ok, result.problems
     bundled = load_case_file(BUNDLED_CASE).case
-    assert replace(result.case, path="") == replace(bundled, path="")  # the reference holds
+    own = bundled.own_language_only()  # our translations are not in the document
+    assert replace(result.case, path="") == replace(own, path="")  # the reference holds
     library = CaseLibrary.standard(cases_dir)
     assert any(Path(c.path) == path for c in library.documents)
     assert not library.problems

@@ -54,3 +54,23 @@ def test_nothing_to_check_says_so(qtbot) -> None:
 
     fill_review_list(widget, Clean(), str)  # type: ignore[arg-type]
     assert entries(widget) == [(NOTHING, None)]
+
+
+def test_a_model_letter_is_named_first_and_says_what_it_is_saved_as(qtbot) -> None:
+    widget = QListWidget()
+    qtbot.addWidget(widget)
+    draft = import_file(FIXTURES / "model-letter.txt")
+    fill_review_list(widget, draft, lambda path: path)
+    text, path = entries(widget)[0]
+    assert text.startswith("Document: a model letter:") and "saved as an initial action" in text
+    assert path == "kind"  # clicking it goes to the Kind field
+    assert widget.item(0).background().color().name() == "#dbe8f6"
+    ua = next(text for text, path in entries(widget) if path == "ua")
+    assert "model letter carries no UA number" in ua
+
+
+def test_an_urgent_action_has_no_document_entry(qtbot) -> None:
+    widget = QListWidget()
+    qtbot.addWidget(widget)
+    fill_review_list(widget, import_file(FIXTURES / "closure.txt"), lambda path: path)
+    assert not any(text.startswith("Document:") for text, _ in entries(widget))

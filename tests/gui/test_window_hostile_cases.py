@@ -48,6 +48,11 @@ def _officials(count: int) -> str:
     )
 
 
+_TITLE_LINE = BUNDLED_CASE.read_text("utf-8").split(TITLE, 1)[0].count("\n") + 1
+# Where the first [[officials]] table starts in a file made by _officials (the bundled case's).
+_FIRST_OFFICIAL_LINE = BUNDLED_CASE.read_text("utf-8").split("[[officials]]", 1)[0].count("\n") + 1
+
+
 def fill(folder: Path) -> dict[str, str]:
     """The folder's files; returns each broken file's name with what its problem must say."""
     folder.mkdir(parents=True)
@@ -86,8 +91,8 @@ def fill(folder: Path) -> dict[str, str]:
         "digits.toml:3": "4,000 digits",
         "deep.toml:2": "asks: not valid TOML: nested too deeply",
         "syntax.toml:3": "not valid TOML",
-        "officials.toml:73": f"at most {MAX_OFFICIALS}",
-        "control.toml:6": "Illegal character '\\x07'",
+        f"officials.toml:{_FIRST_OFFICIAL_LINE}": f"at most {MAX_OFFICIALS}",
+        f"control.toml:{_TITLE_LINE}": "Illegal character '\\x07'",
         "latin1.toml:3": "not UTF-8",
         "huge.toml": "1,000,001 bytes",
         "loop-a.toml": "loop",

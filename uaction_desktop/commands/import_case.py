@@ -82,6 +82,9 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
     """A few lines on stderr: what was read, and what a reviewer has to do."""
     case = draft.to_case(ctx.today)
     kind = case.kind.value if case.kind.value != "follow-up" else f"follow-up {case.update}"
+    doc = draft.document_type
+    if doc is not None and str(doc.value) != case.kind.value:
+        kind = f"{str(doc.value).replace('-', ' ')}, saved as {kind}"
     read = (
         f"read UA {case.ua or '?'} ({kind}) from {source.name}: {len(case.officials)} "
         f"official(s), {len(case.asks)} appeal point(s), {len(draft.leftovers)} leftover(s)"

@@ -36,6 +36,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--sender-email", metavar="EMAIL")
     parser.add_argument("--sender-country", metavar="COUNTRY")
     parser.add_argument("--personal-line", metavar="TEXT", default="")
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help="write in en, fr, es or de (default: the profile's language where the case has "
+        "its appeal points in it, else the case's own)",
+    )
     parser.add_argument("--text", action="store_true", help="write the letter as plain text")
     parser.add_argument("--output", "-o", metavar="FILE", type=output_file)
     parser.set_defaults(handler=run)
@@ -95,8 +101,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             code=2,
         )
 
+    try:
+        language = compose.letter_language(case, profile, args.language)
+    except compose.LanguageError as exc:
+        raise UserError(str(exc)) from exc
     letter = compose.compose_letter(
-        case, official, profile, today=ctx.today, personal_line=args.personal_line
+        case,
+        official,
+        profile,
+        today=ctx.today,
+        personal_line=args.personal_line,
+        language=language,
     )
     if channel in (Channel.LETTER, Channel.FAX, Channel.EMAIL) and (
         cut := truncation_warning(letter.body, personal_line=args.personal_line)
@@ -107,9 +122,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         text = f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
         _write_text(text, args.output)
     elif channel is Channel.PHONE:
-        _write_text(compose.compose_phone(case, official, profile).text, args.output)
+        message = compose.compose_phone(case, official, profile, language=language)
+        _write_text(message.text, args.output)
     elif channel is Channel.SOCIAL:
-        _write_text(compose.compose_social(case, official).text + "\n", args.output)
+        message = compose.compose_social(case, official, language=language)
+        _write_text(message.text + "\n", args.output)
     elif args.text:
         _write_text(letter.as_text(), args.output)
     else:

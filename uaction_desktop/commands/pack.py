@@ -93,6 +93,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="the meeting date, printed on the letters (default: today)",
     )
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help="write every letter in en, fr, es or de (default: the profile's language where a "
+        "case has its appeal points in it, else the case's own)",
+    )
     parser.add_argument("--output", "-o", required=True, type=output_file, metavar="FILE.pdf")
     parser.set_defaults(handler=run)
 
@@ -141,6 +147,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             duplex=args.duplex,
             meeting_date=args.date,
             return_address=args.return_address,
+            language=args.language,
         )
         result = build_pack(options, ctx.library, ctx.profile, args.output, today=ctx.today)
     except PackError as exc:

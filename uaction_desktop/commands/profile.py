@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.languages import APP_LANGUAGES, effective_language
 from uaction_desktop.profile import LAYOUTS, save_profile
 from uaction_desktop.terminal import escaped
 
@@ -28,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--group", metavar="GROUP", help="e.g. Amnesty International Group 42")
     parser.add_argument("--closing", metavar="TEXT", help='e.g. "Yours faithfully,"')
     parser.add_argument("--layout", choices=LAYOUTS, help="default paper and envelope")
+    parser.add_argument(
+        "--language",
+        choices=(*APP_LANGUAGES, "system"),
+        help="the language you write letters in ('system': the system's language)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -37,9 +43,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for key in ("name", "address", "email", "country", "group", "closing", "layout")
         if getattr(args, key) is not None
     }
+    if args.language is not None:
+        changes["language"] = "" if args.language == "system" else args.language
     profile = ctx.profile
     if changes:
-        profile = profile.with_overrides(**changes)
+        profile = profile.with_overrides(**{k: v for k, v in changes.items() if k != "language"})
+        if "language" in changes:  # "" (follow the system) is a value here, not "unchanged"
+            profile = replace(profile, language=changes["language"])
         try:
             moved = save_profile(ctx.paths.profile_file, profile)
         except OSError as exc:
@@ -51,5 +61,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
         if key == "layout" and not value:
             shown = f"{profile.paper} (the usual paper where you write from)"
+        if key == "language" and not value:
+            shown = f"{effective_language(profile)} (the system's language)"
         print(escaped(f"{key + ':':<9} {shown or '-'}", one_line=True))
     return 0

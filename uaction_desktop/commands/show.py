@@ -8,6 +8,7 @@ import textwrap
 
 from uaction_desktop.case_json import case_to_json, days_left_text
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.languages import language_name
 from uaction_desktop.library import CaseEntry, CaseUnavailable
 from uaction_desktop.model import Case, CaseStatus
 from uaction_desktop.terminal import escaped, json_escaped
@@ -55,6 +56,10 @@ def format_case(case: Case, status: CaseStatus, ctx: Context) -> str:
     if case.people:
         people = ", ".join(f"{p.name} ({p.gender})" if p.gender else p.name for p in case.people)
         lines.append(f"People:   {people}")
+    if case.languages:
+        lines.append(f"Write in: {', '.join(case.languages)} (as the document asks)")
+    letters = ", ".join(f"{language_name(c)} ({c})" for c in case.letter_languages)
+    lines.append(f"Letters:  {letters or 'none: no appeal points in a letter language'}")
     lines.append("")
     for para in case.paragraphs(case.summary):
         lines += [*wrap.wrap(para), ""]

@@ -57,9 +57,11 @@ from uaction_desktop.case_drafts import (
 )
 from uaction_desktop.casefile import (
     CASE_KEYS,
+    FORMAT_2_CASE_KEYS,
     FORMAT_VERSION,
     OFFICIAL_KEYS,
     Problem,
+    case_to_dict,
     dump_case,
     load_case_file,
     parse_case_text,
@@ -485,6 +487,8 @@ class OfficialForm(QWidget):
     def __init__(self, tab: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.auto_id = False
+        # Salutations in other languages (case format 2) the form does not show: kept as read.
+        self.kept_salutations: dict[str, str] = {}
         self.fields: dict[str, FormField] = {
             "role": ChoiceField("Role:", tab, ROLE_CHOICES, name="officialRole"),
             "title": LineField("Title:", tab, "e.g. Prosecutor General", name="officialTitle"),
@@ -562,6 +566,8 @@ class OfficialForm(QWidget):
                 value = value.strip()
             if value:
                 out[key] = value
+        if self.kept_salutations:
+            out["salutations"] = dict(self.kept_salutations)
         return out
 
 
@@ -622,6 +628,7 @@ class CaseEditor(QDialog):
         self.fields: dict[str, FormField] = {}
         self.people: list[PersonRow] = []
         self.official_forms: list[OfficialForm] = []
+        self.kept_languages: dict[str, Any] = {}  # format 2's language and translations, as read
         self._build_case_tab()
         self._build_text_tab()
         self._build_people_tab()
@@ -987,6 +994,8 @@ class CaseEditor(QDialog):
                 self.fields[key].set_value(value)
         self._on_kind()
         if isinstance(source, Case):
+            kept = case_to_dict(source)
+            self.kept_languages = {k: kept[k] for k in FORMAT_2_CASE_KEYS if k in kept}
             for person in source.people:
                 self.add_person(person)
             for official in source.officials:
@@ -1092,6 +1101,7 @@ class CaseEditor(QDialog):
                 key: getattr(official, key) for key in form.fields if hasattr(official, key)
             }
             form.set_official(values)
+            form.kept_salutations = dict(official.salutations)
         elif isinstance(official, dict):
             form.set_official(official)
         else:
@@ -1223,6 +1233,10 @@ class CaseEditor(QDialog):
                 value = value.strip()
             if value or value == 0:
                 out[key] = value
+        if "language" in self.kept_languages:
+            out = {"format": out.pop("format"), "language": self.kept_languages["language"], **out}
+        if "translations" in self.kept_languages:
+            out["translations"] = self.kept_languages["translations"]
         if self.people:
             out["people"] = [row.data() for row in self.people]
         if self.official_forms:

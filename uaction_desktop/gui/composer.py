@@ -428,7 +428,7 @@ class Composer(QWidget):
         if channel is Channel.PHONE:
             return compose.compose_phone(case, official, self.writer()).text
         if channel is Channel.SOCIAL:
-            return compose.compose_social(case, official).text
+            return compose.compose_social(case, official, profile=self.writer()).text
         return self._base_letter(official).body
 
     def _base_letter(self, official: Official):
@@ -864,10 +864,10 @@ class Composer(QWidget):
 
     def _update_recipient(self, official: Official) -> None:
         from uaction_desktop.compose import recipient_lines
-        from uaction_desktop.salutations import salutation_for
 
         lines = recipient_lines(official, self.writer(), self.current_layout())
-        self.recipient.setText(shown("\n".join(lines) + f"\n\n{salutation_for(official)},"))
+        greeting = self._base_letter(official).greeting  # in the letter's own language
+        self.recipient.setText(shown("\n".join(lines) + f"\n\n{greeting}"))
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""

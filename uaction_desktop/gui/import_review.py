@@ -21,6 +21,7 @@ LEVELS = {
     Confidence.LOW: ("Guess", "#fbdcae"),
     Confidence.MEDIUM: ("Check", "#fff1a8"),
 }
+DOCUMENT_COLOUR = "#dbe8f6"  # the document's type: information, not a doubt
 NOTHING = "Nothing: every field was read with high confidence."
 
 
@@ -28,6 +29,17 @@ def fill_review_list(widget: QListWidget, draft: Draft, describe: Callable[[str]
     """One entry per field to check, worst first; the field's path is the entry's user data."""
     widget.clear()
     widget.setWordWrap(True)
+    doc = getattr(draft, "document_type", None)
+    if doc is not None and doc.value != doc.value.case_kind.value:
+        # a kind of document the case format has no kind for: named first, so the
+        # coordinator knows what was read (and what the case is saved as)
+        text = f"Document: {doc.value.label}: {doc.note}"
+        entry = QListWidgetItem(text)
+        entry.setData(Qt.ItemDataRole.UserRole, "kind")
+        entry.setToolTip(f"{text}\n(the case's Kind field is what is saved)")
+        entry.setBackground(QColor(DOCUMENT_COLOUR))
+        entry.setForeground(QColor("#1a1a1a"))
+        widget.addItem(entry)
     for path, item in draft.review_worst_first():
         word, colour = LEVELS.get(item.confidence, ("Check", "#fff1a8"))
         note = item.note or "not found"

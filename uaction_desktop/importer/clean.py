@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from uaction_desktop.importer.columns import deinterleave
 from uaction_desktop.importer.draft import Leftover
 from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
 
@@ -63,6 +64,8 @@ def normalise_characters(text: str) -> str:
 
 
 def clean_text(text: str) -> CleanText:
+    # columns side by side are read apart first: their gaps are what tells them apart
+    text = "\n".join(deinterleave(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     text = normalise_characters(text)
     result = CleanText(lines=[])
     for match in _BOOKMARK_RE.finditer(text):
@@ -120,6 +123,12 @@ def _take_front_matter(lines: list[str], result: CleanText) -> list[str]:
 
 _CREDIT_RE = re.compile(r"^(?:©|\(c\)|foto:|photo:|bild:)\s*\S", re.IGNORECASE)
 _CHROME_RE = re.compile(phrase_pattern(lexicon().word_list("chrome")), re.IGNORECASE)
+
+
+def mentions_chrome(line: str) -> bool:
+    """A line with a word the language files list as site chrome, however long: never a
+    title ("Aktiv seit 3. Mai 2030 | Noch 17 Tage Laufzeit")."""
+    return bool(_CHROME_RE.search(line))
 
 
 def is_chrome(line: str) -> bool:

@@ -102,6 +102,9 @@ class Draft:
     leftovers: list[Leftover] = field(default_factory=list)
     dropped: list[Leftover] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the document's type (importer.doc_type: "model-letter" besides the case kinds); the
+    # case saved from the draft has the case kind it maps to ("kind" in ``fields``)
+    document_type: Field | None = None
 
     def looks_like_an_urgent_action(self) -> bool:
         """Whether anything an Urgent Action is made of was found: its number, an official
@@ -227,6 +230,9 @@ class Draft:
     def to_json(self, today: date | None = None) -> dict[str, Any]:
         """``uaction show --json``'s shape, plus confidence by field path and the leftovers."""
         out = case_to_json(self.to_case(today))
+        out["case_kind"] = out["kind"]
+        if self.document_type is not None:
+            out["kind"] = str(self.document_type.value)
         for official, draft in zip(out["officials"], self.officials, strict=True):
             if draft.salutations:
                 official["salutations"] = dict(draft.salutations)
@@ -234,6 +240,9 @@ class Draft:
             path: {"confidence": f.confidence.value, "note": f.note}
             for path, f in self.assessments().items()
         }
+        if self.document_type is not None:
+            f = self.document_type
+            out["confidence"]["document_type"] = {"confidence": f.confidence.value, "note": f.note}
         out["leftovers"] = [{"text": x.text, "note": x.note} for x in self.leftovers]
         out["dropped"] = [{"text": x.text, "note": x.note} for x in self.dropped]
         out["warnings"] = list(self.warnings)

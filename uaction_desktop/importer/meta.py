@@ -55,6 +55,10 @@ _UPDATE_RE = re.compile(
     _I,
 )
 _UA_UPDATE_N_RE = re.compile(rf"\bUA\s*[:#-]?\s*{NUM}\s*(?:update|FU)\s*(?P<n>\d{{1,2}})\b", _I)
+# German and Austrian section numbering: "UA-126/2010-1" is the first follow-up of UA 126/10
+_UA_SUFFIX_N_RE = re.compile(
+    rf"{_UA_WORDS}\s*-?\s*\d{{1,4}}\s*/\s*(?:\d{{4}}|\d{{2}})-(?P<n>\d{{1,2}})(?![\d/.])"
+)
 _FOLLOW_UPS_RE = re.compile(r"\band\s+follow[- ]ups?\b(?P<list>.*)", _I)
 _URGENT_ACTION_NUM_RE = re.compile(rf"\bUrgent Action\s+{NUM}", _I)
 _TITLE_PAREN_RE = re.compile(rf"\((?P<country>[^():]{{2,60}}):\s*UA\s*[:#-]?\s*{NUM}\)", _I)
@@ -84,6 +88,10 @@ _ISSUE_DATE_RE = re.compile(
 _RUN_ON_HEADER_RE = re.compile(
     rf"^\s*(?:{_UA_WORDS})\s*[:#-]?\s*\d{{1,4}}\s*[/.]\s*\d{{2,4}}(?:-\d)?\s*[,;]?\s*"
     rf"(?P<index>{_INDEX.replace('?P<', '?P<h_')})?\s*[,;]?\s*(?P<rest>.*)$"
+)
+# "AMR 46/001/2008 - AU 05/08": the index written just before the UA number, in a run-on line
+_INDEX_BEFORE_UA_RE = re.compile(
+    rf"(?<![\w/]){_INDEX}\s*[-–—,;]\s*{_UA_WORDS}\s*[:#-]?\s*\d{{1,4}}\s*[/.]\s*\d{{2,4}}\b"
 )
 # "Monday, 6 May 2024": a blog's date line, never a title (nor, unlabelled, the issue date)
 _WEEKDAY_RE = re.compile(rf"^\s*{phrase_pattern(_LEX.word_list('weekdays'))},?\s+(?=\S)", _I)
@@ -233,6 +241,12 @@ def index_candidates(lines: list[str]) -> list[Candidate]:
                     i,
                 )
             )
+        for match in _INDEX_BEFORE_UA_RE.finditer(line):
+            found.append(
+                Candidate(
+                    (2, index_of(match)), Confidence.MEDIUM, "the index next to the UA number", i
+                )
+            )
         for match in _INDEX_URL_RE.finditer(line):
             found.append(
                 Candidate((3, index_of(match)), Confidence.MEDIUM, "from an amnesty.org link", i)
@@ -263,6 +277,10 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
         if run_on and (day := _first_full_date(run_on["rest"])):
             found.append(Candidate(day, Confidence.MEDIUM, "the date after the UA number", i))
             continue
+        banner = _banner_date(line, lines[i + 1] if i + 1 < len(lines) else "")
+        if non_empty <= 10 and banner:
+            found.append(Candidate(banner, Confidence.MEDIUM, "the date on the banner", i))
+            continue
         dateline = None if _WEEKDAY_RE.match(line) else _DATELINE_RE.match(line)
         if non_empty <= 25 and dateline and (day := parse_date(dateline["date"])):
             found.append(Candidate(day, Confidence.MEDIUM, "the letter's place and date", i))
@@ -272,6 +290,25 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
                 Candidate(day, Confidence.MEDIUM, "a date on a line of its own near the top", i)
             )
     return found
+
+
+# "URGENT ACTION - Amnesty International 4 October 2012": the banner ends with the issue date
+_BANNER_RE = re.compile(r"^\s*urgent\s+action\b\s*[-–—:|]?\s*(?P<rest>.{0,80})$", _I)
+
+
+def _banner_date(line: str, following: str) -> date | None:
+    """The date closing the 'Urgent Action' banner (which text extraction may break after
+    'URGENT')."""
+    if line.strip().lower() == "urgent" and following.strip().lower().startswith("action"):
+        line = f"{line.strip()} {following.strip()}"
+    match = _BANNER_RE.match(line)
+    if not match:
+        return None
+    dates = find_dates(match["rest"])
+    last = dates[-1] if dates else None
+    if last is None or last.year is None or match["rest"][last.end :].strip(" .,"):
+        return None
+    return last.resolve(None)
 
 
 def _first_full_date(text: str) -> date | None:
@@ -318,6 +355,8 @@ def follow_up_info(lines: list[str]) -> tuple[int | None, Confidence, str] | Non
             return _ordinal(match["ord"]), Confidence.HIGH, f"'{match.group(0)}'"
         if match := _UA_UPDATE_N_RE.search(line):
             return int(match["n"]), Confidence.HIGH, f"'{match.group(0)}'"
+        if (match := _UA_SUFFIX_N_RE.search(line)) and int(match["n"]) > 0:
+            return int(match["n"]), Confidence.MEDIUM, f"the follow-up number in '{match.group(0)}'"
     for i, line in enumerate(lines):
         if _FURTHER_RE.search(line):
             text = line

@@ -95,7 +95,7 @@ def honorific_length(tokens: list[str], i: int = 0) -> int:
 
 
 def name_token(word: str) -> bool:
-    """A word that can be part of a person's name: capitalised, a particle, or "al-Huwaiti"."""
+    """A word that can be part of a person's name: capitalised, a particle, or "al-Rashid"."""
     core = word.strip(",;()")
     if not core or any(ch.isdigit() for ch in core) or "@" in core or "/" in core:
         return False
@@ -111,7 +111,11 @@ def name_token(word: str) -> bool:
 def is_name_like(text: str) -> bool:
     """A line that reads as a person's name: 1-6 name words, no titles, offices or digits."""
     tokens = words(text.strip().rstrip(","))
-    if not 1 <= len(tokens) <= 6 or ":" in text or "," in text.strip().rstrip(","):
+    # particles do not count: "Khalid bin Ali bin Abdullah Al Khalifa" is a name of four
+    counted = [t for t in tokens if fold(t.strip(",;()")) not in NAME_PARTICLES]
+    if not tokens or not 1 <= len(counted) <= 6 or len(tokens) > 10:
+        return False
+    if ":" in text or "," in text.strip().rstrip(","):
         return False
     if honorific_length(tokens) or is_title_word(tokens[0]) or starts_org(tokens):
         return False
@@ -175,8 +179,8 @@ class Spellings:
 
 
 def recase_name(name: str, spellings: Spellings | None = None) -> str:
-    """ "Eduardo UMANA MENDOZA" -> "Eduardo Umaña Mendoza" when the document spells it so in
-    mixed case, else "Eduardo Umana Mendoza"."""
+    """ "Julio CASTAÑEDA ROJAS" -> "Julio Castañeda Rojas"; "Julio CASTANEDA" -> "Julio Castañeda"
+    when the document spells it so in mixed case, else "Julio Castaneda"."""
     if not any(w.isupper() and len(w) > 1 for w in name.split()):
         return name
     found = spellings.mixed_case(name) if spellings is not None else None
@@ -201,8 +205,31 @@ def recase_title(text: str) -> str:
     return " ".join(out)
 
 
+_NOT_DECOMPOSED = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "SS",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+    }
+)
+
+
 def slug(text: str) -> str:
     """A case-file id: lower-case ASCII words joined by dashes, at most 40 characters."""
+    # letters NFKD does not take apart: "AUßENMINISTER" -> "aussenminister", not "auenminister"
+    text = text.translate(_NOT_DECOMPOSED)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(out) > 40:
@@ -228,7 +255,9 @@ def sentence_case(text: str, document: str) -> str:
     opposition website". Names keep their capital when the document writes them so elsewhere
     (places, people); short acronyms the document also writes in capitals stay."""
     body = document.replace(text, " ")
-    capitalised = set(re.findall(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)", body))
+    capitalised = {
+        re.sub(r"[’']s$", "", w) for w in re.findall(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)", body)
+    }
     lower = set(re.findall(r"\b([a-z][\w’'-]*)", body))
     normal = "\n".join(line for line in body.splitlines() if not needs_recasing(line))
     acronyms = set(re.findall(r"\b([A-Z]{2,5})\b", normal))

@@ -286,8 +286,16 @@ def parse_block(
         fields["name"] = Field(parts.name, Confidence.MEDIUM, "an organisation, not a person")
         fields["organisation"] = Field("", Confidence.MISSING, "not found in the document")
     address, country, country_confidence = _address_and_country(parts.address, flat)
+    cut = [line for line in address if _CUT_RE.fullmatch(line)]
+    address = [line for line in address if not _CUT_RE.fullmatch(line)]
     if address:
         fields["address"] = Field(tuple(address), parts.confidence, how)
+    if address and cut:
+        fields["address"] = Field(
+            tuple(address),
+            Confidence.LOW,
+            "the address is cut off ('[...]'): complete it from the original",
+        )
     if country:
         note = "from the address" if country_confidence is Confidence.HIGH else "from the postcode"
         fields["country"] = Field(country, country_confidence, note)
@@ -379,10 +387,22 @@ def _apply_labels(
     unique = list(dict.fromkeys(emails))
     if unique:
         fields["emails"] = Field(tuple(unique), Confidence.HIGH, "email addresses in the block")
+    hidden = sum(len(_HIDDEN_EMAIL_RE.findall(v)) for k, v in labels if k == "email")
+    if hidden and not unique:
+        # a web page's e-mail protection ("[email protected]"): the reviewer types them in
+        fields["emails"] = Field(
+            (),
+            Confidence.LOW,
+            f"the web page hid {hidden} e-mail address(es) as '[email protected]': copy them "
+            "from the original page",
+        )
     if social:
         fields["social"] = Field(
             tuple(dict.fromkeys(social)), Confidence.HIGH, "from the social media labels"
         )
+
+
+_HIDDEN_EMAIL_RE = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]", re.IGNORECASE)
 
 
 def _social(value: str) -> list[str]:
@@ -499,13 +519,20 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
     guessed = False
     in_address = False
     honorific = ""  # "His Excellency" on a line of its own, for the name below it
+    office_heading = False  # the organisation came from a heading in capitals
     for line in heads:
         text = line.strip().rstrip(",").strip()
+        if text.endswith(":") and not parts.name and not parts.title:
+            text = text[:-1].strip()  # "Governor Ana Lima:" heading her contact lines
         tokens = text.split()
         if not tokens:
             continue
         if in_address:
             parts.address.append(text)
+            continue
+        named = _name_then_title(text) if not (parts.name or parts.title) else None
+        if named:
+            parts.name, parts.title = recase_name(named[0], spellings), named[1]
             continue
         kind = classify(text)
         if kind is LineKind.HONORIFIC and not parts.name:
@@ -514,6 +541,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         if kind is LineKind.CATEGORY and not parts.name and is_category(text):
             if category_is_office(text) and not parts.organisation:
                 parts.organisation = text
+                office_heading = True
             elif not parts.title:
                 parts.title = text
             elif not parts.organisation:
@@ -523,13 +551,19 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
             in_address = True
             parts.address.append(text)
         elif starts_org(tokens) or (tokens and is_org_word(tokens[-1]) and parts.name):
-            if parts.organisation:
+            if parts.organisation and office_heading and not parts.title:
+                # "NICHTREGIERUNGSORGANISATION" over "Comisión ...": the heading says what
+                # kind of body it is (the title); the line under it names the body
+                parts.title, parts.organisation = parts.organisation, text
+                office_heading = False
+            elif parts.organisation:
                 parts.address.append(text)
                 in_address = True
             else:
                 parts.organisation = text
         elif honorific_length(tokens) or is_title_word(tokens[0]):
             title, name = _title_and_name(text, spellings)
+            placed = True
             if name and not parts.name and parts.title and title:
                 # the title is taken: the name keeps its own title words unless they repeat it
                 said = {fold(w) for w in parts.title.split()}
@@ -539,8 +573,19 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
                 parts.title = title
             elif title and not parts.organisation and not name:
                 parts.organisation = title
+            else:
+                placed = False
             if name and not parts.name:
                 parts.name = name
+                placed = True
+            if not placed:
+                # a second title line ("Attorney General of X State") once title and name
+                # are taken: the office it names, never dropped
+                if not parts.organisation:
+                    parts.organisation = text
+                else:
+                    parts.address.append(text)
+                    in_address = True
         elif not parts.name and is_name_like(text):
             name, title = _trailing_title(text)
             parts.name = recase_name(name, spellings)
@@ -566,6 +611,24 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         parts.note = "read by position in the block"
     _split_office_from_title(parts)
     return parts
+
+
+_CUT_RE = re.compile(r"\[\s*(?:\.\s*){2,3}\]|\[…\]|…")
+_NAME_PAREN_TITLE_RE = re.compile(r"^(?P<who>[^()]{3,80}?)\s*\((?P<title>[^()]{3,80})\)$")
+
+
+def _name_then_title(text: str) -> tuple[str, str] | None:
+    """ "Exmo Sr Ana Lima (Minister of Justice)": a name (with its honorifics) and the
+    title in brackets after it."""
+    match = _NAME_PAREN_TITLE_RE.match(text)
+    if not match:
+        return None
+    who, title = match["who"].strip(), match["title"].strip()
+    tokens = who.split()
+    rest = " ".join(tokens[honorific_length(tokens) :])
+    if rest and is_name_like(rest) and is_title_word(title.split()[0]):
+        return who, title
+    return None
 
 
 def _trailing_title(text: str) -> tuple[str, str]:
@@ -616,8 +679,10 @@ def _split_office_from_title(parts: _Parts) -> None:
 
 def _address_and_country(lines: list[str], flat: bool) -> tuple[list[str], str, Confidence]:
     out: list[str] = []
+    # lines the document broke itself stay as written; a run-on address is split at commas
+    split = flat or len(lines) == 1
     for line in lines:
-        out.extend(split_address_line(line))
+        out.extend(split_address_line(line) if split else [line.strip().strip(",").strip()])
     if flat and out:
         tail = trailing_country(out[-1])
         if tail and tail[0]:

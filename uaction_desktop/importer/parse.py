@@ -12,17 +12,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 from uaction_desktop.importer import meta, people
-from uaction_desktop.importer.clean import clean_text
+from uaction_desktop.importer.clean import clean_text, mentions_chrome
 from uaction_desktop.importer.contact_lines import is_prose
+from uaction_desktop.importer.doc_type import DocumentType, document_type
 from uaction_desktop.importer.draft import (
+    OFFICIAL_FIELDS,
     Confidence,
     Draft,
     DraftOfficial,
     DraftPerson,
     Field,
     Leftover,
+    empty_fields,
 )
 from uaction_desktop.importer.letters import (
     CLOSING_LINE_RE,
@@ -30,10 +34,12 @@ from uaction_desktop.importer.letters import (
     greeting_of,
     is_truncated,
 )
-from uaction_desktop.importer.lexicon import document_language
+from uaction_desktop.importer.lexicon import document_language, lexicon, phrase_pattern
 from uaction_desktop.importer.names import (
     Spellings,
+    honorific_length,
     is_name_like,
+    is_title_word,
     needs_recasing,
     official_id,
     recase_name,
@@ -49,9 +55,27 @@ from uaction_desktop.model import CaseKind, Role
 
 H, M, L = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 _HEADING_RE = re.compile(
-    r"^(?:urgent action|ua)(?:\s+(?P<kind>update|network|further information|alert))?\s*[:.!]?$",
+    r"^(?:amnesty international\s+|ai\s*-\s*)?(?:urgent action|ua)"
+    r"(?:\s+(?P<kind>update|network|further information|alert))?\s*[:.!]?$",
     re.IGNORECASE,
 )
+# "ACTION: Teachers threatened (UA 180/30)": a title tagged with its UA number
+_TAGGED_TITLE_RE = re.compile(
+    r"^(?:(?:urgent\s+)?action\s*:\s*)?(?P<title>[^()]{8,160}?)\s*"
+    r"\((?:[^():]{2,60}:\s*)?(?:UA|AU)\s*[:#-]?\s*\d{1,4}\s*[./]\s*\d{2,4}\)$",
+    re.IGNORECASE,
+)
+# a line that is only the UA number ("UA 237/30"), above the title on some section pages
+_UA_ONLY_RE = re.compile(r"^(?:UA|AU)\s*[-:]?\s*\d{1,4}\s*/\s*\d{2,4}$")
+# a title line in capitals that ends with a small word goes on on the next line
+_CONTINUES_RE = re.compile(r"\b(?:TO|OF|IN|FOR|AND|ON|AT|THE|WITH|FROM|BY|AS)$")
+# "URGENT ACTION TEACHER HELD IN PRISON A teacher was ...": banner, title and text run on
+_RUN_ON_BANNER_RE = re.compile(
+    r"\bURGENT ACTION\s+(?P<title>(?:[A-Z0-9][A-Z0-9’'&,./-]*\s+){1,15}?[A-Z0-9][A-Z0-9’'&./-]*)"
+    r"(?=\s+[A-Z]?[a-z]|\s*$)"
+)
+# "UA-205/2030: TEACHER AT RISK": a title after the UA number that starts its line
+_UA_PREFIX_RE = re.compile(r"^(?:UA|AU)\s*-?\s*\d{1,4}\s*/\s*\d{2,4}(?:-\d{1,2})?\s*:\s*(?=\S)")
 _TITLED_RE = re.compile(
     r"^urgent action(?P<update>\s+update)?\s*[:–—-]\s*(?P<title>\S.{2,200})$", re.IGNORECASE
 )
@@ -66,6 +90,10 @@ _ASK_SENTENCE_RE = re.compile(
 )
 _OFFICE_ABROAD_RE = re.compile(r"\b(?:embassy|mission|consulate|high commission)\b", re.I)
 _PLACE_DATE_RE = re.compile(r"^[^\W\d_][\w .-]{1,30},\s.{0,20}\b(?:19|20)\d\d\.?$")
+# "TEXT:" alone on a line, the message to send under it (a relay page's ready-made letter)
+_LETTER_LABEL_RE = re.compile(
+    rf"^{phrase_pattern(lexicon().labels.get('letter_text', []))}\s*:\s*$", re.IGNORECASE
+)
 MAX_OFFICIALS = 40  # Urgent Actions name a handful; past this the "officials" are something else
 
 
@@ -122,9 +150,28 @@ class _Parser:
                 self._background(section)
             elif section.part is Part.LETTER:
                 self._letter(section)
+        self._addressee_from_greeting()
         self._fallbacks()
         self._leftovers()
+        self.draft.document_type = document_type(
+            self.draft.fields["kind"], self._has("ua"), self._letter_note()
+        )
+        if self.draft.document_type.value is DocumentType.MODEL_LETTER:
+            self.draft.fields["ua"].note = (
+                "a model letter carries no UA number: give the number of the Urgent Action "
+                "it belongs to (from the section's page or the original UA)"
+            )
         return self.draft
+
+    def _letter_note(self) -> str:
+        """Where the document's ready-made letter is ("" when it has none): a letter with its
+        greeting, a sample-letter part, or texts to send under a "Text:" label."""
+        if self._has("model_letter"):
+            return self.draft.fields["model_letter"].note.split(";")[0]
+        for i, line in enumerate(self.lines[:-1]):
+            if _LETTER_LABEL_RE.match(line) and is_prose(self.lines[i + 1]):
+                return f"a text to send under '{line.strip()}'"
+        return ""
 
     def _free(self, indices: Iterable[int]) -> list[int]:
         return [i for i in indices if i not in self.used]
@@ -282,17 +329,49 @@ class _Parser:
             if not line:
                 continue
             heading = _HEADING_RE.match(line)
-            if heading:
+            nxt = next((j for j in intro[pos + 1 :] if self.lines[j]), None)
+            broken = (
+                line.strip().upper() == "URGENT"
+                and nxt is not None
+                and re.match(r"^action\b", self.lines[nxt], re.I) is not None
+            )
+            if broken and nxt is not None:
+                self.used.add(nxt)  # "URGENT" / "ACTION - Amnesty International <date>"
+            number_only = _UA_ONLY_RE.match(line) and not self.heading_found
+            if heading or broken or number_only:
                 self.used.add(i)
-                self.heading_found = True
-                following = [j for j in self._free(intro[pos + 1 :]) if self.lines[j]]
+                self.heading_found = self.heading_found or not number_only
+                following = [
+                    j
+                    for j in self._free(intro[pos + 1 :])
+                    if self.lines[j] and not _byline_or_header(self.lines[j])
+                ]
+                if number_only:  # a page that sets the UA number above the title
+                    following = [j for j in following if not _place_or_date(self.lines[j])]
                 if title is None and following:
                     j = following[0]
                     candidate = self.lines[j]
-                    if len(candidate) <= 160 and not _TITLED_RE.match(candidate):
+                    if (
+                        len(candidate) <= 160
+                        and not _TITLED_RE.match(candidate)
+                        and not is_prose(candidate)
+                        and not meta.ua_candidates([candidate])
+                        and not meta.index_candidates([candidate])
+                    ):
                         self.used.add(j)
+                        candidate = self._title_over_two_lines(candidate, j)
                         self.title_line = candidate
-                        title = (candidate, H, "the line under the 'URGENT ACTION' heading")
+                        title = (
+                            (candidate, M, "the line under the UA number")
+                            if number_only
+                            else (candidate, H, "the line under the 'URGENT ACTION' heading")
+                        )
+                continue
+            tagged = _TAGGED_TITLE_RE.match(line) if title is None and i not in self.used else None
+            if tagged and not _TITLED_RE.match(line):
+                self.used.add(i)
+                self.title_line = line
+                title = (tagged["title"].strip(" -–—:"), M, "the line tagged with its UA number")
                 continue
             titled = _TITLED_RE.match(line)
             if titled and title is None:
@@ -309,6 +388,8 @@ class _Parser:
                 if titled["update"] and self.draft.value("kind") is CaseKind.INITIAL:
                     self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
                     self._set("update", 1, L, "the document does not say which update; 1 assumed")
+        if title is None:
+            title = self._run_on_banner_title()
         for i, line in enumerate(self.lines):
             topic = meta.old_header_topic(line) or _further_topic(line)
             if topic and title is None:
@@ -326,7 +407,9 @@ class _Parser:
         if title is None:
             return
         text, confidence, note = title
-        text = text.strip().rstrip(".").strip()
+        text = _UA_PREFIX_RE.sub("", text.strip()).rstrip(".").strip()
+        if not re.search(r"\w", text.replace("...", "")):
+            return  # "[...]": where an excerpt stops, never a title
         if needs_recasing(text):
             text = sentence_case(text, self.document)
             confidence = M if confidence is H else confidence
@@ -334,6 +417,49 @@ class _Parser:
         elif text[:1].islower():
             text = text[:1].upper() + text[1:]
         self._set("title", text, confidence, note)
+
+    def _title_over_two_lines(self, first: str, index: int) -> str:
+        """ "BLOGGERS SENTENCED TO" / "PRISON IN ELBONIA": a title in capitals that ends with
+        a small word goes on on the next line."""
+        nxt = index + 1
+        if (
+            first.isupper()
+            and _CONTINUES_RE.search(first)
+            and nxt < len(self.lines)
+            and nxt not in self.used
+            and self.lines[nxt].isupper()
+            and len(self.lines[nxt]) <= 80
+        ):
+            self.used.add(nxt)
+            return f"{first} {self.lines[nxt]}"
+        return first
+
+    def _run_on_banner_title(self) -> tuple[str, Confidence, str] | None:
+        """ "URGENT ACTION TEACHER HELD IN PRISON A teacher was ...": extraction ran the
+        banner, the title in capitals and the first sentence together. The title is the run
+        of words in capitals after the banner; the line keeps the sentence."""
+        for i in self._intro().lines[:12]:
+            line = self.lines[i]
+            match = _RUN_ON_BANNER_RE.search(line)
+            if not match:
+                continue
+            words = match["title"].split()
+            if words[-1] in ("A", "I"):  # "... DEFENDERS A man was": the sentence's first word
+                words = words[:-1]
+            if len(words) < 2:
+                continue
+            rest = line[match.end("title") :].strip()
+            if words != match["title"].split():
+                rest = f"{match['title'].split()[-1]} {rest}"
+            # the header fields before the banner are read already: the sentence is left
+            self.lines[i] = rest
+            self.used.discard(i)
+            return (
+                " ".join(words),
+                M,
+                "the words in capitals after 'URGENT ACTION' on a run-on line",
+            )
+        return None
 
     def _first_line_title(self) -> tuple[str, Confidence, str] | None:
         free = [i for i in self._free(self._intro().lines) if self.lines[i]]
@@ -355,19 +481,19 @@ class _Parser:
         return None
 
     def _country_line(self) -> None:
-        """Old layout: "COLOMBIA: Eduardo UMANA MENDOZA, Human rights lawyer"."""
+        """Old layout: "PERU: Julio CASTRO ROJAS, teacher"."""
         for pos, i in enumerate(self._intro().lines):
             line = self.lines[i]
-            match = _COUNTRY_LINE_RE.match(line)
-            if not match or i in self.used or not match["country"].isupper():
+            if i in self.used:
                 continue
-            country = country_name(match["country"])
-            if not country:
+            found = _country_and_rest(line)
+            if found is None:
                 continue
+            written, rest = found
             self.used.add(i)
             if self.draft.fields["country"].confidence is not H:
-                self._set("country", _country_text(match["country"]), H, "from the country line")
-            rows = [match["rest"]]
+                self._set("country", _country_text(written), H, "from the country line")
+            rows = [rest]
             for j in self._intro().lines[pos + 1 :]:
                 nxt = self.lines[j]
                 if j in self.used or not nxt or len(nxt) > 100:
@@ -375,6 +501,7 @@ class _Parser:
                 if not (
                     people.GENDER_MARK_RE.search(nxt)
                     or re.match(r"^[A-Z][\w’'-]+\s+[A-Z]{2,}", nxt)
+                    or (is_name_like(nxt) and len(nxt.split()) >= 2)
                 ):
                     break
                 rows.append(nxt)
@@ -536,6 +663,8 @@ class _Parser:
         block_lines = [self.lines[i] for g in groups for i in g]
         if any(is_prose(line) for line in block_lines):
             return  # sentences: the page's introduction, not an address block
+        if self._stacked_addressees(groups):
+            return
         official, leftovers = parse_block(Block(block_lines), self.spellings)
         if official is None and self.letter_salutation:
             official, leftovers = parse_block(
@@ -545,6 +674,11 @@ class _Parser:
             any(official.value(k) for k in ("fax", "phone", "emails", "social"))
             or len([x for x in official.value("address") if ":" not in x]) >= 2
             or any(looks_address(x) for x in official.value("address") if ":" not in x)
+            # an office-holder written out in full (title, name, office) above a place line
+            or (
+                all(official.value(k) for k in ("title", "name", "organisation"))
+                and bool(official.value("address"))
+            )
         )
         if official is None or not reachable:
             return  # not an address block: the lines stay for the title and summary
@@ -557,10 +691,42 @@ class _Parser:
             self.used.update(i for g in groups for i in g)
         self.draft.leftovers.extend(leftovers)
 
+    def _stacked_addressees(self, groups: list[list[int]]) -> bool:
+        """Two or more addressees stacked above one letter, each a short group of its own
+        (title, name, office) and none with an address: one official per group, to whom
+        the letter's shared greeting ("Dear Sirs:") goes. Their contacts are for the
+        reviewer to add."""
+        if len(groups) < 2 or any(len(g) > 4 for g in groups):
+            return False
+        found: list[DraftOfficial] = []
+        for group in groups:
+            official, leftovers = parse_block(
+                Block([*(self.lines[i] for i in group), "Salutation: -"]), self.spellings
+            )
+            if official is None or not (official.value("name") and official.value("title")):
+                return False
+            if official.value("address") or leftovers:
+                return False
+            found.append(official)
+        note = "one of the addressees stacked above the letter: the document gives no contacts"
+        for official in found:
+            official.fields["salutation"] = (
+                Field(self.letter_salutation, M, "the model letter's shared greeting")
+                if self.letter_salutation
+                else Field("", Confidence.MISSING, "not found in the document")
+            )
+            official.fields["role"] = Field(Role.TARGET, M, note)
+            self._add_official(official)
+        self.used.update(i for g in groups for i in g)
+        return True
+
     def _intro_prose(self) -> None:
         intro = self._intro().lines
         text = [self.lines[i] if i not in self.used else "" for i in intro]
         found = [_without_markers(p) for p in paragraphs(text)]
+        for cut in [p for p in found if not re.search(r"\w", p)]:
+            self.draft.dropped.append(Leftover(cut, "where the text stops (an excerpt's cut)"))
+        found = [p for p in found if re.search(r"\w", p)]
         if not found:
             return
         self.used.update(intro)
@@ -691,6 +857,30 @@ class _Parser:
                 if found:
                     self.used.update(run)
 
+    def _addressee_from_greeting(self) -> None:
+        """A model letter whose addressee's block is missing (a stored excerpt keeps only the
+        letter): the greeting "Monsieur le Procureur général," still says to whom it goes.
+        The official gets that title and salutation, as a guess, and no contact details."""
+        salutation = self.letter_salutation
+        if self.draft.officials or not self._has("model_letter") or not salutation:
+            return
+        if "/" in salutation or self._has("ua"):
+            return
+        tokens = salutation.split()
+        while tokens and fold(tokens[0]) in _greeting_words():
+            tokens = tokens[1:]
+        tokens = tokens[honorific_length(tokens) :]
+        if not tokens or len(tokens) > 5 or not is_title_word(tokens[0]):
+            return
+        title = " ".join(tokens)
+        note = "the title the model letter's greeting gives: the document has no address for it"
+        official = DraftOfficial(empty_fields(OFFICIAL_FIELDS))
+        official.fields["title"] = Field(title, L, note)
+        official.fields["salutation"] = Field(salutation, M, "the model letter's greeting")
+        official.fields["role"] = Field(Role.TARGET, L, note)
+        official.source_text = salutation
+        self._add_official(official)
+
     def _add_official(self, official: DraftOfficial) -> None:
         if len(self.draft.officials) >= MAX_OFFICIALS:
             if not self.set_aside:
@@ -726,13 +916,11 @@ class _Parser:
             asks = [s for s in asks if _ASK_SENTENCE_RE.search(s)]
             if asks:
                 self._set("asks", tuple(asks), L, "the requests in the sample letter")
-        if not self._has("title") and self.draft.value("summary"):
-            self._set(
-                "title",
-                first_sentence_title(self.draft.value("summary")),
-                L,
-                "no title found: the start of the summary",
-            )
+        summary_title = _UA_PREFIX_RE.sub("", first_sentence_title(self.draft.value("summary")))
+        if not self._has("title") and re.search(r"\w{2}", summary_title):
+            if needs_recasing(summary_title):
+                summary_title = sentence_case(summary_title, self.document)
+            self._set("title", summary_title, L, "no title found: the start of the summary")
         for official in self.draft.officials:
             fields = official.fields
             letter = self.letter_salutation
@@ -815,6 +1003,12 @@ class _Parser:
 # ---------------------------------------------------------------------- helpers
 
 
+@cache
+def _greeting_words() -> frozenset[str]:
+    """Single words greetings are made of ("dear", "sehr", "geehrter", "monsieur", "le")."""
+    return frozenset(fold(w) for g in lexicon().word_list("greetings") for w in g.split())
+
+
 def _best(candidates: list[meta.Candidate]) -> meta.Candidate | None:
     if not candidates:
         return None
@@ -837,6 +1031,45 @@ def _country_text(text: str) -> str:
     if text.isupper():
         return country_name(text) or " ".join(w.capitalize() for w in text.lower().split())
     return text
+
+
+def _country_and_rest(line: str) -> tuple[str, str] | None:
+    """ "PERU: Julio CASTRO ROJAS, lawyer" or, without the colon, "TURKEY Ana KAYA (f),
+    aged 17": the country in capitals, then the people. Without a colon the rest must start
+    with a name marked as one (a surname in capitals or a gender marker)."""
+    match = _COUNTRY_LINE_RE.match(line)
+    if match and match["country"].isupper() and country_name(match["country"]):
+        return match["country"], match["rest"]
+    # "Brazil:Ana Lima": a country in normal case, a colon, and nothing but a name after it
+    match = re.match(r"^(?P<country>[^\W\d_][\w .’'-]{2,40}?)\s*:\s*(?P<rest>\S.*)$", line)
+    if match and country_name(match["country"]) and is_name_like(match["rest"]):
+        return match["country"], match["rest"]
+    words = line.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if not head.isupper() or not country_name(head):
+            continue
+        if re.match(r"^[A-Z][\w’'-]+\s+[A-Z]{2,}\b", rest) or people.GENDER_MARK_RE.search(rest):
+            return head, rest
+        return None
+    return None
+
+
+def _place_or_date(line: str) -> bool:
+    """A line that is only a country's name or a date, or site chrome: not a title."""
+    if country_name(line.strip()) or meta.is_date_line(line):
+        return True
+    # "Aktiv seit 17. September 2020 | Noch 17 Tage Laufzeit", "Abgeschlossen am <date>"
+    return mentions_chrome(line) and bool(re.search(r"\d", line))
+
+
+def _byline_or_header(line: str) -> bool:
+    """Not a title under the banner: "- From Amnesty International USA", the UA/Index line."""
+    if meta.is_metadata_line(line) and re.search(r"\d", line):
+        return True
+    if meta.index_candidates([line]) and len(line) <= 60:  # "AI-Index: EUR 46/3072/2020"
+        return True
+    return bool(re.match(r"^[-–—]\s*\S|^(?:from|by|von|par|de)\s+amnesty\b", line, re.I))
 
 
 def _further_topic(line: str) -> str | None:

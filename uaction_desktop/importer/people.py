@@ -80,6 +80,7 @@ def marked_names(line: str) -> list[tuple[str, str]]:
     """ "Ana Lopez (f), Ben Cruz (m)" -> [("Ana Lopez", "f"), ("Ben Cruz", "m")]. The name is
     read backwards from each marker, within 80 characters, so long lines cost little."""
     out: list[tuple[str, str]] = []
+    line = surname_last(line)
     for mark in GENDER_MARK_RE.finditer(line):
         window = line[max(0, mark.start() - 80) : mark.start()]
         match = _MARKED_NAME_RE.search(window)
@@ -88,10 +89,30 @@ def marked_names(line: str) -> list[tuple[str, str]]:
     return out
 
 
+# "ORTEGA RUIZ, Ana (f)", "Ortega Ruiz, Ana (f)": surnames, a comma, one given name and a
+# marker (or the end of the list item): a name written surname first, for a register
+_SUR = r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:de|da|del|van|von|al|el)?\s*[A-ZÀ-Þ][\w’'-]+){0,2}"
+_SUR_CAPS = r"[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ’'-]+){0,2}"
+_GIVEN = r"[A-ZÀ-Þ][a-zß-ÿ’'-]+"
+_SURNAME_COMMA_RE = re.compile(
+    rf"(?<![\w,])(?:(?P<sur>{_SUR}),\s+(?P<given>{_GIVEN})(?=\s*\((?:m|f|male|female)\))"
+    rf"|(?P<sur2>{_SUR_CAPS}),\s+(?P<given2>{_GIVEN})(?=\s*(?:;|$)))"
+)
+
+
+def surname_last(text: str) -> str:
+    """ "ORTEGA RUIZ, Ana (f)" -> "Ana ORTEGA RUIZ (f)": the name in the order a letter
+    writes it. Names written surname first without a comma ("ZHEN Jianghua") stay as they
+    are: that is their order."""
+    return _SURNAME_COMMA_RE.sub(
+        lambda m: f"{m['given'] or m['given2']} {m['sur'] or m['sur2']}", text
+    )
+
+
 def names_in_list(text: str, spellings: Spellings) -> list[tuple[str, str]]:
     """ "Ahmed Ali (m), Sara Hassan (f)" / "Akmaral Tobylova and others detained ..." ->
     [(name, gender)] for the parts that read as names."""
-    text = text.strip()
+    text = surname_last(text.strip())
     marked = [
         (recase_name(strip_lead_words(name), spellings), gender)
         for name, gender in marked_names(text)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.atomic import write_bytes_atomic
-from uaction_desktop.compose import compose_letter, recipient_lines, return_address
+from uaction_desktop.compose import (
+    LanguageError,
+    compose_letter,
+    letter_language,
+    recipient_lines,
+    return_address,
+)
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import Official
 from uaction_desktop.pack.briefing import briefing_story, draw_briefing
@@ -84,7 +90,7 @@ def build_pack(
 ) -> PackResult:
     """Build the pack and write it to ``output_path``; raises PackError or PackCancelled."""
     today = today or date.today()
-    plan = plan_pack(options, library, today)
+    plan = writable(plan_pack(options, library, today), profile, options.language)
     builder = _Builder(options, plan, profile, today, progress, cancelled)
     data = builder.build()
     builder.check()
@@ -95,6 +101,26 @@ def build_pack(
         raise PackError(f"cannot write {path}: {exc.strerror or exc}") from exc
     builder.tick("written")
     return builder.result(path)
+
+
+def writable(plan: PackPlan, profile: SenderProfile, language: str | None) -> PackPlan:
+    """The plan with every case's letters in one language, decided before anything is drawn.
+    A language asked for that a case cannot fill is refused (the message names those it can);
+    by default a case the app cannot write a letter for at all (its text is in a language
+    without a letter frame, with no translation) is left out, and the pack says so."""
+    kept, warnings = [], list(plan.warnings)
+    for planned in plan.cases:
+        try:
+            letter_language(planned.case, profile, language)
+        except LanguageError as exc:
+            if language is not None:
+                raise PackError(str(exc)) from exc
+            warnings.append(f"{exc}; it has no letters in this pack")
+            continue
+        kept.append(planned)
+    if plan.cases and not kept:
+        raise PackError("; ".join(warnings[len(plan.warnings) :]))
+    return replace(plan, cases=tuple(kept), warnings=tuple(warnings))
 
 
 @dataclass
@@ -240,6 +266,7 @@ class _Builder:
                 today=self.meeting,
                 layout=self.layout.name,
                 variant=job.signer_index,
+                language=self.options.language,
             )
             if pages is None:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)

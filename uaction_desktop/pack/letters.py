@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from uaction_desktop.compose import Letter
+from uaction_desktop.letter_frame import frame, page_label
 from uaction_desktop.pack.flow import Area, Stacker
 from uaction_desktop.pdf import fonts
 from uaction_desktop.pdf.layouts import PageLayout
@@ -41,12 +42,12 @@ class _Furniture(_LetterDocument):
         if letter.sender_name or letter.sender_lines or letter.sender_email:
             super()._sender_block(canvas)
         else:
-            ruled_sender_lines(canvas, self.layout)
+            ruled_sender_lines(canvas, self.layout, frame(letter.language).blank_sender)
 
     def _footer_reference(self, canvas: Canvas) -> None:
         # The page count is known before a pack letter is drawn: no forward-referenced form.
         if self.pages_in_letter > 1:
-            text = f"Page {self.page_in_letter} of {self.pages_in_letter}"
+            text = page_label(self.letter.language, self.page_in_letter, self.pages_in_letter)
             x = self.layout.page_size[0] / 2 - fonts.string_width(text, fonts.SERIF, 9) / 2
             canvas.saveState()
             canvas.setFillColor(GREY)
@@ -58,14 +59,16 @@ SENDER_RULES_WIDTH = 75.0  # mm
 SENDER_RULE_OFFSETS = (9.0, 16.0, 23.0)  # mm below the top of the sender block
 
 
-def ruled_sender_lines(canvas: Canvas, layout: PageLayout) -> None:
+def ruled_sender_lines(
+    canvas: Canvas, layout: PageLayout, caption: str = "Your name and address"
+) -> None:
     """Lines to handwrite a name and address on, where the printed sender block would be."""
     right = layout.width_mm - layout.margin_right
     left = right - SENDER_RULES_WIDTH if layout.sender_align == "right" else layout.margin_left
     canvas.saveState()
     canvas.setFillColor(GREY)
     caption_y = layout.y(layout.sender_top + 2.5)
-    fonts.draw_text(canvas, left * mm, caption_y, "Your name and address", fonts.SERIF, 7)
+    fonts.draw_text(canvas, left * mm, caption_y, caption, fonts.SERIF, 7)
     canvas.setStrokeColor(MARK_GREY)
     canvas.setLineWidth(0.5)
     for offset in SENDER_RULE_OFFSETS:

@@ -59,6 +59,7 @@ class PackOptions:
     duplex: bool = False
     meeting_date: date | None = None  # None: the day the pack is built
     return_address: bool = True  # on envelopes: the signer's address, or the group's
+    language: str | None = None  # the letters' language; None: each case's default
 
     def __post_init__(self) -> None:
         problems = self.problems()

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from uaction_desktop.compose import Letter
+from uaction_desktop.letter_frame import fill, frame, page_label
 from uaction_desktop.pdf import fonts
 from uaction_desktop.pdf.layouts import PageLayout, get_layout
 from uaction_desktop.pdf.long_text import pieces
@@ -183,13 +184,15 @@ class _LetterDocument(BaseDocTemplate):
         layout = self.layout
         left = layout.margin_left * mm
         canvas.saveState()
-        fonts.draw_text(canvas, left, layout.y(35), "FAX", fonts.SERIF_BOLD, 30)
+        heading = frame(self.letter.language).fax_heading
+        fonts.draw_text(canvas, left, layout.y(35), heading, fonts.SERIF_BOLD, 30)
         canvas.setLineWidth(1)
         right = layout.page_size[0] - layout.margin_right * mm
         canvas.line(left, layout.y(40), right, layout.y(40))
         top = 55.0
+        colon = frame(self.letter.language).label_colon
         for label, value in self.cover:
-            fonts.draw_text(canvas, left, layout.y(top), f"{label}:", fonts.SERIF_BOLD, 13)
+            fonts.draw_text(canvas, left, layout.y(top), f"{label}{colon}", fonts.SERIF_BOLD, 13)
             fonts.draw_text(
                 canvas, left + 35 * mm, layout.y(top), value, fonts.SERIF, 13, self.missing
             )
@@ -213,8 +216,14 @@ class _LetterDocument(BaseDocTemplate):
         canvas.saveState()
         self._fold_marks(canvas)
         canvas.setFillColor(GREY)
-        who = brief(letter.sender_name, 60) or "Letter"  # one line, however long the name
-        header = f"{who} to {brief(letter.official_name, 60)}, {letter.date_text} (continued)"
+        words = frame(letter.language)
+        who = brief(letter.sender_name, 60) or words.unsigned  # one line, however long the name
+        header = fill(
+            words.continued,
+            sender=who,
+            official=brief(letter.official_name, 60),
+            date=letter.date_only or letter.date_text,  # no town: "..., Berlin, 2. Dezember"
+        )
         fonts.draw_text(
             canvas, layout.margin_left * mm, layout.y(16), header, fonts.SERIF, 8.5, self.missing
         )
@@ -388,7 +397,7 @@ class _LetterDocument(BaseDocTemplate):
         for page in range(1, total + 1):
             canvas.beginForm(self._footer_name(self.letter_number, page))
             if total > 1:
-                text = f"Page {page} of {total}"
+                text = page_label(self.letter.language, page, total)
                 x = self.layout.page_size[0] / 2 - fonts.string_width(text, fonts.SERIF, 9) / 2
                 canvas.setFillColor(GREY)
                 fonts.draw_text(canvas, x, 12 * mm, text, fonts.SERIF, 9)
@@ -406,7 +415,7 @@ def letter_story(
     story: list[Flowable] = []
     if letter.subject:
         story.append(para(letter.subject, "subject", fonts.SERIF_BOLD))
-    story.append(para(f"{letter.salutation},"))
+    story.append(para(letter.greeting))
     for paragraph in letter.paragraphs:
         *run_on, last = pieces(paragraph)
         story.extend(para(piece, "run-on") for piece in run_on)
