@@ -21,7 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from uaction_desktop import __version__
+from uaction_desktop import __version__, case_lookup
+from uaction_desktop.case_lookup import FolderStamp
 from uaction_desktop.case_search import search_text
 from uaction_desktop.casefile import FORMAT_VERSION, Problem, load_case_file
 from uaction_desktop.model import Case, CaseKind, Person, Role
@@ -244,12 +245,21 @@ class CaseIndex:
         self._cards: dict[str, Any] | None = None
         self._search: dict[str, Any] | None = None
         self._dirty = False
+        self._folders: list[FolderStamp] = []
+        self._bundled: set[str] = set()
 
-    def table(self, files: list[CaseFile]) -> FileTable:
+    def table(
+        self,
+        files: list[CaseFile],
+        folders: list[FolderStamp] | None = None,
+        bundled: set[str] | None = None,
+    ) -> FileTable:
         """What the index says of the files: from the index where a file has not changed since,
         else read from the file. Only the first part of the index (sizes, times, UAs, problems)
-        is read here, so a command that opens one case reads no more than that and its file;
-        when no file changed (compared as whole columns), no per-file object is made."""
+        is read here; when no file changed (compared as whole columns), no per-file object is
+        made. ``folders`` (as seen before listing them) and ``bundled`` (the bundled files'
+        paths) go into the case lookup (``case_lookup``), kept up to date here."""
+        self._folders, self._bundled = list(folders or []), set(bundled or ())
         stored, written_ns = self._read_files()
         paths = [f.path for f in files]
         stamps = [n for f in files for n in (f.size, f.mtime_ns)]
@@ -260,6 +270,9 @@ class CaseIndex:
             and max(stamps[1::2], default=0) < written_ns - _RACY_NS
         ):
             self._table = FileTable(files, stored.uas, stored.keys, stored.problems)
+            folder = self.folder
+            if folder is not None and not case_lookup.current(folder, self._folders, _HEADER):
+                self._save_lookup()  # missing, or the folders moved (or were racy) since
             return self._table
         by_path = {path: n for n, path in enumerate(stored.paths)} if stored else {}
         records: list[Record] = []
@@ -385,14 +398,36 @@ class CaseIndex:
         parts = ((SEARCH_FILE, search), (CARDS_FILE, cards), (FILES_FILE, files))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            case_lookup.remove(self.folder)  # until rewritten below, no lookup is trusted
             for name, content in parts:  # the first part last: it says what the others hold
                 header = {**_HEADER, "written_ns": time.time_ns()}
                 text = json.dumps({**header, "files": content}, ensure_ascii=False)
                 write_bytes_atomic(self.folder / name, text.encode("utf-8"))
         except OSError:
             pass
+        else:
+            self._save_lookup()
         self._cards, self._search = cards, search
         self._dirty = False
+
+    def _save_lookup(self) -> None:
+        """Write the case lookup from the table (no card or text needed); not kept if it
+        cannot be written."""
+        if self.folder is None:
+            return
+        from uaction_desktop.atomic import write_bytes_atomic
+
+        table = self._table
+        entries = [
+            case_lookup.Entry(ua, key, f.path in self._bundled, f.size, f.mtime_ns, f.path)
+            for f, ua, key in zip(table.files, table.uas, table.keys, strict=True)
+            if ua
+        ]
+        data = case_lookup.lookup_bytes(self._folders, entries, _HEADER)
+        try:
+            write_bytes_atomic(self.folder / case_lookup.LOOKUP_FILE, data)
+        except OSError:
+            case_lookup.remove(self.folder)
 
 
 class _Stored(NamedTuple):
@@ -449,6 +484,11 @@ def _problems(record: Record) -> list[list[Any]]:
 
 def _same_file(held: Any, file: CaseFile) -> bool:
     return isinstance(held, list) and len(held) == 3 and held[:2] == [file.size, file.mtime_ns]
+
+
+def lookup(index_dir: Path, folders: list[Path], uas: list[str]) -> list[case_lookup.Entry] | None:
+    """The files the case lookup names for the UAs (see ``case_lookup.find``)."""
+    return case_lookup.find(index_dir, folders, uas, _HEADER)
 
 
 def _line(value: Any) -> int | None:

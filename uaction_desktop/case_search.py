@@ -8,8 +8,11 @@ and a query that only grows as the user types searches only the cases the last o
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from uaction_desktop.model import Case, normalize_ua
 
@@ -72,14 +75,106 @@ def matches(case: Case, query: str) -> bool:
     return text_matches(search_text(case), case.ua, query)
 
 
+class WordIndex:
+    """Every distinct word of the cases' texts, with the rows holding it, so a query word that
+    few words contain is answered from those words alone rather than by a pass over every
+    case's text (0.5 ms against 4.5 ms for "tob" over 10,000 cases). Building it is a pass
+    over every word of every case (about 0.15-0.3 s for 10,000 cases), so the window builds
+    it a few hundred cases at a time between events, after its first paint."""
+
+    # A part found in more distinct words than this is common: joining their rows would cost
+    # more than searching the cases' texts, most of which hold it.
+    COMMON = 300
+
+    def __init__(self, texts: list[str]) -> None:
+        """An index of ``texts``, built by ``build`` (at once or a few rows at a time)."""
+        self._texts = texts
+        self._postings: dict[str, list[int]] = {}
+        self._next = 0  # the first row not yet indexed
+        # The words as lines of one text, the ASCII ones apart: a search through text that
+        # holds one non-ASCII character reads four bytes a character instead of one.
+        self._parts: list[tuple[str, list[int], list[list[int]]]] = []
+        self.complete = False
+
+    def build(self, rows: int | None = None) -> bool:
+        """Index the next ``rows`` texts (None: all that are left); True once it is complete."""
+        texts, postings = self._texts, self._postings
+        end = len(texts) if rows is None else min(len(texts), self._next + rows)
+        for row in range(self._next, end):
+            for word in texts[row].split():
+                held = postings.get(word)
+                if held is None:
+                    postings[word] = [row]
+                else:
+                    held.append(row)
+        self._next = end
+        if end == len(texts) and not self.complete:
+            ascii_words = [w for w in postings if w.isascii()]
+            others = [w for w in postings if not w.isascii()]
+            for words in (ascii_words, others):
+                joined = "\n".join(words) + "\n"
+                starts = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
+                self._parts.append((joined, starts, [postings[w] for w in words]))
+            self._postings = {}
+            self.complete = True
+        return self.complete
+
+    def rows_with(self, part: str) -> list[int] | None:
+        """The rows, in order, with a word that holds ``part``; None if more than ``COMMON``
+        words do (found out by the time that many are seen). One character is always common:
+        a search of the texts for it is quicker still."""
+        if len(part) < 2 or "\n" in part:
+            return None
+        seen, found = 0, set()
+        for joined, starts, rows in self._parts:
+            at = joined.find(part)
+            while at >= 0:
+                seen += 1
+                if seen > self.COMMON:
+                    return None
+                word = bisect.bisect_right(starts, at) - 1
+                found.update(rows[word])
+                at = joined.find(part, starts[word + 1])
+        return sorted(found)
+
+
+def containing(word: str, rows: Sequence[int], texts: list[str]) -> list[int]:
+    """The rows whose text holds ``word``, each text searched. A word of two letters is
+    looked for with a compiled pattern, which skips to each occurrence of its first letter:
+    a substring test, which shifts at most three characters at a time over a text that lacks
+    it, costs up to twice as much for it (5.8 ms against 2.5 ms for "ka" over 10,000 cases)."""
+    if len(word) == 2:
+        search = re.compile(re.escape(word)).search
+        return [row for row in rows if search(texts[row])]
+    return [row for row in rows if word in texts[row]]
+
+
 class CaseSearch:
     """The rows whose text matches a query, over a fixed list of cases."""
+
+    # Below this many candidate rows, searching their texts is quicker than the word index.
+    FEW = 1_000
 
     def __init__(self, uas: list[str], texts: list[str]) -> None:
         self._uas = uas
         self._texts = texts
         self._last_query = ""
         self._last: list[int] | None = None  # None: every row
+        self._words: WordIndex | None = None  # once complete
+        self._building: WordIndex | None = None
+
+    def build_index(self, rows: int | None = None) -> bool:
+        """Build the word index, ``rows`` cases at a time (the window does it between events:
+        on a thread, it would hold Python's lock against the window for 0.3 s); until it is
+        complete, the texts are searched. True once it is complete."""
+        if self._words is None:
+            building = self._building = self._building or WordIndex(self._texts)
+            if building.build(rows):
+                self._words = building
+        return self._words is not None
+
+    def build_now(self) -> None:
+        self.build_index()
 
     def rows(self, query: str) -> list[int] | None:
         """Matching row numbers in order, or None when the query matches every row."""
@@ -88,16 +183,27 @@ class CaseSearch:
             self._last_query, self._last = "", None
             return None
         folded = " ".join(words)
-        candidates = range(len(self._texts))
+        candidates: list[int] | None = None  # None: every row
         if self._last is not None and self._last_query and folded.startswith(self._last_query):
             candidates = self._last  # typing on: only what the shorter query matched can match
-        texts = self._texts
-        found = list(candidates)
+        found = candidates
         for word in sorted(words, key=len, reverse=True):  # the longest word rules out most
-            found = [row for row in found if word in texts[row]]
+            found = self._containing(word, found)
+        assert found is not None
         self._last_query, self._last = folded, found
         ua = normalize_ua(query)
         if ua is not None:  # "UA63/18" is not in any text, yet names its case
             extra = [row for row, case_ua in enumerate(self._uas) if case_ua == ua]
             found = sorted(set(found).union(extra))
         return found
+
+    def _containing(self, word: str, rows: list[int] | None) -> list[int]:
+        index = self._words
+        if index is not None and (rows is None or len(rows) >= self.FEW):
+            held = index.rows_with(word)
+            if held is not None:
+                if rows is None:
+                    return held
+                wanted = set(rows)
+                return [row for row in held if row in wanted]
+        return containing(word, range(len(self._texts)) if rows is None else rows, self._texts)

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 
 from uaction_desktop import __version__, commands
-from uaction_desktop.library import CaseLibrary, CaseUnavailable
+from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_or_set_aside
 from uaction_desktop.terminal import escaped
@@ -41,6 +41,23 @@ class Context:
     def library(self) -> CaseLibrary:
         return CaseLibrary.standard(self.paths.cases_dir, self.paths.case_index_dir)
 
+    def find(self, ua: str) -> CaseEntry | None:
+        """One UA's entry, its file read: through the case lookup when it can vouch for the
+        UA's files (no other file looked at), else through the whole library."""
+        return self.library_of([ua]).find(ua, self.today)
+
+    def library_of(self, uas: Sequence[str]) -> CaseLibrary:
+        """A library holding at least these UAs' documents as their files say: their files
+        alone when the case lookup can vouch for them (no other file looked at), else the
+        whole library."""
+        if "library" not in self.__dict__ and uas:
+            some = CaseLibrary.standard_some_cases(
+                uas, self.paths.cases_dir, self.paths.case_index_dir
+            )
+            if some is not None:
+                return some
+        return self.library
+
     @cached_property
     def profile(self) -> SenderProfile:
         profile, problem = load_or_set_aside(self.paths.profile_file)
@@ -57,7 +74,31 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{command}: {message}{hint}" if command else message + hint, code=2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# A command whose module is not named after it.
+_MODULE_OF = {"import": "import_case"}
+_GLOBAL_VALUES = ("--home", "--today")  # the global options that take a value
+
+
+def _named_module(argv: Sequence[str], modules: list[str]) -> str | None:
+    """The module of the command ``argv`` names, if it plainly names one (else None: help,
+    a typo or nothing; then every command is set up, as the usage lists them all)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_VALUES:
+            next(args, None)
+        elif arg.startswith(tuple(f"{option}=" for option in _GLOBAL_VALUES)):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            module = _MODULE_OF.get(arg, arg)
+            return module if module in modules else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given ``argv``, only the command it names (each command's
+    module imports what it needs at the top, and the others need not load: 10 ms)."""
     parser = _Parser(
         prog="uaction",
         description="Urgent Action letters, offline: list cases, write letters, keep a log.",
@@ -70,9 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        module.register(subparsers)
+    modules = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    named = _named_module(argv, modules) if argv is not None else None
+    for name in [named] if named else modules:
+        importlib.import_module(f"{commands.__name__}.{name}").register(subparsers)
     return parser
 
 
@@ -98,9 +140,9 @@ def _utf8_when_redirected() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_when_redirected()
-    parser = build_parser()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
+        parser = build_parser(argv)
         for arg in argv:
             try:
                 arg.encode("utf-8")

@@ -1,5 +1,5 @@
 """Autosaved letter drafts: what the writer typed, per case and official, and per case what they
-chose (official, channel, paper); plus the sender details typed but not yet saved.
+chose (official, channel, paper, letter language); plus the sender details typed but not yet saved.
 
 What a volunteer typed must survive closing the window, a crash or a dead battery, so every save
 is atomic and a draft is only removed when the user discards it. State that belongs to a case
@@ -35,6 +35,7 @@ class CaseChoice:
     official_id: str = ""
     channel: str = ""
     layout: str = ""  # "" means the paper of the writer's country
+    language: str = ""  # the letter's language; "" means the writer's own, if the case has it
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ class DraftStore:
         data = self._read(self._case_path(ua))
         if not data or data.get("ua") != ua:
             return CaseChoice()
-        values = {k: data.get(k, "") for k in ("official_id", "channel", "layout")}
+        keys = ("official_id", "channel", "layout", "language")
+        values = {k: data.get(k, "") for k in keys}
         if not all(isinstance(v, str) for v in values.values()):
             return CaseChoice()
         return CaseChoice(**values)

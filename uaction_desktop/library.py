@@ -11,7 +11,7 @@ that changed; a case's full text is read from its file when it is opened (``Case
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -24,8 +24,11 @@ from uaction_desktop.case_index import (
     FileTable,
     Record,
     card_of,
+    lookup,
     scan_folder,
 )
+from uaction_desktop.case_lookup import folder_stamp
+from uaction_desktop.case_lookup import remove as remove_lookup
 from uaction_desktop.case_search import CaseSearch, fold, matches, search_text
 from uaction_desktop.casefile import Problem, load_case_file
 from uaction_desktop.model import Case, CaseKind, CaseStatus, normalize_ua
@@ -119,13 +122,15 @@ class CaseLibrary:
         library = cls(index=CaseIndex(index_dir))
         files: list[CaseFile] = []
         all_folders = ([bundled] if bundled else []) + list(folders)
+        stamps = []
         for folder in all_folders:
+            stamps.append(folder_stamp(folder))  # before listing it: a later change is seen
             found, problems = scan_folder(folder)
             library.problems.extend(problems)
             files.extend(found)
             if folder == bundled:
                 library.bundled_paths.update(f.path for f in found)
-        table = library.table = library.index.table(files)
+        table = library.table = library.index.table(files, stamps, library.bundled_paths)
         library.problems.extend(p for n in sorted(table.problems) for p in table.problems[n])
         usable = [n for n, ua in enumerate(table.uas) if ua]
         keys = [table.keys[n] for n in usable]
@@ -140,6 +145,45 @@ class CaseLibrary:
     @classmethod
     def standard(cls, user_cases_dir: Path, index_dir: Path | None = None) -> CaseLibrary:
         return cls.load([user_cases_dir], bundled=bundled_cases_dir(), index_dir=index_dir)
+
+    @classmethod
+    def some_cases(
+        cls, ua_texts: Sequence[str], folders: Iterable[Path], bundled: Path | None, index_dir: Path
+    ) -> CaseLibrary | None:
+        """A library of the named UAs' files alone, found through the case lookup without
+        looking at the other files; None when the lookup cannot vouch for every one of them
+        (then load the whole library). Each file is read and must hold the document the
+        lookup says it does."""
+        uas = [normalize_ua(text) for text in ua_texts]
+        if not uas or None in uas:
+            return None
+        all_folders = ([bundled] if bundled else []) + list(folders)
+        found = lookup(index_dir, all_folders, [ua for ua in uas if ua])
+        if found is None:
+            return None
+        records = [Record(CaseFile(e.path, e.size, e.mtime_ns), e.ua, e.key, ()) for e in found]
+        for record, entry in zip(records, found, strict=True):
+            record.read(keep=True)
+            if record.key != entry.key:  # changed within the same size and time, or damaged
+                remove_lookup(index_dir)  # the next listing writes it again
+                return None
+        library = cls(bundled_paths={e.path for e in found if e.bundled})
+        library.table = FileTable.of(records)
+        kept = library._without_duplicates(records)
+        library.kept = [n for n, r in enumerate(records) if any(r is k for k in kept)]
+        return library
+
+    @classmethod
+    def one_case(
+        cls, ua_text: str, folders: Iterable[Path], bundled: Path | None, index_dir: Path
+    ) -> CaseLibrary | None:
+        return cls.some_cases([ua_text], folders, bundled, index_dir)
+
+    @classmethod
+    def standard_some_cases(
+        cls, ua_texts: Sequence[str], user_cases_dir: Path, index_dir: Path
+    ) -> CaseLibrary | None:
+        return cls.some_cases(ua_texts, [user_cases_dir], bundled_cases_dir(), index_dir)
 
     def _without_duplicates(self, records: list[Record]) -> list[Record]:
         """Two files for one document: a user's own copy replaces a bundled one (that is how a
@@ -213,10 +257,11 @@ class CaseLibrary:
         uas = self.table.uas
         records = [self.table.record(n) for n in self.kept if uas[n] == ua]
         cases = [r.case or r.read(keep=True) for r in records]
-        docs = [card_of(case) for case in cases if case is not None]
+        cases = [c for c in cases if c is not None and c.ua == ua]  # as the files say now
+        docs = [card_of(case) for case in cases]
         entry = self._entry(docs, today) if docs else None
         if entry is not None:  # its file was just read: the entry need not read it again
-            opened = next(c for c in cases if c is not None and c.path == entry.card.path)
+            opened = next(c for c in cases if c.path == entry.card.path)
             entry.__dict__["case"] = opened
         return entry
 

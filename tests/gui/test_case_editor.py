@@ -102,7 +102,13 @@ def test_named_controls_exist_with_accessible_names(open_editor) -> None:
         assert widget.accessibleName(), name
     tabs = editor.tabs
     titles = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
-    assert titles == ["Case", "Text", "People", "Officials"]  # Import notes only for a draft
+    assert titles == [
+        "Case",
+        "Text",
+        "People",
+        "Officials",
+        "Translations",
+    ]  # Import notes only for a draft
 
 
 def test_a_new_case_lists_what_is_missing_and_cannot_be_saved(open_editor, cases_dir) -> None:

@@ -138,7 +138,9 @@ def test_an_unwritable_drafts_folder_is_said_and_editing_goes_on(
 
 
 @pytest.mark.slow
-def test_work_survives_kill_9(cases_dir: Path, isolated_home: Path) -> None:
+def test_work_survives_kill_9(qapp: object, cases_dir: Path, isolated_home: Path) -> None:
+    """``qapp``: the editor read back after the kill needs a QApplication of its own when this
+    test runs alone (``-m slow``)."""
     script = textwrap.dedent(
         f"""
         import os, signal

@@ -95,3 +95,23 @@ def test_sorting_by_a_column_orders_every_row(make_window, many_cases) -> None:
     assert uas[:3] == ["63/18", "1/24", "2/24"] and uas[-1] == f"{COUNT}/24"
     window.caseListPanel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert [model.entry(r).ua for r in range(model.rowCount())] == uas[::-1]
+
+
+def test_the_word_index_is_built_between_events_and_finds_the_same(
+    qtbot, make_window, many_cases, monkeypatch
+) -> None:
+    from uaction_desktop.case_search import CaseSearch
+    from uaction_desktop.gui import case_model
+
+    monkeypatch.setattr(CaseSearch, "FEW", 10)  # 41 cases count as many here
+    monkeypatch.setattr(case_model, "INDEX_ROWS_PER_EVENT", 4)
+    window = make_window(CASE_ACTIVE_DAY)
+    panel = window.caseListPanel
+    qtbot.keyClicks(panel.search, "Person01")  # typed while the index is being built
+    before = [panel.model.entry(r).ua for r in range(panel.model.rowCount())]
+    assert sorted(before) == sorted(f"{n}/24" for n in range(10, 20))
+    search = panel.model._search
+    qtbot.waitUntil(lambda: search._words is not None, timeout=5000)
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "Person01")
+    assert [panel.model.entry(r).ua for r in range(panel.model.rowCount())] == before

@@ -13,7 +13,7 @@ from uaction_desktop.commands.show import find_entry
 from uaction_desktop.letter_text import truncation_warning
 from uaction_desktop.model import Channel
 from uaction_desktop.outputs import is_stdout, output_problem
-from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.profile import LAYOUTS  # the names alone: ReportLab is not loaded
 from uaction_desktop.terminal import escaped, for_stream
 
 

@@ -11,18 +11,8 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from uaction_desktop.actionlog import (
-    Action,
-    ActionChannel,
-    ActionFilter,
-    ActionLog,
-    ActionLogError,
-    ImportResult,
-    action_to_record,
-)
-from uaction_desktop.actionlog.exchange import csv_text, dumps
-from uaction_desktop.actionlog.report import report_text
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import iso_date, positive_int
 from uaction_desktop.model import Channel, normalize_ua
@@ -30,8 +20,13 @@ from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.profile import ProfileError
 from uaction_desktop.terminal import escaped, json_escaped
 
+if TYPE_CHECKING:
+    from uaction_desktop.actionlog import ActionFilter, ActionLog, ImportResult
+
+# The action log (SQLite, its values) is imported by the handlers that use it, not by every
+# command's parser: ``ActionChannel``'s values, which a test keeps equal to these.
 Handler = Callable[[argparse.Namespace, Context], int]
-CHANNELS = [c.value for c in ActionChannel]
+CHANNELS = ["letter", "email", "fax", "phone", "social", "other"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -116,6 +111,8 @@ def _filter_arguments(parser: argparse.ArgumentParser, case_option: bool) -> Non
 
 
 def _where(args: argparse.Namespace, ua_text: str | None) -> ActionFilter:
+    from uaction_desktop.actionlog import ActionChannel, ActionFilter
+
     return ActionFilter(
         case_ua=_ua(ua_text) if ua_text else None,
         channel=ActionChannel(args.channel) if args.channel else None,
@@ -144,6 +141,8 @@ def _guarded(handler: Handler) -> Handler:
     """Problems with the log file are sentences for the user, not tracebacks."""
 
     def run(args: argparse.Namespace, ctx: Context) -> int:
+        from uaction_desktop.actionlog import ActionLogError
+
         try:
             return handler(args, ctx)
         except ActionLogError as exc:
@@ -153,12 +152,16 @@ def _guarded(handler: Handler) -> Handler:
 
 
 def _open(ctx: Context) -> ActionLog:
+    from uaction_desktop.actionlog import ActionLog
+
     return ActionLog.open(ctx.paths.action_log_file)
 
 
 def _open_for_reading(ctx: Context) -> ActionLog:
     """For commands that only read: a log on write-protected media or a full disk can still
     be listed, reported and exported; stderr says why it is read-only."""
+    from uaction_desktop.actionlog import ActionLog
+
     log = ActionLog.open_for_reading(ctx.paths.action_log_file)
     if log.why_read_only:
         print(f"note: {log.why_read_only}", file=sys.stderr)
@@ -166,8 +169,10 @@ def _open_for_reading(ctx: Context) -> ActionLog:
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop.actionlog import Action, ActionChannel
+
     ua = _ua(args.case)
-    entry = ctx.library.find(ua, ctx.today)
+    entry = ctx.find(ua)
     if entry is None:
         raise UserError(f"no case UA {ua} (see: uaction cases --all)")
     case = entry.case
@@ -216,15 +221,17 @@ def _profile_name(ctx: Context) -> str:
         return ""
 
 
-_CONTACT = {
-    ActionChannel.LETTER: "postal address",
-    ActionChannel.FAX: "fax number",
-    ActionChannel.EMAIL: "email address",
-    ActionChannel.PHONE: "phone number",
+_CONTACT = {  # by ActionChannel (a StrEnum: its members are these strings)
+    "letter": "postal address",
+    "fax": "fax number",
+    "email": "email address",
+    "phone": "phone number",
 }
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop.actionlog import ActionFilter, action_to_record
+
     where = _where(args, args.case)
     with _open_for_reading(ctx) as log:
         found = log.actions(where)
@@ -251,6 +258,8 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_report(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop.actionlog.report import report_text
+
     where = _where(args, args.ua)
     references = {
         e.ua: e.card.report_reference  # from the case index: no case file is read
@@ -271,6 +280,8 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop.actionlog.exchange import csv_text, dumps
+
     output: Path = args.output
     fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "json")
     to_stdout = is_stdout(output)
@@ -295,6 +306,8 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
+    from uaction_desktop.actionlog import ActionLogError
+
     status = 0
     with _open(ctx) as log:
         for path in args.files:

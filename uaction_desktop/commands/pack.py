@@ -9,7 +9,7 @@ from pathlib import Path
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date, output_file
 from uaction_desktop.outputs import is_stdout, output_problem
-from uaction_desktop.pdf.layouts import LAYOUTS
+from uaction_desktop.profile import LAYOUTS  # the names alone: ReportLab is not loaded
 from uaction_desktop.terminal import escaped
 
 ENVELOPE_CHOICES = ("dl", "c5", "no10")
@@ -149,7 +149,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             return_address=args.return_address,
             language=args.language,
         )
-        result = build_pack(options, ctx.library, ctx.profile, args.output, today=ctx.today)
+        library = ctx.library_of(args.cases)  # the named cases' files alone, if it can be
+        result = build_pack(options, library, ctx.profile, args.output, today=ctx.today)
     except PackError as exc:
         raise UserError(str(exc)) from exc
     warnings = list(result.warnings)

@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def find_entry(ctx: Context, ua: str) -> CaseEntry:
     """One UA's entry, its case read from its file (and no other case file read)."""
-    entry = ctx.library.find(ua, ctx.today)
+    entry = ctx.find(ua)
     if entry is None:
         raise UserError(f"no case UA {ua} (see: uaction cases --all)")
     try:

@@ -57,23 +57,31 @@ from uaction_desktop.case_drafts import (
 )
 from uaction_desktop.casefile import (
     CASE_KEYS,
-    FORMAT_2_CASE_KEYS,
+    FORMAT_2_OFFICIAL_KEYS,
     FORMAT_VERSION,
     OFFICIAL_KEYS,
     Problem,
-    case_to_dict,
     dump_case,
     load_case_file,
     parse_case_text,
 )
 from uaction_desktop.gui.import_review import fill_review_list
-from uaction_desktop.gui.plain_text import plain, rich_escaped
+from uaction_desktop.gui.plain_text import plain, rich_escaped, typed_text
 from uaction_desktop.gui.restore_bar import RestoreBar
 from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
-from uaction_desktop.model import Case, CaseKind, Official, Person, Role, normalize_ua
+from uaction_desktop.languages import language_name
+from uaction_desktop.model import (
+    Case,
+    CaseKind,
+    CaseText,
+    Official,
+    Person,
+    Role,
+    normalize_ua,
+)
 from uaction_desktop.paths import CASE_DRAFTS_FOLDER
 
 VALIDATE_DELAY_MS = 250
@@ -106,6 +114,9 @@ _FRIENDLY = {
         "at least one official must be a target: someone the letters are addressed to"
     ),
     "is required: the appeal points writers make": "is required: the appeal points, one per line",
+    "is empty: give at least a title, summary, asks or model_letter": (
+        "is empty: type at least its title, summary, appeal points or model letter, or remove it"
+    ),
 }
 _GROUP_PATH_RE = re.compile(r"^(people|officials)\[(\d+)\](?:\.(\w+))?")
 
@@ -329,7 +340,7 @@ class TextField(FormField):
             self.widget.setPlaceholderText(hint)
 
     def value(self) -> str:
-        return self.widget.toPlainText()
+        return typed_text(self.widget)
 
     def _show(self, value: Any) -> None:
         self.widget.setPlainText(str(value or ""))
@@ -355,7 +366,7 @@ class LinesField(TextField):
         super().__init__(label, tab, hint, height, **kw)
 
     def value(self) -> list[str]:
-        return self.split(self.widget.toPlainText())
+        return self.split(typed_text(self.widget))
 
     def _show(self, value: Any) -> None:
         self.widget.setPlainText(self.joiner.join(value or ()))
@@ -482,13 +493,14 @@ class PersonRow(QWidget):
 
 
 class OfficialForm(QWidget):
-    """The fields of one official (id, role, title, name, organisation, address, contacts)."""
+    """The fields of one official (id, role, title, name, organisation, address, contacts,
+    salutation in the case's language and in others)."""
 
     def __init__(self, tab: QWidget, parent: QWidget | None = None) -> None:
+        from uaction_desktop.gui.case_languages import SalutationsField
+
         super().__init__(parent)
         self.auto_id = False
-        # Salutations in other languages (case format 2) the form does not show: kept as read.
-        self.kept_salutations: dict[str, str] = {}
         self.fields: dict[str, FormField] = {
             "role": ChoiceField("Role:", tab, ROLE_CHOICES, name="officialRole"),
             "title": LineField("Title:", tab, "e.g. Prosecutor General", name="officialTitle"),
@@ -527,6 +539,7 @@ class OfficialForm(QWidget):
             "salutation": LineField(
                 "Salutation:", tab, "e.g. Dear Prosecutor General", name="officialSalutation"
             ),
+            "salutations": SalutationsField("In other languages:", tab, name="officialSalutations"),
             "id": LineField(
                 "Id:", tab, "A short name used by the app (made from the title)", name="officialId"
             ),
@@ -535,10 +548,12 @@ class OfficialForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for item in self.fields.values():
+        self.labels: dict[str, QLabel] = {}
+        for key, item in self.fields.items():
             label = QLabel(item.label, self)
             label.setBuddy(item.widget)
             form.addRow(label, item.box)
+            self.labels[key] = label
         outer.addLayout(form)
         outer.addStretch(1)  # spare height below the fields, not between them
         self.fields["id"].widget.textEdited.connect(self._id_typed)
@@ -560,14 +575,12 @@ class OfficialForm(QWidget):
     def data(self) -> dict[str, Any]:
         """The official as the case file's table (empty values left out, as ``dump_case``)."""
         out: dict[str, Any] = {}
-        for key in OFFICIAL_KEYS:
+        for key in _OFFICIAL_KEYS:
             value = self.value(key)
             if isinstance(value, str):
                 value = value.strip()
             if value:
                 out[key] = value
-        if self.kept_salutations:
-            out["salutations"] = dict(self.kept_salutations)
         return out
 
 
@@ -628,11 +641,11 @@ class CaseEditor(QDialog):
         self.fields: dict[str, FormField] = {}
         self.people: list[PersonRow] = []
         self.official_forms: list[OfficialForm] = []
-        self.kept_languages: dict[str, Any] = {}  # format 2's language and translations, as read
         self._build_case_tab()
         self._build_text_tab()
         self._build_people_tab()
         self._build_officials_tab()
+        self._build_translations_tab()
         self.notesTab: QWidget | None = None
         if self.draft is not None:
             self._build_notes_tab(self.draft)
@@ -705,6 +718,8 @@ class CaseEditor(QDialog):
     def _build_case_tab(self) -> None:
         page = QWidget()
         tab = self._scroll(page, "editorCaseTab")
+        from uaction_desktop.gui.case_languages import LanguageField
+
         f = self._field
         f("ua", LineField("&UA number:", tab, "e.g. 63/18", name="editorUa"))
         f("kind", ChoiceField("&Kind:", tab, KIND_CHOICES, name="editorKind"))
@@ -729,11 +744,15 @@ class CaseEditor(QDialog):
             ),
         )
         f(
+            "language",
+            LanguageField("Lan&guage of the text:", tab, name="editorLanguage"),
+        )
+        f(
             "languages",
             CommaField(
-                "&Languages:",
+                "&Languages asked for:",
                 tab,
-                "Languages to write in, e.g. English, Russian",
+                "Languages the document asks writers to use, e.g. English, Russian",
                 name="editorLanguages",
             ),
         )
@@ -756,6 +775,7 @@ class CaseEditor(QDialog):
             ),
         )
         self.fields["kind"].widget.currentIndexChanged.connect(self._on_kind)
+        self.fields["language"].widget.currentIndexChanged.connect(self._on_language)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, item in self.fields.items():
@@ -830,6 +850,12 @@ class CaseEditor(QDialog):
             layout.addWidget(label)
             layout.addWidget(item.box)
         self.tabs.addTab(tab, "Te&xt")
+
+    def _build_translations_tab(self) -> None:
+        from uaction_desktop.gui.case_languages import TranslationsTab
+
+        self.translationsTab = TranslationsTab(self._on_edit, self._on_structure)
+        self.tabs.addTab(self.translationsTab, "Tr&anslations")
 
     def _build_people_tab(self) -> None:
         page = QWidget()
@@ -993,9 +1019,11 @@ class CaseEditor(QDialog):
             if key in self.fields:
                 self.fields[key].set_value(value)
         self._on_kind()
+        self._on_language()
         if isinstance(source, Case):
-            kept = case_to_dict(source)
-            self.kept_languages = {k: kept[k] for k in FORMAT_2_CASE_KEYS if k in kept}
+            self.translationsTab.set_data(
+                {t.language: _translation_values(t) for t in source.translations}
+            )
             for person in source.people:
                 self.add_person(person)
             for official in source.officials:
@@ -1004,7 +1032,9 @@ class CaseEditor(QDialog):
             for draft_person in source.people:
                 self.add_person(Person(draft_person.name.value, draft_person.gender.value or ""))
             for draft_official in source.officials:
-                self.add_official({k: f.value for k, f in draft_official.fields.items()})
+                values = {k: f.value for k, f in draft_official.fields.items()}
+                values["salutations"] = draft_official.other_salutations(source.language)
+                self.add_official(values)
             review = source.to_review()
             for path, item in source.assessments().items():
                 target = self.field_for(path)
@@ -1101,12 +1131,13 @@ class CaseEditor(QDialog):
                 key: getattr(official, key) for key in form.fields if hasattr(official, key)
             }
             form.set_official(values)
-            form.kept_salutations = dict(official.salutations)
         elif isinstance(official, dict):
             form.set_official(official)
         else:
             form.set_official({"role": Role.TARGET.value})
             form.auto_id = True
+        form.fields["salutations"].set_own_language(self.language())  # type: ignore[attr-defined]
+        form.labels["salutation"].setText(f"Salutation ({language_name(self.language())}):")
         self.official_forms.append(form)
         self.officialStack.addWidget(form)
         self._refresh_officials()
@@ -1184,6 +1215,30 @@ class CaseEditor(QDialog):
         follow_up = self.fields["kind"].value() == CaseKind.FOLLOW_UP.value
         self.fields["update"].widget.setEnabled(follow_up)
 
+    def language(self) -> str:
+        """The language the case's own text is in (the Case tab's choice)."""
+        return self.fields["language"].value() or "en"
+
+    def _on_language(self, *args: object) -> None:
+        """Another language for the case's own text: each official's salutation in it becomes
+        the Salutation, and the one it replaces moves to its own language's line (nothing is
+        lost); the translations tab no longer offers it."""
+        new = self.language()
+        old = getattr(self, "_language", new)
+        self._language = new
+        for form in self.official_forms:
+            others: Any = form.fields["salutations"]
+            if new != old and not self._loading:
+                values = others.value()
+                current = form.value("salutation").strip()
+                if current and not values.get(old):
+                    values[old] = current
+                form.fields["salutation"].set_value(values.pop(new, "") or "")
+                others.set_value(values)
+            others.set_own_language(new)
+            form.labels["salutation"].setText(f"Salutation ({language_name(new)}):")
+        self.translationsTab.set_own_language(new)
+
     def _on_edit(self, item: FormField | None = None) -> None:
         if self._loading:
             return
@@ -1228,15 +1283,19 @@ class CaseEditor(QDialog):
                 if kind == CaseKind.FOLLOW_UP.value:
                     out["update"] = self.fields["update"].value()
                 continue
+            if key == "language":
+                if self.language() != "en":  # the default, left out as dump_case does
+                    out["language"] = self.language()
+                continue
+            if key == "translations":
+                if self.translationsTab.forms:
+                    out["translations"] = self.translationsTab.data()
+                continue
             value = self.fields[key].value()
             if isinstance(value, str):
                 value = value.strip()
             if value or value == 0:
                 out[key] = value
-        if "language" in self.kept_languages:
-            out = {"format": out.pop("format"), "language": self.kept_languages["language"], **out}
-        if "translations" in self.kept_languages:
-            out["translations"] = self.kept_languages["translations"]
         if self.people:
             out["people"] = [row.data() for row in self.people]
         if self.official_forms:
@@ -1266,7 +1325,7 @@ class CaseEditor(QDialog):
         return problems
 
     def _all_fields(self) -> list[FormField]:
-        out = list(self.fields.values())
+        out = list(self.fields.values()) + self.translationsTab.all_fields()
         for row in self.people:
             out += row.fields.values()
         for form in self.official_forms:
@@ -1291,6 +1350,8 @@ class CaseEditor(QDialog):
             return self.peopleSlot
         if path == "officials":
             return self.officialsSlot
+        if path.split(".", 1)[0].split("[", 1)[0] == "translations":
+            return self.translationsTab.field_for(path)
         key = re.sub(r"\[\d+\]$", "", path)
         return self.fields.get(key)
 
@@ -1306,6 +1367,14 @@ class CaseEditor(QDialog):
             forms = self.official_forms
             who = forms[number - 1].display() if number <= len(forms) else ""
             return f"Official {number}" + (f" ({who})" if who else "") + f", {label.lower()}"
+        if path.startswith("translations.") and slot is not self.translationsTab.slot:
+            from uaction_desktop.gui.case_languages import language_label
+
+            where = language_label(path.split(".")[1].split("[", 1)[0])
+            if slot is not None and slot.label != where:
+                where += f" translation, {label.lower()}"
+            line = re.search(r"\.asks\[(\d+)\]$", path)
+            return where + (f", point {int(line.group(1)) + 1}" if line else "")
         line = re.search(r"\[(\d+)\]$", path)
         if line and path.startswith("asks"):
             return f"{label}, point {int(line.group(1)) + 1}"
@@ -1331,7 +1400,8 @@ class CaseEditor(QDialog):
             item = QListWidgetItem(f"{where}: {message}")
             item.setData(Qt.ItemDataRole.UserRole, problem.field)
             self.problemsList.addItem(item)
-        for slot in [*self._all_fields(), self.peopleSlot, self.officialsSlot, self.general]:
+        slots_all = [*self._all_fields(), *self.translationsTab.slots()]
+        for slot in [*slots_all, self.peopleSlot, self.officialsSlot, self.general]:
             slot.set_problems(by_slot.get(id(slot), []))
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         counts: dict[int, int] = {}
@@ -1371,6 +1441,7 @@ class CaseEditor(QDialog):
             if index < len(self.official_forms):
                 self.officialList.setCurrentRow(index)
         self.tabs.setCurrentWidget(slot.tab)
+        self.translationsTab.show_form_of(slot)
         widget = slot.focus_widget()
         if isinstance(slot.tab, QScrollArea) and isinstance(slot, FormField):
             slot.tab.ensureWidgetVisible(slot.box)
@@ -1525,6 +1596,13 @@ class CaseEditor(QDialog):
             defaults: dict[str, Any] = {"kind": CaseKind.INITIAL.value, "update": 1}
             for key, item in self.fields.items():
                 item.set_value(data.get(key, defaults.get(key)))
+            self._language = self.language()
+            self.translationsTab.clear()
+            translations = data.get("translations")
+            if isinstance(translations, dict):
+                self.translationsTab.set_data(
+                    {str(k): v for k, v in translations.items() if isinstance(v, dict)}
+                )
             for person in _dicts(data.get("people")):
                 self.add_person(Person(str(person.get("name", "")), str(person.get("gender", ""))))
             for official in _dicts(data.get("officials")):
@@ -1532,6 +1610,7 @@ class CaseEditor(QDialog):
         finally:
             self._loading = False
         self._on_kind()
+        self._on_language()
         if self.official_forms:
             self.officialList.setCurrentRow(0)
         self._refresh_officials()
@@ -1559,7 +1638,20 @@ class CaseEditor(QDialog):
             dialog.deleteLater()
 
 
-_CASE_KEYS = tuple(k for k in CASE_KEYS if k != "format")
+# The case file's keys in its order: format 2's `language` first, its `translations` after the
+# text (the case_to_dict order), then the people and officials.
+_CASE_KEYS = (
+    "language",
+    *(k for k in CASE_KEYS if k not in ("format", "people", "officials")),
+    "translations",
+    "people",
+    "officials",
+)
+_OFFICIAL_KEYS = (*OFFICIAL_KEYS, *FORMAT_2_OFFICIAL_KEYS)
+
+
+def _translation_values(text: CaseText) -> dict[str, Any]:
+    return {key: getattr(text, key) for key in ("title", "summary", "asks", "model_letter")}
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QIdentityProxyModel, Qt
+from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +26,7 @@ from uaction_desktop.model import CaseStatus
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
+INDEX_ROWS_PER_EVENT = 150  # cases whose words are indexed at a time between events (~2 ms)
 COLUMNS = ("UA", "Title", "Country", "Deadline", "Status", "Done")
 
 
@@ -63,6 +64,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._shown_positions: list[int] = []  # position in _all of each row
         self._texts: SearchTexts | None = None
         self._search: CaseSearch | None = None
+        self._index_timer: QTimer | None = None
         self._query = ""
         self._scope = ACTIVE
         self._sort: tuple[int, Qt.SortOrder] = (4, Qt.SortOrder.AscendingOrder)
@@ -162,6 +164,17 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         if self._search is None:
             texts = self._texts(self._all) if self._texts else [_card_text(e) for e in self._all]
             self._search = CaseSearch([e.ua for e in self._all], texts)
+            if len(texts) >= CaseSearch.FEW:  # a big library: its words indexed between events
+                if self._index_timer is None:
+                    self._index_timer = QTimer(self)
+                    self._index_timer.timeout.connect(self._index_some)
+                self._index_timer.start(0)
+
+    def _index_some(self) -> None:
+        """Some cases' words into the search's index, until it is complete."""
+        search = self._search
+        if (search is None or search.build_index(INDEX_ROWS_PER_EVENT)) and self._index_timer:
+            self._index_timer.stop()
 
     def _matching(self) -> list[int] | None:
         if not self._query.strip():

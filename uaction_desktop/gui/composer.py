@@ -1,4 +1,8 @@
-"""The letter composer: pick an official and a channel, adjust the text, see the page as it prints.
+"""The letter composer: pick an official, a channel and a language, adjust the text, see the page
+as it prints.
+
+A letter is in one language from salutation to sign-off: the composer offers the languages the
+case can fill without mixing (the writer's own first) and says which ones the document asks for.
 
 Jinja2 and ReportLab are imported on first use, never at start-up, so the window appears first.
 """
@@ -36,7 +40,8 @@ from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.gui.page_view import PageView
-from uaction_desktop.gui.plain_text import shown
+from uaction_desktop.gui.plain_text import shown, typed_text
+from uaction_desktop.languages import NATIVE_NAMES, effective_language, language_name
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
@@ -134,6 +139,14 @@ class Composer(QWidget):
         for name in LAYOUTS:
             self.layoutPicker.addItem(LAYOUT_LABELS.get(name, name), name)
         self._select_layout(self.profile.paper)
+        self.languagePicker = QComboBox(self)
+        self.languagePicker.setObjectName("languagePicker")
+        self.languagePicker.setAccessibleName("Language of the letter")
+        self.askedLanguages = QLabel(self)
+        self.askedLanguages.setObjectName("askedLanguages")
+        self.askedLanguages.setTextFormat(Qt.TextFormat.PlainText)
+        self.askedLanguages.setWordWrap(True)
+        self.askedLanguages.hide()
 
         # Sender details, asked for in place the first time (never a blocking dialog).
         self.senderBox = QGroupBox("Your name and address (printed on the letter)", self)
@@ -219,7 +232,16 @@ class Composer(QWidget):
         form = QFormLayout()
         form.addRow("&To:", self.officialPicker)
         form.addRow("", self.recipient)
-        form.addRow("&Send as:", self.channelPicker)
+        send_row = QHBoxLayout()  # one row: the window must fit a 720-pixel-high screen
+        send_row.addWidget(self.channelPicker, 1)
+        language_label = QLabel("Lan&guage:", left)
+        language_label.setBuddy(self.languagePicker)
+        send_row.addWidget(language_label)
+        send_row.addWidget(self.languagePicker)
+        send_label = QLabel("&Send as:", left)
+        send_label.setBuddy(self.channelPicker)
+        form.addRow(send_label, send_row)
+        form.addRow("", self.askedLanguages)
         form.addRow("&Paper:", self.layoutPicker)
         sender_row = QHBoxLayout()
         sender_row.addWidget(self.senderSummary, 1)
@@ -275,6 +297,7 @@ class Composer(QWidget):
     def _wire(self) -> None:
         self.officialPicker.currentIndexChanged.connect(self._on_official)
         self.channelPicker.currentIndexChanged.connect(self._on_channel)
+        self.languagePicker.currentIndexChanged.connect(self._on_language)
         self.layoutPicker.currentIndexChanged.connect(self._on_layout)
         self.personalLine.textChanged.connect(self._on_personal_line)
         self.letterBody.textChanged.connect(self._on_body_edited)
@@ -318,6 +341,7 @@ class Composer(QWidget):
             self.officialPicker.setCurrentIndex(max(wanted, 0))
         self.officialPicker.blockSignals(False)
         self._show_banner()
+        self._fill_languages(self._choice.language)
         self._fill_channels(self._choice.channel)
         self._select_layout(self.current_layout())
         self._draft_slot = None  # the editor's text is the old case's until composed again
@@ -330,6 +354,8 @@ class Composer(QWidget):
     def set_profile(self, profile: SenderProfile) -> None:
         self.flush_pending()
         self.profile = profile
+        before = self.current_language()
+        self._fill_languages(self._choice.language)  # the writer's own language comes first
         typed = self._sender_draft
         if typed is not None and (typed.name, typed.address, typed.country) == (
             profile.name,
@@ -342,8 +368,8 @@ class Composer(QWidget):
         self._show_sender()
         self._select_layout(self.current_layout())
         self._stale = True
-        if self.isVisible():
-            self._recompose(keep_body=True)
+        if self.isVisible():  # a text in the language left stays in that language's draft
+            self._recompose(keep_body=self.current_language() == before)
 
     def current_official(self) -> Official | None:
         if self.entry is None or self.officialPicker.currentIndex() < 0:
@@ -353,6 +379,29 @@ class Composer(QWidget):
     def current_channel(self) -> Channel:
         data = self.channelPicker.currentData()
         return Channel(data) if data else Channel.LETTER
+
+    def current_language(self) -> str:
+        """The letter's language: the one picked, else the case's own."""
+        data = self.languagePicker.currentData()
+        if data:
+            return str(data)
+        return self.entry.case.language if self.entry is not None else "en"
+
+    def letter_languages(self) -> list[str]:
+        """The languages the case can fill a letter in, the writer's own first."""
+        if self.entry is None:
+            return []
+        languages = list(self.entry.case.letter_languages)
+        own = effective_language(self.profile)
+        if own in languages:
+            languages.remove(own)
+            languages.insert(0, own)
+        return languages
+
+    def select_language(self, language: str) -> None:
+        index = self.languagePicker.findData(language)
+        if index >= 0:
+            self.languagePicker.setCurrentIndex(index)
 
     def current_layout(self) -> str:
         """The paper chosen for this case, else the usual paper of the writer's country."""
@@ -396,7 +445,13 @@ class Composer(QWidget):
             self._clear()
             return
         self._stale = False
-        edited = self.letterBody.toPlainText() if keep_body and self._is_edited() else None
+        if not self.letter_languages():  # a case only in Dutch, say: no letter can be written
+            self._clear()
+            self.letterBody.setReadOnly(True)
+            self._show_warnings([self._no_letter_language()])
+            return
+        self.letterBody.setReadOnly(False)
+        edited = typed_text(self.letterBody) if keep_body and self._is_edited() else None
         if not keep_body:
             self._load_personal_line(official)
         generated = self._generated_text(official)
@@ -425,10 +480,13 @@ class Composer(QWidget):
         assert self.entry is not None
         case = self.entry.case
         channel = self.current_channel()
+        language = self.current_language()
         if channel is Channel.PHONE:
-            return compose.compose_phone(case, official, self.writer()).text
+            return compose.compose_phone(case, official, self.writer(), language=language).text
         if channel is Channel.SOCIAL:
-            return compose.compose_social(case, official, profile=self.writer()).text
+            return compose.compose_social(
+                case, official, language=language, profile=self.writer()
+            ).text
         return self._base_letter(official).body
 
     def _base_letter(self, official: Official):
@@ -442,6 +500,7 @@ class Composer(QWidget):
             today=self.today,
             layout=self.current_layout(),
             personal_line=self.personalLine.text(),
+            language=self.current_language(),
         )
 
     def current_letter(self):
@@ -449,7 +508,7 @@ class Composer(QWidget):
         official = self.current_official()
         if official is None:
             return None
-        return self._base_letter(official).with_body(self.letterBody.toPlainText())
+        return self._base_letter(official).with_body(typed_text(self.letterBody))
 
     def render(self):
         """The PDF for the current letter or fax (a RenderResult)."""
@@ -467,7 +526,7 @@ class Composer(QWidget):
     def refresh_preview(self) -> None:
         self.previewTimer.stop()
         channel = self.current_channel()
-        if self.entry is None or self.current_official() is None:
+        if self.entry is None or self.current_official() is None or self._draft_slot is None:
             return
         if channel in PDF_CHANNELS:
             result = self.render()
@@ -479,9 +538,9 @@ class Composer(QWidget):
             self.messagePreview.setPlainText(self.message_text())
             self.previewStack.setCurrentWidget(self.messagePreview)
             warnings = self._text_warnings() if channel is Channel.EMAIL else []
-            if channel is Channel.SOCIAL and len(self.letterBody.toPlainText()) > 280:
+            if channel is Channel.SOCIAL and len(typed_text(self.letterBody)) > 280:
                 warnings.append(
-                    f"{len(self.letterBody.toPlainText())} characters: posts are limited to 280."
+                    f"{len(typed_text(self.letterBody))} characters: posts are limited to 280."
                 )
             self._show_warnings(warnings)
 
@@ -493,12 +552,14 @@ class Composer(QWidget):
         if official is None or self.entry is None:
             return ""
         if channel is Channel.EMAIL:
-            message = compose.compose_email(self.entry.case, official, self.current_letter())
+            message = compose.compose_email(
+                self.entry.case, official, self.current_letter(), language=self.current_language()
+            )
             return (
                 f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
             )
         if channel in (Channel.PHONE, Channel.SOCIAL):
-            return self.letterBody.toPlainText()
+            return typed_text(self.letterBody)
         return self.current_letter().as_text()
 
     def _show_pdf(self, pdf: bytes) -> None:
@@ -517,13 +578,17 @@ class Composer(QWidget):
         official = self.current_official()
         if self.entry is None or official is None or self._stale or not self._letterish:
             return
-        body = self.letterBody.toPlainText()
+        if self._draft_slot is None:  # nothing composed: no letter language for this case
+            return
+        body = typed_text(self.letterBody)
         edited = self._is_edited()
         self._generated = self._generated_text(official)
         if edited:
-            from uaction_desktop.compose import uses_model_letter
+            from uaction_desktop.letter_text import body_paragraphs
 
-            before_last = not uses_model_letter(self.entry.case)
+            own_text = self.entry.case.text(self.current_language())
+            model = own_text.model_letter if own_text is not None else ""
+            before_last = not (model and body_paragraphs(model))  # after a model letter's end
             body, clean = with_personal_line(body, self._personal_in_body, text, before_last)
             if not clean:
                 where = "before the last paragraph" if before_last else "at the end"
@@ -542,7 +607,7 @@ class Composer(QWidget):
     def _load_personal_line(self, official: Official) -> None:
         """The personal line typed for this case and official (from its draft), or none."""
         assert self.entry is not None
-        draft = self.drafts.load(self.entry.ua, official.id)
+        draft = self.drafts.load(self.entry.ua, official.id + self._language_suffix())
         text = draft.personal_line if draft is not None else ""
         self.personalLine.blockSignals(True)
         self.personalLine.setText(text)
@@ -564,6 +629,13 @@ class Composer(QWidget):
         self._save_choice()
         self._recompose(keep_body=letterish and self._letterish)
 
+    def _on_language(self, _index: int) -> None:
+        """Another language: the whole letter is composed again in it (an edited text in the
+        language left stays in its own draft, and comes back with that language)."""
+        self.save_draft()
+        self._save_choice()
+        self._recompose(keep_body=False)
+
     def _on_layout(self, _index: int) -> None:
         """Paper chosen by hand for this case: kept with it, whatever the writer's country."""
         chosen = self.layoutPicker.currentData() or ""
@@ -574,7 +646,8 @@ class Composer(QWidget):
     def _current_choice(self) -> CaseChoice:
         official = self.officialPicker.currentData() or ""
         channel = self.channelPicker.currentData() or ""
-        return CaseChoice(official, channel, self._choice.layout)
+        language = self.languagePicker.currentData() or ""
+        return CaseChoice(official, channel, self._choice.layout, language)
 
     def _save_choice(self) -> None:
         if self.entry is None or self.officialPicker.count() == 0:
@@ -610,7 +683,7 @@ class Composer(QWidget):
         personal = self.personalLine.text() if self._letterish else ""
         try:
             if self._is_edited():
-                draft = self.drafts.save(ua, key, self.letterBody.toPlainText(), personal)
+                draft = self.drafts.save(ua, key, typed_text(self.letterBody), personal)
                 self.draftState.setText(f"Draft saved at {draft.saved_at:%H:%M:%S}.")
             elif personal.strip():
                 self.drafts.save(ua, key, "", personal)  # the suggested text, with this line
@@ -620,11 +693,18 @@ class Composer(QWidget):
             self.draftState.setText(f"Could not save the draft: {exc.strerror or exc}")
 
     def _is_edited(self) -> bool:
-        return self.letterBody.toPlainText().strip() != self._generated.strip()
+        return typed_text(self.letterBody).strip() != self._generated.strip()
 
     def _draft_key(self, official: Official) -> str:
         channel = self.current_channel()
-        return official.id if channel in LETTER_BODY_CHANNELS else f"{official.id}.{channel.value}"
+        key = official.id if channel in LETTER_BODY_CHANNELS else f"{official.id}.{channel.value}"
+        return key + self._language_suffix()
+
+    def _language_suffix(self) -> str:
+        """Drafts in the case's own language keep their old keys; others are kept apart."""
+        language = self.current_language()
+        own = self.entry.case.language if self.entry is not None else language
+        return "" if language == own else f"@{language}"
 
     def _on_save_sender(self) -> None:
         address = tuple(
@@ -799,7 +879,9 @@ class Composer(QWidget):
         if not official.emails:
             self.statusMessage.emit(f"{official.display_name} has no email address in this case.")
             return
-        message = compose.compose_email(self.entry.case, official, self.current_letter())
+        message = compose.compose_email(
+            self.entry.case, official, self.current_letter(), language=self.current_language()
+        )
         if not QDesktopServices.openUrl(QUrl(message.mailto)):
             QMessageBox.information(
                 self,
@@ -850,6 +932,46 @@ class Composer(QWidget):
         self.layoutPicker.setEnabled(self.current_channel() in PDF_CHANNELS)
         self.personalLine.setEnabled(self.current_channel() in LETTER_BODY_CHANNELS)
 
+    def _fill_languages(self, preferred: str = "") -> None:
+        """The case's letter languages (the writer's own first); the one kept for the case if
+        it can still be filled, else the first. Says which languages the document asks for."""
+        languages = self.letter_languages()
+        previous = preferred or ""
+        self.languagePicker.blockSignals(True)
+        self.languagePicker.clear()
+        for code in languages:
+            self.languagePicker.addItem(NATIVE_NAMES.get(code, language_name(code)), code)
+        index = self.languagePicker.findData(previous) if previous else -1
+        self.languagePicker.setCurrentIndex(max(index, 0) if languages else -1)
+        self.languagePicker.blockSignals(False)
+        self.languagePicker.setEnabled(len(languages) > 1)
+        if len(languages) == 1:
+            tip = "This case has its text in one language only: the letter is written in it."
+        else:
+            tip = "The letter, from salutation to sign-off, is written in this language."
+        self.languagePicker.setToolTip(tip)
+        asked = self.entry.case.languages if self.entry is not None else ()
+        notes = ["The document asks writers to use: " + ", ".join(asked) + "."] if asked else []
+        own = effective_language(self.profile)
+        if languages and own not in languages:
+            notes.append(
+                f"This case has no appeal points in {language_name(own)}; a coordinator can add "
+                "them in the case editor (Translations)."
+            )
+        self.askedLanguages.setText("\n".join(notes))
+        self.askedLanguages.setVisible(bool(notes))
+
+    def _no_letter_language(self) -> str:
+        """Why the case gives no letter (the core's sentence: which languages it is in)."""
+        from uaction_desktop.compose import LanguageError, letter_language
+
+        assert self.entry is not None
+        try:
+            letter_language(self.entry.case, self.writer())
+        except LanguageError as error:
+            return str(error)
+        return ""
+
     def _select_channel(self, channel: Channel) -> None:
         index = self.channelPicker.findData(channel.value)
         if index >= 0:
@@ -863,16 +985,15 @@ class Composer(QWidget):
             self.layoutPicker.blockSignals(False)
 
     def _update_recipient(self, official: Official) -> None:
-        from uaction_desktop.compose import recipient_lines
-
-        lines = recipient_lines(official, self.writer(), self.current_layout())
-        greeting = self._base_letter(official).greeting  # in the letter's own language
-        self.recipient.setText(shown("\n".join(lines) + f"\n\n{greeting}"))
+        """The address block and the greeting as printed, in the letter's language."""
+        letter = self._base_letter(official)
+        block = "\n".join(letter.recipient_lines) + f"\n\n{letter.greeting}"
+        self.recipient.setText(shown(block))
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""
         personal = self._personal_in_body if self._letterish else ""
-        warning = truncation_warning(self.letterBody.toPlainText(), personal_line=personal)
+        warning = truncation_warning(typed_text(self.letterBody), personal_line=personal)
         return [warning] if warning else []
 
     def _show_banner(self) -> None:

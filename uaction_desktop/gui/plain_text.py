@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6 import QtGui
+from PySide6 import QtGui, QtWidgets
 
 # C0 and C1 controls but tab and newline, DEL, bidi embeddings, overrides and isolates, and the
 # line and paragraph separators. Direction marks (LRM, RLM, ALM) and joiners stay: they are
@@ -42,3 +42,11 @@ def plain(text: str) -> str:
 def rich_escaped(text: str) -> str:
     """Rich text that displays ``text`` literally (tooltips then wrap long lines too)."""
     return "<qt>" + html.escape(shown(text), quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def typed_text(edit: QtWidgets.QPlainTextEdit) -> str:
+    """The text of an edit box as it holds it: ``toPlainText`` turns no-break spaces into
+    spaces, which would break French text ("résidence ; elle", "Monsieur :") and make a
+    suggested letter look edited."""
+    raw = edit.document().toRawText()
+    return raw.replace("\u2029", "\n").replace("\u2028", "\n")

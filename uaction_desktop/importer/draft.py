@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -21,10 +21,14 @@ from uaction_desktop.casefile import (
     dump_case,
     parse_case_text,
 )
+from uaction_desktop.importer.lexicon import greeting_language
+from uaction_desktop.languages import ENGLISH_NAMES
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role
 
-CASE_FIELDS = CASE_TEXT_FIELDS
-OFFICIAL_FIELDS = OFFICIAL_KEYS
+# "language" (the document's own) is read like the other fields; translations are not: a
+# document is in one language, and its salutations in others are kept by each official.
+CASE_FIELDS = ("language", *CASE_TEXT_FIELDS)
+OFFICIAL_FIELDS = tuple(key for key in OFFICIAL_KEYS if key != "salutations")
 _TUPLE_FIELDS = {"languages", "asks", "address", "emails", "social"}
 
 
@@ -74,11 +78,16 @@ class DraftOfficial:
 
     fields: dict[str, Field]
     source_text: str = ""
-    # a salutation the document gives in several languages, one per language ("en", "de")
+    # a salutation the document gives in several languages, one per language ("en", "de");
+    # after :meth:`Draft.set_language`, every salutation the document gives, by language
     salutations: dict[str, str] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:
         return self.fields[key].value
+
+    def other_salutations(self, language: str) -> dict[str, str]:
+        """The document's salutations in languages other than the case's ``language``."""
+        return {k: v for k, v in self.salutations.items() if k != language and v.strip()}
 
 
 def empty_fields(keys: tuple[str, ...]) -> dict[str, Field]:
@@ -114,6 +123,22 @@ class Draft:
 
     def set(self, key: str, value: Any, confidence: Confidence, note: str = "") -> None:
         self.fields[key] = Field(value, confidence, note)
+
+    @property
+    def language(self) -> str:
+        return self.value("language") or "en"
+
+    def set_language(self, language: str) -> None:
+        """The case is in the document's language (``""``: none was recognised, so English);
+        each official's ``salutation`` is then the one in that language, and the others the
+        document gives are kept by language."""
+        if language:
+            name = language_name(language)
+            self.set("language", language, Confidence.HIGH, f"the document is in {name}")
+        else:
+            self.set("language", "en", Confidence.LOW, "no known language found: English")
+        for official in self.officials:
+            _settle_salutation(official, self.language)
 
     def value(self, key: str) -> Any:
         return self.fields[key].value
@@ -177,7 +202,9 @@ class Draft:
             deadline = self.value("deadline")
             if deadline is not None and kind is not CaseKind.CLOSURE:
                 issued = min(issued, deadline)
+        language = self.language
         return Case(
+            language=language,
             ua=self.value("ua"),
             kind=kind,
             update=self.value("update") if kind is CaseKind.FOLLOW_UP else 0,
@@ -195,7 +222,7 @@ class Draft:
             report_reference=self.value("report_reference"),
             model_letter=self.value("model_letter").strip(),
             people=tuple(Person(p.name.value, p.gender.value) for p in self.people if p.name.value),
-            officials=tuple(_official(o) for o in self.officials),
+            officials=tuple(_official(o, language) for o in self.officials),
         )
 
     def to_toml(self, today: date | None = None, *, comments: bool = True) -> str:
@@ -233,6 +260,7 @@ class Draft:
         out["case_kind"] = out["kind"]
         if self.document_type is not None:
             out["kind"] = str(self.document_type.value)
+        # every salutation the document gives, by language (the case's own one too)
         for official, draft in zip(out["officials"], self.officials, strict=True):
             if draft.salutations:
                 official["salutations"] = dict(draft.salutations)
@@ -250,7 +278,7 @@ class Draft:
         return out
 
 
-def _official(draft: DraftOfficial) -> Official:
+def _official(draft: DraftOfficial, language: str = "en") -> Official:
     v = draft.value
     return Official(
         id=v("id"),
@@ -265,6 +293,64 @@ def _official(draft: DraftOfficial) -> Official:
         emails=tuple(v("emails")),
         social=tuple(v("social")),
         salutation=v("salutation"),
+        salutations=tuple(sorted(draft.other_salutations(language).items())),
+    )
+
+
+def language_name(code: str) -> str:
+    """ "de" -> "German", "nl" -> "Dutch" (Babel's English names beyond the app's four)."""
+    if code in ENGLISH_NAMES:
+        return ENGLISH_NAMES[code]
+    from babel import Locale  # only for a document in another language
+
+    return Locale("en").languages.get(code, code)
+
+
+def _settle_salutation(official: DraftOfficial, language: str) -> None:
+    """The official's ``salutation`` in the case's language, and the document's others by
+    language: "Dear Minister / Estimada Señora Ministra / Sehr geehrte Frau Ministerin" keeps
+    all three. A salutation given only in another language is kept under that language; the one
+    in the case's language is then the app's table by title (a guess, marked for review), or,
+    where the app has no table for it, the document's own as before."""
+    current = official.fields["salutation"]
+    variants = {k: v for k, v in official.salutations.items() if v.strip()}
+    if not variants and current.value:
+        spoken = greeting_language(current.value)
+        if spoken and spoken != language:
+            variants = {spoken: current.value}
+    official.salutations = variants
+    if not variants:
+        return
+    own = variants.get(language, "")
+    if own:
+        if own != current.value:
+            official.fields["salutation"] = Field(
+                own,
+                Confidence.MEDIUM,
+                f"given in {len(variants)} languages: the one in {language_name(language)}, "
+                "the case's language (the others are kept for letters in those languages)",
+            )
+        return
+    given = "; ".join(f"{language_name(k)}: {v}" for k, v in variants.items())
+    from uaction_desktop.salutations import salutation_for, salutation_table
+
+    table = salutation_table(language)
+    if table.language != language:  # no table for the case's language: keep the document's
+        official.fields["salutation"] = Field(
+            current.value,
+            Confidence.LOW,
+            f"the document gives it only in another language ({given}) and the app has no "
+            f"{language_name(language)} salutations: write the one in "
+            f"{language_name(language)} here",
+        )
+        return
+    plain = replace(_official(official, language), salutation="")
+    guess = salutation_for(plain, language, own="", hints=tuple(variants.values()))
+    official.fields["salutation"] = Field(
+        guess,
+        Confidence.LOW,
+        f"the document gives it only in another language ({given}); this one is the app's "
+        f"usual {language_name(language)} salutation for the title: check it",
     )
 
 

@@ -153,6 +153,7 @@ class _Parser:
         self._addressee_from_greeting()
         self._fallbacks()
         self._leftovers()
+        self.draft.set_language(self.language)
         self.draft.document_type = document_type(
             self.draft.fields["kind"], self._has("ua"), self._letter_note()
         )

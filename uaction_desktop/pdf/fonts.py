@@ -11,7 +11,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -44,9 +43,13 @@ _FALLBACK_FOR = {
 
 @cache
 def register_fonts() -> None:
-    """Register the bundled fonts with ReportLab once per process."""
-    for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    """Register the fonts every letter prints with, and the families, once per process.
+
+    Reading a font file costs 10 to 40 ms, so the others (the italics, the fallback for
+    characters the serif lacks) are read when first used: ``register`` (``runs`` does it for
+    the fallback, the only way one of them reaches a page)."""
+    register(SERIF)
+    register(SERIF_BOLD)
     addMapping(SERIF, 0, 0, SERIF)
     addMapping(SERIF, 1, 0, SERIF_BOLD)
     addMapping(SERIF, 0, 1, SERIF_ITALIC)
@@ -58,8 +61,15 @@ def register_fonts() -> None:
 
 
 @cache
+def register(name: str) -> None:
+    """Register one bundled font with ReportLab (once)."""
+    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FILES[name]))))
+
+
+@cache
 def coverage(font_name: str) -> frozenset[int]:
     register_fonts()
+    register(font_name)
     font = pdfmetrics.getFont(font_name)
     # Only the Basic Multilingual Plane: ReportLab writes a character beyond U+FFFF into the
     # font's ToUnicode map as an odd-length hex string, which breaks copying and searching the
@@ -118,7 +128,7 @@ def runs(text: str, font: str, missing: set[str] | None = None) -> Iterator[Run]
     text = visual_order(text)
     primary = coverage(font)
     fallback_name = _FALLBACK_FOR.get(font, FALLBACK)
-    fallback = coverage(fallback_name)
+    fallback: frozenset[int] | None = None  # read only for a character the font lacks
     current_font = font
     buffer: list[str] = []
     for char in text:
@@ -127,7 +137,7 @@ def runs(text: str, font: str, missing: set[str] | None = None) -> Iterator[Run]
         code = ord(char)
         if char == " " or code in primary:
             chosen = font
-        elif code in fallback:
+        elif code in (fallback := fallback or coverage(fallback_name)):
             chosen = fallback_name
         else:
             if missing is not None:
@@ -140,6 +150,12 @@ def runs(text: str, font: str, missing: set[str] | None = None) -> Iterator[Run]
         buffer.append(char)
     if buffer:
         yield Run("".join(buffer), current_font)
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape`` does (which would
+    load urllib.request, http.client and email with it: 15 ms for every letter)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def paragraph_markup(text: str, font: str = SERIF, missing: set[str] | None = None) -> str:

@@ -15,7 +15,13 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
+
+from uaction_desktop.compose import Letter
+from uaction_desktop.letter_frame import fill, frame, page_label
+from uaction_desktop.pdf import fonts
+from uaction_desktop.pdf.layouts import PageLayout, get_layout
+from uaction_desktop.pdf.long_text import pieces
+from uaction_desktop.pdf.platypus import (  # not reportlab.platypus: see pdf/platypus.py
     ActionFlowable,
     BaseDocTemplate,
     Flowable,
@@ -27,12 +33,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
 )
-
-from uaction_desktop.compose import Letter
-from uaction_desktop.letter_frame import fill, frame, page_label
-from uaction_desktop.pdf import fonts
-from uaction_desktop.pdf.layouts import PageLayout, get_layout
-from uaction_desktop.pdf.long_text import pieces
 from uaction_desktop.pdf.wrapping import shortened, within_reach, wrap_block
 from uaction_desktop.terminal import brief
 
