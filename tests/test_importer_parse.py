@@ -144,6 +144,27 @@ def test_languages() -> None:
     assert parse_text(pref).value("languages") == ("Arabic", "English")
 
 
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        (
+            "Schreiben Sie in gutem Portugiesisch, Englisch oder auf Deutsch.",
+            ("Portuguese", "English", "German"),
+        ),
+        ("Écrivez en portugais, en anglais ou en français.", ("Portuguese", "English", "French")),
+        ("Escriba en inglés, portugués o español.", ("English", "Portuguese", "Spanish")),
+        # a language's adjective with no request to write, or a request with one name only
+        ("Die portugiesische Botschaft schreibt nicht zurück.", ()),
+        ("Schreiben Sie an die Botschaft in Lissabon.", ()),
+    ],
+)
+def test_languages_asked_for_in_other_languages(line: str, languages: tuple[str, ...]) -> None:
+    """Section pages in German, French and Spanish ask for languages in their own words; the
+    composer shows what they ask (kept as English names, like the English documents')."""
+    draft = parse_text(doc(f"{line}\n- Lassen Sie ihn frei."))
+    assert tuple(draft.value("languages") or ()) == languages
+
+
 def test_emails_or_twitter_and_copies() -> None:
     text = doc(
         "Contact these officials by 1 June, 2020:\n"

@@ -11,7 +11,7 @@ from datetime import date
 from uaction_desktop.importer.dates import FoundDate, find_dates, parse_date
 from uaction_desktop.importer.draft import Confidence
 from uaction_desktop.importer.lexicon import fold, lexicon, phrase_pattern
-from uaction_desktop.importer.places import country_name, language_name
+from uaction_desktop.importer.places import country_name, foreign_language_name, language_name
 from uaction_desktop.importer.prose import sentences
 from uaction_desktop.model import normalize_ua
 
@@ -426,7 +426,8 @@ def old_header_topic(line: str) -> str | None:
 
 
 def languages_in(line: str) -> list[str]:
-    """ "in English, Russian or your own language" -> ["English", "Russian"]."""
+    """ "in English, Russian or your own language" -> ["English", "Russian"]; "Schreiben Sie
+    in gutem Russisch, Englisch oder auf Deutsch" -> ["Russian", "English", "German"]."""
     out: list[str] = []
     lists = [m["list"] for m in _PREFERRED_RE.finditer(line)]
     lists += [m["list"] for m in _LANGUAGE_LIST_RE.finditer(line)]
@@ -435,7 +436,30 @@ def languages_in(line: str) -> list[str]:
             name = language_name(word)
             if name and name not in out:
                 out.append(name)
-    return out
+    return out or _languages_after_write_cue(line)
+
+
+def asks_for_languages(line: str) -> bool:
+    """Whether a line may ask writers to use some languages: it names "language", or it has a
+    "write" cue of one of the word lists' languages ("Schreiben Sie", "Écrivez", "Escriba")."""
+    return "language" in line.lower() or _WRITE_IN_RE.search(line) is not None
+
+
+_WRITE_IN_RE = re.compile(phrase_pattern(lexicon().word_list("write_in")), _I)
+
+
+def _languages_after_write_cue(line: str) -> list[str]:
+    """Language names (in the line's own language, as Babel writes them) after a "write" cue,
+    two at least: one alone is as often an adjective ("russische Behörden") as a request."""
+    cue = _WRITE_IN_RE.search(line)
+    if cue is None:
+        return []
+    out: list[str] = []
+    for word in re.findall(r"[^\W\d_]+", line[cue.end() :]):
+        name = foreign_language_name(word)
+        if name and name not in out:
+            out.append(name)
+    return out if len(out) >= 2 else []
 
 
 def is_metadata_line(line: str) -> bool:

@@ -288,7 +288,7 @@ class _Parser:
     def _languages(self) -> None:
         found: list[str] = []
         candidates = [s.heading.index for s in self.sections if s.heading is not None]
-        candidates += [i for i, line in enumerate(self.lines) if "language" in line.lower()]
+        candidates += [i for i, line in enumerate(self.lines) if meta.asks_for_languages(line)]
         for i in sorted(set(candidates)):
             for name in meta.languages_in(self.lines[i]):
                 if name not in found:

@@ -285,6 +285,28 @@ def language_name(word: str) -> str | None:
     return _language_index().get(word.casefold())
 
 
+@cache
+def _foreign_language_index() -> dict[str, str]:
+    """Folded language names in the word lists' other languages -> English ("russisch",
+    "anglais", "inglés" -> "Russian", "English", "English"), from Babel's names."""
+    from uaction_desktop.importer.lexicon import lexicon
+
+    english = Locale("en").languages
+    out: dict[str, str] = {}
+    for language in lexicon().languages:
+        if language == "en":
+            continue
+        for code, name in Locale.parse(language).languages.items():
+            if len(code) == 2 and code in english and re.fullmatch(r"[^\W\d_]+", name):
+                out.setdefault(fold(name), english[code])
+    return out
+
+
+def foreign_language_name(word: str) -> str | None:
+    """ "Russisch" / "russe" / "ruso" -> "Russian"; an English name as :func:`language_name`."""
+    return language_name(word) or _foreign_language_index().get(fold(word))
+
+
 _US_STATES = tuple(
     re.findall(
         r"[A-Z]{2}",
