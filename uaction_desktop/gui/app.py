@@ -80,8 +80,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _close_after_start(app: QApplication, window: MainWindow) -> None:
+    from uaction_desktop.drafts import DraftStore
+
     rows = window.caseListPanel.model.rowCount()
-    print(f"{PROG} {__version__}: the window opened with {rows} case(s) listed")
+    drafts = len(DraftStore(window.paths.drafts_dir).letters())
+    print(
+        f"{PROG} {__version__}: the window opened with {rows} case(s) listed "
+        f"and {drafts} letter draft(s) kept"
+    )
     window.close()
     app.quit()
 
