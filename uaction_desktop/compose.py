@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from uaction_desktop import country_grammar
 from uaction_desktop.destination import (
+    address_country,
     country_code,
     destination_line,
     english_name,
@@ -259,9 +260,12 @@ def country_name(text: str) -> str:
 
 
 def sender_country(profile: SenderProfile, layout: str | None = None) -> str:
-    """Where the writer writes from; US Letter paper with no country given means the USA."""
+    """Where the writer writes from: the profile's country, else the one the address's last
+    line names ("10115 Berlin" / "Deutschland"), else the USA for US Letter paper."""
     if profile.country.strip():
         return country_name(profile.country)
+    if named := address_country(profile.address):
+        return named
     return "United States" if (layout or profile.paper) == "letter-no10" else ""
 
 

@@ -290,3 +290,26 @@ def same_country(a: str, b: str) -> bool:
     if code_a and code_b:
         return code_a == code_b
     return _plain(a).removeprefix("the ") == _plain(b).removeprefix("the ")
+
+
+# Places within a country that share a country's name, after a comma: "Atlanta, Georgia".
+_ALSO_PLACES = frozenset({"georgia", "jersey", "guernsey", "man", "chad", "jordan", "niger"})
+
+
+def address_country(address: tuple[str, ...]) -> str:
+    """The country an address's last line names ("United Kingdom", "UK", "75001 Paris,
+    France"), else "". Two-letter lines other than UK and US are US states more often than
+    countries ("IL", "CA"), so they name none."""
+    last = " ".join(address[-1].split()) if address else ""
+    candidates = [last]
+    if "," in last:
+        tail = last.rsplit(",", 1)[1].strip()
+        if tail.casefold() not in _ALSO_PLACES:
+            candidates.append(tail)
+    for text in candidates:
+        plain = text.replace(".", "").strip()
+        if len(plain) == 2 and plain.upper() not in ("UK", "US"):
+            continue
+        if country_code(text):
+            return text
+    return ""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from uaction_desktop.destination import country_code
+from uaction_desktop.destination import address_country
 from uaction_desktop.library import CaseEntry, CaseLibrary
 from uaction_desktop.model import Case, CaseStatus, Channel, Official, Role, normalize_ua
 from uaction_desktop.pack.options import PackError, PackOptions, Signer
@@ -90,29 +90,6 @@ def signer_profile(profile: SenderProfile, signer: Signer) -> SenderProfile:
         email=signer.email,
         country=signer.country or address_country(signer.address) or profile.country,
     )
-
-
-# Places within a country that share a country's name, after a comma: "Atlanta, Georgia".
-_ALSO_PLACES = frozenset({"georgia", "jersey", "guernsey", "man", "chad", "jordan", "niger"})
-
-
-def address_country(address: tuple[str, ...]) -> str:
-    """The country an address's last line names ("United Kingdom", "UK", "75001 Paris,
-    France"), else "". Two-letter lines other than UK and US are US states more often than
-    countries ("IL", "CA"), so they name none."""
-    last = " ".join(address[-1].split()) if address else ""
-    candidates = [last]
-    if "," in last:
-        tail = last.rsplit(",", 1)[1].strip()
-        if tail.casefold() not in _ALSO_PLACES:
-            candidates.append(tail)
-    for text in candidates:
-        plain = text.replace(".", "").strip()
-        if len(plain) == 2 and plain.upper() not in ("UK", "US"):
-            continue
-        if country_code(text):
-            return text
-    return ""
 
 
 def _entries(
