@@ -140,3 +140,30 @@ def test_a_profile_without_a_country_writes_from_the_country_its_address_names(
     assert lines[-1] == destination
     at_home = SenderProfile(name="A. Writer", address=("9 Main St", "Boston MA 02110", "USA"))
     assert recipient_lines(embassy, at_home, "letter-no10")[-1] == "Washington DC 20036"
+
+
+@pytest.mark.parametrize(
+    ("last_line", "country"),
+    [
+        ("RUSSISCHE FÖDERATION", "Russia"),
+        ("125993 Moskau, Russische Föderation", "Russian Federation"),
+        ("Astana 010000 République du Kazakhstan", "Kazakhstan"),
+        ("Téhéran, République islamique d'Iran", "Iran"),
+        ("Rabat, Reino de Marruecos", "Morocco"),
+    ],
+)
+def test_an_address_that_names_its_country_in_another_language_gets_no_second_line(
+    last_line: str, country: str
+) -> None:
+    """A German page prints "RUSSISCHE FÖDERATION" under a Moscow address: a writer abroad
+    must not get "RUSSLAND" under it as well (seven lines, printed smaller, and a puzzled
+    sorting office)."""
+    official = Official(
+        id="prosecutor",
+        title="Generalstaatsanwalt",
+        name="Iwan Beispiel",
+        address=("Beispielstraße 1", last_line),
+        country=country,
+    )
+    berlin = SenderProfile(name="A. Writer", address=("Hauptstr. 5", "10115 Berlin"), country="DE")
+    assert recipient_lines(official, berlin, "a4-din-b")[-1] == last_line

@@ -27,6 +27,7 @@ from uaction_desktop.destination import (
     destination_line,
     english_name,
     known_names,
+    line_country,
     plain_name,
     same_country,
 )
@@ -278,6 +279,8 @@ def is_international(official: Official, profile: SenderProfile, layout: str | N
     writer = sender_country(profile, layout)
     if writer and same_country(official.country, writer):
         return False
+    if line_country(official.address[-1]) == country_code(official.country) != "":
+        return False  # "RUSSISCHE FÖDERATION" for "Russia": the address names it already
     last = official.address[-1].casefold()
     return not any(
         re.search(rf"(?<!\w){re.escape(name)}(?!\w)", last)  # "us" is not in "Houston"
