@@ -150,3 +150,25 @@ def test_the_list_covers_every_library_qt_links_to() -> None:
     }
     listed = {library.soname for library in preflight.CORE_LIBRARIES + preflight.XCB_LIBRARIES}
     assert system <= listed, system - listed
+
+
+def test_the_self_test_counts_the_cases_and_the_letter_drafts_it_can_read(tmp_path) -> None:
+    from uaction_desktop.drafts import DraftStore
+    from uaction_desktop.paths import app_paths
+
+    drafts = DraftStore(app_paths(tmp_path).drafts_dir)
+    drafts.save("63/18", "ambassador", "My own words.")
+    drafts.save("63/18", "prosecutor", "Other words.", personal_line="From Leeds.")
+    drafts.save_choice("63/18", drafts.load_choice("63/18"))  # not a letter: not counted
+    (drafts.folder / "broken.json").write_text("{not json", encoding="utf-8")
+    assert sorted(d.official_id for d in drafts.letters()) == ["ambassador", "prosecutor"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "uaction_desktop.gui.app", "--home", str(tmp_path), "--self-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "with 1 case(s) listed and 2 letter draft(s) kept" in done.stdout

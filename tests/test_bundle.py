@@ -1,7 +1,8 @@
 """The standalone bundle (packaging/build.py, PyInstaller): built in a temporary folder, then run
 from the unpacked .tar.gz with no Python on the PATH: both commands, a letter PDF written and
-read back, the window opened offscreen and closed, install.sh's menu entry; and the .deb's
-contents. Slow (minutes): it runs the real build."""
+read back, the window opened offscreen and closed, install.sh's menu entry; the .deb's
+contents; and a newer .deb installed over it with dpkg, which keeps the user's files. Slow
+(minutes): it runs the real build, twice."""
 
 from __future__ import annotations
 
@@ -150,3 +151,131 @@ def test_the_deb_installs_under_opt_with_a_menu_entry_and_both_commands(built, t
         assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout
     # Nothing of the user's is in the package, so installing a newer one over it keeps it all.
     assert not any(part in {"home", "root", "etc"} for part in (p.name for p in root.iterdir()))
+
+
+def source_tree(tmp_path: Path, version: str) -> Path:
+    """A copy of this tree that calls itself ``version``: what a later release is built from."""
+    tree = tmp_path / f"src-{version}"
+    for part in ("uaction_desktop", "resources", "cases", "packaging"):
+        shutil.copytree(REPO / part, tree / part, ignore=shutil.ignore_patterns("__pycache__"))
+    init = tree / "uaction_desktop" / "__init__.py"
+    text = init.read_text(encoding="utf-8")
+    init.write_text(text.replace(f'"{__version__}"', f'"{version}"'), encoding="utf-8")
+    assert f'"{version}"' in init.read_text(encoding="utf-8")
+    return tree
+
+
+def dpkg(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """dpkg working on a system of its own in ``root`` (its database in root/var/lib/dpkg), as
+    root or not, and leaving this machine's dpkg log alone. The Qt libraries the package
+    depends on are this machine's, not that system's: --force-depends."""
+    command = ["dpkg", f"--root={root}", "--log=/dev/null", "--force-depends"]
+    command.append("--force-script-chrootless")
+    if os.geteuid() != 0:
+        command.append("--force-not-root")
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.skipif(shutil.which("dpkg") is None, reason="dpkg not installed")
+def test_a_newer_deb_over_an_older_one_keeps_the_users_files(built, tmp_path) -> None:
+    newer = f"{__version__}.post1"  # dpkg orders it after __version__
+    tree = source_tree(tmp_path, newer)
+    out = tmp_path / "newer-build"
+    done = subprocess.run(
+        [sys.executable, str(tree / "packaging" / "build.py"), "--out", str(out)],
+        env=dict(os.environ, PYTHONPATH=str(tree)),
+        capture_output=True,
+        text=True,
+        timeout=3000,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    print(done.stdout)  # the second build's time, shown with pytest -s
+    (old_deb,) = built.glob(f"uaction-desktop_{__version__}_*.deb")
+    (new_deb,) = out.glob(f"uaction-desktop_{newer}_*.deb")
+
+    root = tmp_path / "system"
+    admin = root / "var" / "lib" / "dpkg"
+    for folder in ("info", "updates", "triggers"):
+        (admin / folder).mkdir(parents=True)
+    (admin / "status").touch()
+    installed = dpkg(root, "--install", str(old_deb))
+    assert installed.returncode == 0, installed.stderr
+    opt = root / "opt" / "uaction-desktop"
+    env = no_python_env(tmp_path)
+    home = tmp_path / "home"
+    env |= {"XDG_STATE_HOME": str(home / ".local/state"), "XDG_CACHE_HOME": str(home / ".cache")}
+
+    def run(program: str, *args: str) -> str:
+        ran = subprocess.run(
+            [str(opt / program), *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert ran.returncode == 0, ran.stderr
+        return ran.stdout
+
+    # The older version, as a user would use it: a profile, a case of their own, a logged action.
+    assert run("uaction", "--version").strip() == f"uaction {__version__}"
+    run("uaction", "profile", "--name", "Ayşe Kaya", "--address", "Bahnhofstraße 4")
+    cases = home / ".local" / "share" / "uaction-desktop" / "cases"
+    cases.mkdir(parents=True)
+    own_case = REPO / "tests" / "fixtures" / "cases" / "valid" / "ua-101-24-testland.toml"
+    shutil.copy2(own_case, cases / own_case.name)
+    run(
+        "uaction",
+        "--today",
+        "2018-04-02",
+        "log",
+        "add",
+        "--case",
+        "63/18",
+        "--to",
+        "ambassador",
+        "--channel",
+        "email",
+    )
+    # A letter draft, as the older window's autosave writes it (same code, this tree's):
+    from uaction_desktop.drafts import DraftStore
+
+    drafts = home / ".local" / "share" / "uaction-desktop" / "drafts"
+    DraftStore(drafts).save("63/18", "ambassador", "My own words.")
+    assert "2 case(s) listed and 1 letter draft(s) kept" in run("uaction-desktop", "--self-test")
+    before = {
+        str(p.relative_to(home)): p.read_bytes()
+        for p in sorted(home.rglob("*"))
+        if p.is_file() and "case-index" not in p.parts  # the cache may be rebuilt
+    }
+    data = ".local/share/uaction-desktop"
+    kept = {".config/uaction-desktop/profile.toml", f"{data}/actions.sqlite3"}
+    kept |= {f"{data}/cases/{own_case.name}", f"{data}/drafts/"}
+    assert all(any(name.startswith(k) for name in before) for k in kept), sorted(before)
+
+    upgraded = dpkg(root, "--install", str(new_deb))
+    assert upgraded.returncode == 0, upgraded.stderr
+    status = dpkg(root, "--status", "uaction-desktop").stdout
+    assert f"Version: {newer}" in status and "Status: install ok installed" in status
+    assert run("uaction", "--version").strip() == f"uaction {newer}"
+    # The user's folders are not the package's: dpkg neither lists nor touched them.
+    listed = dpkg(root, "--listfiles", "uaction-desktop").stdout.splitlines()
+    assert "/opt/uaction-desktop/uaction" in listed
+    folders, owned = (
+        ("/.", "/opt", "/usr", "/opt/uaction-desktop"),
+        ("/opt/uaction-desktop/", "/usr/"),
+    )
+    assert [p for p in listed if p not in folders and not p.startswith(owned)] == []
+    after = {
+        str(p.relative_to(home)): p.read_bytes()
+        for p in sorted(home.rglob("*"))
+        if p.is_file() and "case-index" not in p.parts
+    }
+    assert after == before
+    # And the newer version reads them all.
+    assert "Ayşe Kaya" in run("uaction", "profile")
+    assert "101/24" in run("uaction", "cases", "--all")
+    assert "ambassador" in run("uaction", "log", "list").lower()
+    shown = run("uaction-desktop", "--self-test")
+    assert f"uaction-desktop {newer}: the window opened with 2 case(s) listed" in shown
+    assert "and 1 letter draft(s) kept" in shown

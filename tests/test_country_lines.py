@@ -111,3 +111,59 @@ def test_every_destination_line_is_latin_and_printable_from_everywhere() -> None
             line = destination_line(destination, writer)
             assert line and is_latin(line), (writer, destination, line)
             assert all(ord(ch) in covered or ch == " " for ch in line), (writer, line)
+
+
+@pytest.mark.parametrize(
+    ("address", "destination"),
+    [
+        (("Hauptstr. 5", "10115 Berlin", "Deutschland"), "VEREINIGTE STAATEN"),
+        (("3 rue de la Paix", "69002 Lyon, France"), "ÉTATS-UNIS"),
+        (("1 High Street", "Leeds LS1 1AA", "United Kingdom"), "USA"),
+        # a state, not a country: the writer's country stays unknown, the line is the case's
+        (("12 Peachtree St", "Atlanta, Georgia"), "USA"),
+    ],
+)
+def test_a_profile_without_a_country_writes_from_the_country_its_address_names(
+    address: tuple[str, ...], destination: str
+) -> None:
+    """A writer who typed the country only as the address's last line (as most do) is still
+    known to post from there: the destination line follows, and mail at home gets none."""
+    embassy = Official(
+        id="ambassador",
+        title="Ambassador",
+        name="Ana Lima",
+        address=("1401 Example Street NW", "Washington DC 20036"),
+        country="USA",
+    )
+    profile = SenderProfile(name="A. Writer", address=address)
+    lines = recipient_lines(embassy, profile, "a4-din-b")
+    assert lines[-1] == destination
+    at_home = SenderProfile(name="A. Writer", address=("9 Main St", "Boston MA 02110", "USA"))
+    assert recipient_lines(embassy, at_home, "letter-no10")[-1] == "Washington DC 20036"
+
+
+@pytest.mark.parametrize(
+    ("last_line", "country"),
+    [
+        ("RUSSISCHE FÖDERATION", "Russia"),
+        ("125993 Moskau, Russische Föderation", "Russian Federation"),
+        ("Astana 010000 République du Kazakhstan", "Kazakhstan"),
+        ("Téhéran, République islamique d'Iran", "Iran"),
+        ("Rabat, Reino de Marruecos", "Morocco"),
+    ],
+)
+def test_an_address_that_names_its_country_in_another_language_gets_no_second_line(
+    last_line: str, country: str
+) -> None:
+    """A German page prints "RUSSISCHE FÖDERATION" under a Moscow address: a writer abroad
+    must not get "RUSSLAND" under it as well (seven lines, printed smaller, and a puzzled
+    sorting office)."""
+    official = Official(
+        id="prosecutor",
+        title="Generalstaatsanwalt",
+        name="Iwan Beispiel",
+        address=("Beispielstraße 1", last_line),
+        country=country,
+    )
+    berlin = SenderProfile(name="A. Writer", address=("Hauptstr. 5", "10115 Berlin"), country="DE")
+    assert recipient_lines(official, berlin, "a4-din-b")[-1] == last_line

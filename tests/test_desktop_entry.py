@@ -119,3 +119,50 @@ def test_the_metainfo_validates() -> None:
         text=True,
     )
     assert checked.returncode == 0, checked.stdout
+
+
+SCREENSHOT = REPO / "docs" / "screenshots" / "window.png"
+METAINFO = REPO / "resources" / "uaction-desktop.metainfo.xml"
+
+
+def test_the_screenshot_is_kept_for_the_metainfo() -> None:
+    from PIL import Image
+
+    with Image.open(SCREENSHOT) as image:
+        assert image.size == (1280, 720)  # 16:9, as software centres show screenshots
+    assert "docs/screenshots/window.png" in METAINFO.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(APPSTREAM is None, reason="appstreamcli (Debian: appstream) not installed")
+def test_the_screenshot_block_the_metainfo_suggests_validates(tmp_path: Path) -> None:
+    """The block to add once the project has a public home: valid AppStream as written."""
+    text = METAINFO.read_text(encoding="utf-8")
+    block = text[text.index("<screenshots>") : text.index("</screenshots>") + len("</screenshots>")]
+    block = block.replace("https://HOME/", "https://example.org/uaction-desktop/")
+    filled = text.replace("<categories>", block + "\n  <categories>", 1)
+    path = tmp_path / "uaction-desktop.metainfo.xml"
+    path.write_text(filled, encoding="utf-8")
+    checked = subprocess.run(
+        [APPSTREAM, "validate", "--no-net", "--override=cid-desktopapp-is-not-rdns=info", path],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout
+    assert "screenshot" not in checked.stdout.lower(), checked.stdout  # no note about it either
+
+
+def test_the_screenshot_script_makes_a_window_picture(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = tmp_path / "window.png"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "packaging" / "screenshot.py"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    with Image.open(out) as image:
+        assert image.size == (1280, 720)
+        low, high = image.convert("L").getextrema()
+        assert low < 60 and high > 200  # text on a light window, not a blank frame

@@ -10,7 +10,7 @@ import io
 import re
 import shutil
 import tracemalloc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -610,3 +610,56 @@ def test_cli_copies_to(home: Path, tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     counts = [int(n) for n in re.findall(r"(\d+) letters?$", out, re.MULTILINE)]
     assert counts[0] == counts[1] + 1, out
+
+
+# ------------------------------------------------------------------ where members post from
+
+
+@pytest.mark.parametrize(
+    ("last_line", "country"),
+    [
+        ("United Kingdom", "United Kingdom"),
+        ("UK", "UK"),
+        ("75001 Paris, France", "France"),
+        ("Georgia", "Georgia"),  # a line of its own: the country
+        ("Atlanta, Georgia", ""),  # after a comma: the US state
+        ("Springfield IL 62701", ""),
+        ("CA", ""),  # California more often than Canada
+        ("London SW1A 1AA", ""),
+    ],
+)
+def test_the_country_an_address_names(last_line: str, country: str) -> None:
+    from uaction_desktop.pack.plan import address_country
+
+    assert address_country(("1 Some Street", last_line)) == country
+    assert address_country(()) == ""
+
+
+def test_a_member_with_a_uk_address_and_no_country_column_posts_from_the_uk(tmp_path) -> None:
+    from uaction_desktop.pack import parse_roster
+
+    roster = parse_roster(
+        'name,address\n"Olu Adeyemi","7 Mill Lane\nLeeds LS1 4AP\nUnited Kingdom"\n'
+        '"Sam Reed","9 Oak Road\nAtlanta, Georgia"\n'
+    )
+    us = SenderProfile(name="Coordinator", address=("1 Main St",), country="United States")
+    olu, sam = roster.signers
+    assert signer_profile(us, olu).country == "United Kingdom"
+    assert signer_profile(us, sam).country == "United States"  # the coordinator's
+    assert signer_profile(us, replace(olu, country="Ireland")).country == "Ireland"
+    library = CaseLibrary.load([CASES])
+    result = build_pack(
+        PackOptions(cases=("201/26",), signers=(olu,), officials="all", cover=False),
+        library,
+        us,
+        tmp_path / "pack.pdf",
+        today=TODAY,
+    )
+    texts = page_texts(result.path)
+    letters = result.part("letters")
+    to_london = [t for t in texts[letters.first - 1 : letters.last] if "London SW1A 1AA" in t]
+    assert to_london, "no letter to the embassy in London"
+    for text in to_london:  # posted within the UK: no country line on the address
+        assert "UNITED KINGDOM" not in text
+    to_arcadia = [t for t in texts[letters.first - 1 : letters.last] if "Arcadia City" in t]
+    assert to_arcadia and all("UNITED STATES" not in t for t in to_arcadia)

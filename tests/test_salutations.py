@@ -3,12 +3,14 @@ a body cut off in the source is flagged (issue 11, scope item 4)."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from tests.conftest import BUNDLED_CASE, CASE_ACTIVE_DAY
+from tests.conftest import BUNDLED_CASE, CASE_ACTIVE_DAY, FIXTURES
 from uaction_desktop.cli import main
 from uaction_desktop.compose import compose_letter
 from uaction_desktop.letter_text import body_paragraphs, truncation_warning
@@ -179,3 +181,32 @@ def test_a_whole_letter_pasted_in_keeps_only_its_text(case) -> None:
     assert letter.with_body(pasted).paragraphs == ("Please release Akmaral Tobylova.",)
     text = "We are worried about her.\nDear friends,\n\nPlease act."
     assert body_paragraphs(text)[0].startswith("We are worried")  # a sentence is not a head
+
+
+SHORT_MODEL = "I ask you to release her at once.\n\nPlease let her see her family."
+SHORT_MODEL_CUT = "I ask you to release her at once.\n\nPlease let her see her fam"
+
+
+def test_a_personal_line_without_a_full_stop_is_not_judged() -> None:
+    """Before: a personal line after a model letter, typed without a full stop, was warned
+    about as the model letter being cut off."""
+    personal = "I teach in Leeds and think of her every day"
+    assert truncation_warning(f"{SHORT_MODEL}\n\n{personal}") != ""  # as it was judged before
+    assert truncation_warning(f"{SHORT_MODEL}\n\n{personal}", personal_line=personal) == ""
+    # ...and a model letter that is cut off is no longer hidden by a personal line after it.
+    cut = truncation_warning(f"{SHORT_MODEL_CUT}\n\nI teach.", personal_line="I teach.")
+    assert "her fam" in cut
+
+
+def test_uaction_letter_judges_only_the_model_letter(
+    tmp_path: Path, isolated_home: Path, capsys
+) -> None:
+    cases = isolated_home / "data" / "cases"
+    cases.mkdir(parents=True)
+    shutil.copy(FIXTURES / "window" / "ua-71-18-model-letter.toml", cases)
+    out = tmp_path / "l.pdf"
+    args = ["letter", "71/18", "--to", "judiciary", "--sender-name", "Jane", "-o", str(out)]
+    personal = ["--personal-line", "I teach in Leeds and think of her every day"]
+    assert main(["--today", "2018-04-02", *args, *personal]) == 0
+    assert "cut off" not in capsys.readouterr().err
+    assert "think of her every day" in " ".join(p.extract_text() for p in PdfReader(out).pages)

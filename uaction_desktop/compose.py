@@ -22,10 +22,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from uaction_desktop import country_grammar
 from uaction_desktop.destination import (
+    address_country,
     country_code,
     destination_line,
     english_name,
     known_names,
+    line_country,
     plain_name,
     same_country,
 )
@@ -265,9 +267,12 @@ def country_name(text: str) -> str:
 
 
 def sender_country(profile: SenderProfile, layout: str | None = None) -> str:
-    """Where the writer writes from; US Letter paper with no country given means the USA."""
+    """Where the writer writes from: the profile's country, else the one the address's last
+    line names ("10115 Berlin" / "Deutschland"), else the USA for US Letter paper."""
     if profile.country.strip():
         return country_name(profile.country)
+    if named := address_country(profile.address):
+        return named
     return "United States" if (layout or profile.paper) == "letter-no10" else ""
 
 
@@ -280,6 +285,8 @@ def is_international(official: Official, profile: SenderProfile, layout: str | N
     writer = sender_country(profile, layout)
     if writer and same_country(official.country, writer):
         return False
+    if line_country(official.address[-1]) == country_code(official.country) != "":
+        return False  # "RUSSISCHE FÖDERATION" for "Russia": the address names it already
     last = official.address[-1].casefold()
     return not any(
         re.search(rf"(?<!\w){re.escape(name)}(?!\w)", last)  # "us" is not in "Houston"

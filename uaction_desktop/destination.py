@@ -84,11 +84,24 @@ _ALIASES = {
     "vereinigte staaten von amerika": "US",
     "royaume-uni de grande-bretagne et d'irlande du nord": "GB",
     "united kingdom of great britain and northern ireland": "GB",
+    "russische foderation": "RU",  # German's official name is an adjective and a noun
 }
 _FORMAL = re.compile(
     r"^(the )?((islamic|arab|socialist|democratic|federal|people's|united|plurinational|"
     r"bolivarian|hashemite|oriental) )*(republic|kingdom|state|federation|sultanate|emirate)"
     r"( of( the)?)? "
+    # "Republik Kasachstan", "Islamische Republik Iran", "Sozialistische Republik Vietnam"
+    r"|^((islamische|arabische|sozialistische|demokratische|foderative|vereinigte|"
+    r"bolivarische|plurinationale|haschemitische|orientalische) )*"
+    r"(volksrepublik|bundesrepublik|republik|konigreich|staat|sultanat|emirat)( der| des)? "
+    # "République du Kazakhstan", "République islamique d'Iran", "Royaume du Maroc"
+    r"|^(republique|royaume|etat|federation|sultanat|emirat)( (islamique|arabe|socialiste|"
+    r"democratique|populaire|federale|federative|unie|bolivarienne|plurinationale|"
+    r"hachemite|orientale))* (de la |du |de l'|des |de |d')"
+    # "República de Kazajistán", "República Islámica de Irán", "Reino de Marruecos"
+    r"|^(republica|reino|estado|federacion|sultanato|emirato)( (islamica|arabe|socialista|"
+    r"democratica|popular|federal|federativa|unida|bolivariana|plurinacional|hachemita|"
+    r"oriental))* (de la |del |de los |de las |de )"
 )
 
 
@@ -165,6 +178,17 @@ def country_code(text: str) -> str:
         return plain.upper() if known else _ALIASES.get(plain, "")
     codes = _codes()
     return codes.get(plain) or codes.get(_FORMAL.sub("", plain), "")
+
+
+def line_country(line: str) -> str:
+    """The country an address line is or ends with, as a code: "RUSSISCHE FÖDERATION",
+    "125993 Moskau, Russische Föderation", "Astana 010000 Republic of Kazakhstan"; else ""."""
+    words = _plain(line).split()
+    for start in range(max(0, len(words) - 6), len(words)):
+        code = country_code(" ".join(words[start:]))
+        if code:
+            return code
+    return ""
 
 
 def writing_language(country: str) -> str:
@@ -290,3 +314,26 @@ def same_country(a: str, b: str) -> bool:
     if code_a and code_b:
         return code_a == code_b
     return _plain(a).removeprefix("the ") == _plain(b).removeprefix("the ")
+
+
+# Places within a country that share a country's name, after a comma: "Atlanta, Georgia".
+_ALSO_PLACES = frozenset({"georgia", "jersey", "guernsey", "man", "chad", "jordan", "niger"})
+
+
+def address_country(address: tuple[str, ...]) -> str:
+    """The country an address's last line names ("United Kingdom", "UK", "75001 Paris,
+    France"), else "". Two-letter lines other than UK and US are US states more often than
+    countries ("IL", "CA"), so they name none."""
+    last = " ".join(address[-1].split()) if address else ""
+    candidates = [last]
+    if "," in last:
+        tail = last.rsplit(",", 1)[1].strip()
+        if tail.casefold() not in _ALSO_PLACES:
+            candidates.append(tail)
+    for text in candidates:
+        plain = text.replace(".", "").strip()
+        if len(plain) == 2 and plain.upper() not in ("UK", "US"):
+            continue
+        if country_code(text):
+            return text
+    return ""

@@ -99,6 +99,19 @@ class DraftStore:
     def discard(self, ua: str, official_id: str) -> None:
         self._path(ua, official_id).unlink(missing_ok=True)
 
+    def letters(self) -> list[Draft]:
+        """Every letter draft that can be read back (``uaction-desktop --self-test`` counts them,
+        so an upgraded installation shows it still reads what the older one saved)."""
+        found = []
+        for path in sorted(self.folder.glob("*.json")):
+            data = self._read(path)
+            ua, official_id = (data or {}).get("ua"), (data or {}).get("official")
+            if isinstance(ua, str) and isinstance(official_id, str):
+                draft = self.load(ua, official_id)
+                if draft is not None:
+                    found.append(draft)
+        return found
+
     # -- per case: the official, channel and paper last chosen
 
     def _case_path(self, ua: str) -> Path:

@@ -132,10 +132,14 @@ def truncation(text: str) -> str:
     return "…" + last[-25:].lstrip()
 
 
-def truncation_warning(text: str, model_letter: bool = False) -> str:
-    """A sentence for the window and ``uaction check``; "" if the text looks whole."""
+def truncation_warning(text: str, model_letter: bool = False, personal_line: str = "") -> str:
+    """A sentence for the window and ``uaction check``; "" if the text looks whole. The writer's
+    own ``personal_line`` is not judged: it need not end a sentence, and after a model letter
+    it is the last paragraph, where it would hide the model letter's own end."""
     from uaction_desktop.i18n import _
 
+    if personal_line.strip():
+        text, _clean = with_personal_line(text, personal_line, "")
     cut = truncation(text)
     if not cut:
         return ""

@@ -6,6 +6,7 @@ override single fields without touching the file.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
@@ -101,10 +102,42 @@ def _read(path: Path) -> dict[str, Any]:
         ) from exc
 
 
+# Versions from before the paper followed the writer's country wrote ``layout = "a4-din-b"``
+# into every profile, chosen or not. Files written now say whether the paper was chosen
+# (``layout_chosen``), so a file with A4 and without that marker is an earlier version's
+# default, not the writer's choice.
+OLD_DEFAULT_LAYOUT = "a4-din-b"
+CHOSEN_MARKER = "layout_chosen"
+
+
 def load_profile(path: Path) -> SenderProfile:
     if not path.exists():
         return SenderProfile()
+    return _profile(_read(path), path)
+
+
+def load_and_upgrade(path: Path) -> tuple[SenderProfile, str]:
+    """The profile; an earlier version's file is upgraded once (saved with the marker) and, if
+    that changes the paper letters go on, the sentence that tells the writer so."""
+    if not path.exists():
+        return SenderProfile(), ""
     data = _read(path)
+    profile = _profile(data, path)
+    if CHOSEN_MARKER in data:
+        return profile, ""
+    note = ""
+    if data.get("layout") == OLD_DEFAULT_LAYOUT and profile.paper != OLD_DEFAULT_LAYOUT:
+        note = (
+            f"Letters now go on {LAYOUT_LABELS[profile.paper]} paper, the usual one where you "
+            f"write from ({profile.country}): earlier versions put A4 in every profile. To keep "
+            "A4, choose it in Preferences or with `uaction profile --layout a4-din-b`."
+        )
+    with contextlib.suppress(OSError):  # read-only: the same upgrade, in memory, next time
+        save_profile(path, profile)
+    return profile, note
+
+
+def _profile(data: dict[str, Any], path: Path) -> SenderProfile:
     known = {f.name for f in fields(SenderProfile)}
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -120,6 +153,8 @@ def load_profile(path: Path) -> SenderProfile:
             raise ProfileError(f"{path}: {key} must be text")
     if "locale" in values:
         values["locale"] = _locale(values["locale"], path)
+    if values.get("layout") == OLD_DEFAULT_LAYOUT and data.get(CHOSEN_MARKER) is not True:
+        values["layout"] = ""  # an earlier version's default: the paper of the writer's country
     profile = SenderProfile(**values)
     if profile.layout and profile.layout not in LAYOUTS:
         profile = replace(profile, layout="")  # an unknown paper: the country's usual one
@@ -155,6 +190,7 @@ def save_profile(path: Path, profile: SenderProfile) -> Path | None:
     data = {key: value for key, value in kept.items() if key not in _FIELDS}
     data.update(asdict(profile))
     data["address"] = list(profile.address)
+    data[CHOSEN_MARKER] = bool(profile.layout)
     write_text_atomic(path, tomli_w.dumps(data), make_parents=True)
     return moved
 
@@ -179,7 +215,7 @@ def load_or_set_aside(path: Path) -> tuple[SenderProfile, str]:
     """The profile, or (when it cannot be used) the defaults and a sentence saying where the
     unusable file was moved: one broken file must not stop every command."""
     try:
-        return load_profile(path), ""
+        return load_and_upgrade(path)
     except ProfileError as exc:
         try:
             moved = set_aside(path)

@@ -71,3 +71,75 @@ def test_saving_details_over_an_unreadable_profile_keeps_it(
     kept = [p for p in profile_file.parent.iterdir() if p.name.startswith("profile.unreadable")]
     assert [p.read_text("utf-8") for p in kept] == [broken]
     assert any("kept as" in text for _, _, text in dialogs.messages)
+
+
+def type_sender(qtbot, window):
+    """A sender typed into the composer and not saved; the 250 ms delay still running."""
+    window.showWriter.trigger()
+    composer = window.composer
+    composer.ensure_composed()
+    qtbot.keyClicks(composer.senderName, "Mary Major")
+    composer.senderAddress.setPlainText("4 Mill Road\nCambridge CB1 2AB")
+    qtbot.keyClicks(composer.senderCountry, "United Kingdom")
+    assert composer.senderTimer.isActive()
+    return composer
+
+
+def assert_sender_found(qtbot, make_window) -> None:
+    window = make_window()
+    window.showWriter.trigger()
+    composer = window.composer
+    composer.ensure_composed()
+    assert composer.senderName.text() == "Mary Major"
+    assert composer.senderAddress.toPlainText() == "4 Mill Road\nCambridge CB1 2AB"
+    assert composer.senderCountry.text() == "United Kingdom"
+    assert composer.current_letter().sender_name == "Mary Major"
+
+
+def test_a_sender_typed_just_before_saving_preferences_is_kept(
+    qtbot, make_window, monkeypatch, isolated_home: Path
+) -> None:
+    from uaction_desktop.gui.preferences import PreferencesDialog
+    from uaction_desktop.profile import load_profile
+
+    def exec_(self) -> int:
+        self.group.setText("Group 42")
+        return PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", exec_)
+    window = make_window()
+    composer = type_sender(qtbot, window)
+    window.preferencesAction.trigger()
+    saved = load_profile(window.paths.profile_file)
+    assert saved.group == "Group 42" and saved.name == ""  # the typed sender was not saved...
+    assert composer.senderName.text() == "Mary Major"  # ...and is still there, as typed
+    assert composer.current_letter().sender_name == "Mary Major"
+    window.close()
+    assert_sender_found(qtbot, make_window)
+
+
+def test_a_sender_typed_just_before_closing_the_window_is_kept(qtbot, make_window) -> None:
+    window = make_window()
+    type_sender(qtbot, window)
+    window.close()
+    assert_sender_found(qtbot, make_window)
+
+
+def test_a_sender_saved_through_preferences_is_no_longer_a_typed_draft(
+    qtbot, make_window, monkeypatch
+) -> None:
+    from uaction_desktop.gui.preferences import PreferencesDialog
+
+    def exec_(self) -> int:  # the same details, saved this time
+        self.name.setText("Mary Major")
+        self.address.setPlainText("4 Mill Road\nCambridge CB1 2AB")
+        self.country.setText("United Kingdom")
+        return PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", exec_)
+    window = make_window()
+    composer = type_sender(qtbot, window)
+    window.preferencesAction.trigger()
+    assert composer.drafts.load_sender() is None
+    assert not composer.senderBox.isVisible()  # the profile holds them: the summary shows
+    assert composer.current_letter().sender_name == "Mary Major"

@@ -176,3 +176,17 @@ def test_three_cases_two_windows_every_letter_read_back(
     assert EDIT in writer.open("71/18", "judiciary").letterBody.toPlainText()
     assert writer.open("72/18", "embassy").personalLine.text() == ""
     check_all({key: writer.export(*key) for key in reversed(keys)})
+
+
+def test_a_personal_line_after_a_model_letter_is_not_taken_for_a_cut(qtbot, home, make_window):
+    """Before: the personal line, the last paragraph after a model letter, was judged instead of
+    the model letter, and a line typed without a full stop was warned about as cut off."""
+    window = make_window()
+    assert window.caseListPanel.select_ua("71/18")
+    window.showWriter.trigger()
+    composer = window.composer
+    composer.ensure_composed()
+    qtbot.keyClicks(composer.personalLine, "I teach in Leeds and think of her every day")
+    composer.refresh_preview()
+    assert composer.letterBody.toPlainText().endswith("think of her every day")
+    assert "cut off" not in composer.renderWarnings.text()

@@ -138,7 +138,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         language=language,
     )
     if channel in (Channel.LETTER, Channel.FAX, Channel.EMAIL) and (
-        cut := truncation_warning(letter.body)
+        cut := truncation_warning(letter.body, personal_line=args.personal_line)
     ):
         warnings.append(cut[:1].lower() + cut[1:])  # printed as it is: the writer must know
     if channel is Channel.EMAIL:

@@ -96,11 +96,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _close_after_start(app: QApplication, window: MainWindow) -> None:
+    from uaction_desktop.drafts import DraftStore
+
     rows = window.caseListPanel.model.rowCount()
+    drafts = len(DraftStore(window.paths.drafts_dir).letters())
     print(
-        _("{PROG} {__version__}: the window opened with {rows} case(s) listed").format(
-            PROG=PROG, __version__=__version__, rows=rows
-        )
+        _(
+            "{PROG} {__version__}: the window opened with {rows} case(s) listed "
+            "and {drafts} letter draft(s) kept"
+        ).format(PROG=PROG, __version__=__version__, rows=rows, drafts=drafts)
     )
     window.close()
     app.quit()

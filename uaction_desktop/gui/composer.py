@@ -362,12 +362,19 @@ class Composer(QWidget):
             self._clear()
 
     def set_profile(self, profile: SenderProfile) -> None:
-        self.save_draft()
+        self.flush_pending()
         self.profile = profile
         before = self.current_language()
         self._fill_languages(self._choice.language)  # the writer's own language comes first
-        self._sender_draft = None  # saved explicitly: the typed details are the profile's now
-        self._discard_sender_draft()
+        typed = self._sender_draft
+        if typed is not None and (typed.name, typed.address, typed.country) == (
+            profile.name,
+            profile.address,
+            profile.country,
+        ):
+            self._sender_draft = None  # saved: the typed details are the profile's now
+            self._discard_sender_draft()
+        # else typed but not saved (Preferences changed something else): still kept as typed
         self._show_sender()
         self._select_layout(self.current_layout())
         self._stale = True
@@ -764,9 +771,15 @@ class Composer(QWidget):
         self._editing_sender = True
         self.senderTimer.start()
 
-    def _apply_sender(self) -> None:
-        """Typed details: on the letter at once, and kept like a draft until saved."""
-        self.senderTimer.stop()
+    def flush_pending(self) -> None:
+        """Save now what is still waiting for its delay (typed sender details, the letter's
+        text): before the profile changes under them or the window closes."""
+        if self.senderTimer.isActive():
+            self.senderTimer.stop()
+            self._keep_typed_sender()
+        self.save_draft()
+
+    def _keep_typed_sender(self) -> SenderProfile:
         writer = self.writer()
         self._sender_draft = SenderDraft(writer.name, writer.address, writer.country)
         try:
@@ -775,6 +788,12 @@ class Composer(QWidget):
             self.draftState.setText(
                 _("Could not keep your details: {value}").format(value=exc.strerror or exc)
             )
+        return writer
+
+    def _apply_sender(self) -> None:
+        """Typed details: on the letter at once, and kept like a draft until saved."""
+        self.senderTimer.stop()
+        writer = self._keep_typed_sender()
         self._select_layout(self.current_layout())
         if writer.name and writer.address:
             self.senderSummary.setText(_("As typed below (used on the letter; not saved yet)."))
@@ -1019,7 +1038,8 @@ class Composer(QWidget):
 
     def _text_warnings(self) -> list[str]:
         """A body cut off in the source ("foll[...]") is shown, never printed silently."""
-        warning = truncation_warning(typed_text(self.letterBody))
+        personal = self._personal_in_body if self._letterish else ""
+        warning = truncation_warning(typed_text(self.letterBody), personal_line=personal)
         return [warning] if warning else []
 
     def _show_banner(self) -> None:

@@ -35,7 +35,7 @@ from uaction_desktop.i18n import _, format_date, ngettext
 from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.paths import AppPaths, app_paths
-from uaction_desktop.profile import ProfileError, SenderProfile, load_profile, save_profile
+from uaction_desktop.profile import ProfileError, SenderProfile, load_and_upgrade, save_profile
 
 if TYPE_CHECKING:
     from uaction_desktop.actionlog import Action
@@ -573,7 +573,7 @@ class MainWindow(QMainWindow):
 
     def _load_profile(self) -> tuple[SenderProfile, str]:
         try:
-            return load_profile(self.paths.profile_file), ""
+            return load_and_upgrade(self.paths.profile_file)
         except ProfileError as exc:
             return SenderProfile(), _("{problem} (using an empty profile)").format(problem=exc)
 
@@ -608,7 +608,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._composer is not None:
-            self._composer.save_draft()
+            self._composer.flush_pending()  # what was typed in the last moments too
         if self._log_panel is not None:
             self._log_panel.close_log()
         try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from uaction_desktop.case_json import status_word
+from uaction_desktop.destination import address_country
 from uaction_desktop.i18n import _
 from uaction_desktop.library import CaseEntry, CaseLibrary
 from uaction_desktop.model import Case, CaseStatus, Channel, Official, Role, normalize_ua
@@ -82,15 +83,16 @@ def signer_profile(profile: SenderProfile, signer: Signer) -> SenderProfile:
     """The sender profile a signer's letters are composed with.
 
     Name, address and email are the signer's own (all blank for a blank copy); so is the country
-    where the roster gives one (it decides the return address's country and whether the
-    official's address needs its country line), else the coordinator's. The group stays theirs.
+    (it decides the return address's country and whether the official's address needs its
+    country line): the roster's, else the one the address's last line names, else the
+    coordinator's. The group stays theirs.
     """
     return replace(
         profile,
         name=signer.name,
         address=signer.address,
         email=signer.email,
-        country=signer.country or profile.country,
+        country=signer.country or address_country(signer.address) or profile.country,
     )
 
 
