@@ -174,6 +174,13 @@ def test_email_phone_social_and_fax_in_each_language(case: Case, language: str) 
     assert email.text.startswith(SALUTATIONS[(language, "ambassador")])
     phone = compose_phone(case, ambassador, writer, language=language).text
     assert {"fr": "Bonjour.", "es": "Buenos días.", "de": "Guten Tag."}[language] in phone
+    # the requests keep the official's "vous"/"Sie"/"usted": quoted, they are a message to pass
+    # on, not something asked of whoever answers
+    opening, closing = {"fr": ("«\u00a0", "\u00a0»"), "es": ("«", "»"), "de": ("„", "“")}[language]
+    paragraphs = phone.split("\n\n")
+    first = next(i for i, p in enumerate(paragraphs) if p.startswith(opening))
+    assert paragraphs[first - 1].rstrip().endswith(("?", ":"))
+    assert paragraphs[-2].endswith(closing) and phone.count(opening) == 1
     assert not ENGLISH_FRAME.search(phone)
     social = compose_social(case, ambassador, language=language).text
     assert len(social) <= 280
@@ -511,3 +518,22 @@ def test_a_pack_leaves_out_a_case_no_letter_can_be_written_for(
         == 1
     )
     assert "add a translation of its appeal points" in capsys.readouterr().err
+
+
+def test_a_summary_that_only_repeats_the_title_is_not_said_twice(case: Case) -> None:
+    """A page with no summary of its own is imported with its title as the summary: the
+    letter names the title once, not again as a paragraph of its own."""
+    german = case.text("de")
+    assert german is not None
+    same = replace(
+        case,
+        translations=tuple(
+            replace(t, summary=t.title + ".") if t.language == "de" else t
+            for t in case.translations
+        ),
+    )
+    ambassador = same.official("ambassador")
+    assert ambassador is not None
+    letter = compose_letter(same, ambassador, BERLIN, today=DAY, language="de")
+    assert german.title + "." not in letter.paragraphs
+    assert sum(german.title in p for p in letter.paragraphs) <= 1

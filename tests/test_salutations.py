@@ -85,6 +85,18 @@ def test_a_copies_to_embassy_without_salutation_is_not_sir_or_madam(case) -> Non
     assert letter.salutation == "Your Excellency"
 
 
+@pytest.mark.parametrize("title", ["S. E. Herrn", "S.E. Herrn", "S. E.", "Seine Exzellenz"])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("de", "Exzellenz"), ("en", "Your Excellency"), ("fr", "Excellence"), ("es", "Excelencia")],
+)
+def test_an_excellency_as_german_pages_print_it(title: str, language: str, expected: str) -> None:
+    """German pages write "S. E. Herrn" with a space and "S.E. Herrn" without: both are an
+    Excellency in every letter language (one got "Sehr geehrte Damen und Herren")."""
+    embassy = Official(id="embassy", title=title, name="Ana Lima", organisation="Botschaft")
+    assert salutation_for(embassy, language) == expected
+
+
 def test_tables_are_per_language_with_english_where_none_exists() -> None:
     assert salutation_table("en").language == "en"
     assert salutation_table("fr").language == "fr"

@@ -216,11 +216,15 @@ def _context(
     case: Case, profile: SenderProfile, variant: int, language: str = "en"
 ) -> dict[str, Any]:
     text = _text(case, language)
+    summary = " ".join(text.summary.split())
+    if summary.rstrip(".").casefold() == " ".join(text.title.split()).rstrip(".").casefold():
+        summary = ""  # a page with no summary of its own, imported: the title is said already
+    writer = profile.country.strip() or address_country(profile.address)
     base = {
         "people": people_in(case, language),
         "title": text.title,
         "country": country_in(case, language),
-        "summary": " ".join(text.summary.split()),
+        "summary": summary,
         "requests": _requests(text),
         "group": profile.group.strip(),
         "v": variant,
@@ -229,12 +233,12 @@ def _context(
         return {
             **base,
             "in_country": f" in {with_article(base['country'])}" if case.country else "",
-            "writer_country": with_article(english_name(profile.country)),
+            "writer_country": with_article(english_name(writer)),
         }
     return {
         **base,
         "in_country": country_grammar.in_country(case.country, language),
-        "from_country": country_grammar.from_country(profile.country, language),
+        "from_country": country_grammar.from_country(writer, language),
     }
 
 
@@ -674,8 +678,10 @@ def fax_cover_lines(
 
 
 def _lines(text: str) -> list[str]:
-    """Templates write one paragraph a line; blank lines are layout, not content."""
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    """Templates write one paragraph a line; blank lines are layout, not content. Only ASCII
+    spaces are folded: French puts a no-break space before "?" and inside « », on purpose."""
+    folded = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.splitlines())
+    return [line for line in folded if line]
 
 
 __all__ = [

@@ -82,7 +82,11 @@ def _filled(salutation: str, phrase: str) -> str:
 
 
 def _starts_with(text: str, phrase: str) -> bool:
-    return re.match(rf"{re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+    """Whether ``text`` opens with ``phrase``, a space after an abbreviation's dot optional:
+    the style "S.E." is the title "S. E. Herrn" as German pages print it."""
+    compact = re.sub(r"\.\s+", ".", phrase)
+    pattern = "".join(re.escape(c) + (r"\s*" if c == "." else "") for c in compact)
+    return re.match(rf"{pattern}(?!\w)", text, re.IGNORECASE) is not None
 
 
 @cache
