@@ -35,6 +35,17 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Each test starts in English, and leaves the interface in English (a test that runs
+    ``uaction --lang fr`` in-process changes the language of the whole process)."""
+    from uaction_desktop import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     """Fail loudly if anything tries to open a network socket; returns the attempts."""

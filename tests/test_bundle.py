@@ -95,6 +95,13 @@ def test_the_unpacked_bundle_runs_without_python(built: Path, tmp_path: Path) ->
     names = {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
     assert any("LiberationSerif" in name for name in names), names  # the bundled fonts
 
+    german = run("uaction", "--lang", "de", "--help")  # the catalogs and argparse's words
+    assert german.returncode == 0 and german.stdout.startswith("Aufruf: uaction"), german.stderr
+    for language in ("fr", "es", "de"):  # Qt's standard buttons and dialogs, in each language
+        assert list(bundle.rglob(f"qtbase_{language}.qm")), language
+        assert list(bundle.rglob(f"locale/{language}/LC_MESSAGES/uaction.mo")), language
+    assert not list(bundle.rglob("qtbase_ja.qm"))  # the others stay out
+
     window = run("uaction-desktop", "--self-test")
     assert window.returncode == 0, window.stderr
     assert "the window opened with 1 case(s) listed" in window.stdout

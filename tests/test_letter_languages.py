@@ -360,7 +360,8 @@ def test_uaction_letter_language(tmp_path: Path, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert "Excelentísimo Señor Embajador:" in out
     assert "Atentamente," in out
-    assert main([*args, "--language", "it", "--text"]) == 1
+    # LANG=de here: the interface would speak German; --lang en reads the English message.
+    assert main(["--lang", "en", *args, "--language", "it", "--text"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("uaction: 'it' is not a letter language")
     assert "English (en), French (fr), Spanish (es) or German (de)" in err
@@ -378,7 +379,7 @@ def test_uaction_pack_language(tmp_path: Path, capsys: pytest.CaptureFixture[str
     text = _text(out.read_bytes())
     assert text.count("Je vous prie d’agréer") == 2
     assert "Monsieur l’Ambassadeur" in text
-    assert main([*args, "--language", "nl"]) == 1
+    assert main(["--lang", "en", *args, "--language", "nl"]) == 1
     assert "'nl' is not a letter language" in capsys.readouterr().err
 
 
@@ -419,16 +420,21 @@ def test_uaction_profile_language_sets_the_default(capsys: pytest.CaptureFixture
     assert "language: es" in capsys.readouterr().out
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
     assert "Excelentísimo Señor Embajador:" in capsys.readouterr().out
-    assert main(["profile", "--language", "system"]) == 0
-    assert "language: de (the system's language)" in capsys.readouterr().out  # LANG=de here
+    assert main(["profile", "--language", "system"]) == 0  # said in Spanish, still the profile's
+    assert "language: de (el idioma del sistema)" in capsys.readouterr().out  # LANG=de here
+    assert main(["--lang", "en", "profile"]) == 0
+    assert "language: de (the system's language)" in capsys.readouterr().out
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
     assert "Sehr geehrter Herr Botschafter," in capsys.readouterr().out
 
 
 def test_uaction_show_names_the_letter_languages(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--today", "2018-04-02", "show", "63/18"]) == 0
+    assert main(["--lang", "en", "--today", "2018-04-02", "show", "63/18"]) == 0
     out = capsys.readouterr().out
     assert "Letters:  English (en), French (fr), Spanish (es), German (de)\n" in out
+    assert main(["--today", "2018-04-02", "show", "63/18"]) == 0  # LANG=de: the interface too
+    out = capsys.readouterr().out
+    assert "Briefe:         Englisch (en), Französisch (fr), Spanisch (es), Deutsch (de)\n" in out
 
 
 def test_an_english_letter_names_countries_in_english(tmp_path: Path) -> None:
@@ -500,11 +506,17 @@ def test_a_pack_leaves_out_a_case_no_letter_can_be_written_for(
         encoding="utf-8",
     )
     out = tmp_path / "pack.pdf"
-    assert main(["--today", "2018-04-02", "pack", "-o", str(out), "--no-briefings"]) == 0
+    assert (
+        main(["--lang", "en", "--today", "2018-04-02", "pack", "-o", str(out), "--no-briefings"])
+        == 0
+    )
     err = capsys.readouterr().err
     assert "UA 81/26 is written in Dutch" in err and "no letters in this pack" in err
     assert "Tomás Ruiz" not in _text(out.read_bytes())
-    assert main(["--today", "2018-04-02", "pack", "--case", "81/26", "-o", str(out)]) == 1
+    assert (
+        main(["--lang", "en", "--today", "2018-04-02", "pack", "--case", "81/26", "-o", str(out)])
+        == 1
+    )
     assert "add a translation of its appeal points" in capsys.readouterr().err
 
 

@@ -36,17 +36,19 @@ def describe_size(count: int) -> str:
 
 def special_kind(mode: int) -> str | None:
     """What a non-regular file is, in words; None for a regular file."""
+    from uaction_desktop.i18n import _
+
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 def read_bytes_bounded(path: str | Path, most: int) -> bytes:

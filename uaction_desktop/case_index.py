@@ -38,6 +38,16 @@ _HEADER = {
     "case_format": FORMAT_VERSION,
     "version": __version__,
 }
+
+
+def _header() -> dict[str, Any]:
+    """The header an index must carry to be used: the problems it holds are sentences in the
+    interface language, so another language's index is rebuilt."""
+    from uaction_desktop.i18n import current_language
+
+    return {**_HEADER, "language": current_language()}
+
+
 # A file changed twice within the file system's time resolution can keep its size and time:
 # one modified this close to the last index write is read again next time.
 _RACY_NS = 2_000_000_000
@@ -367,7 +377,7 @@ class CaseIndex:
             data = json.loads((self.folder / name).read_bytes())
         except (OSError, ValueError, RecursionError):
             return None  # missing, unreadable, truncated or not JSON
-        if not isinstance(data, dict) or any(data.get(k) != v for k, v in _HEADER.items()):
+        if not isinstance(data, dict) or any(data.get(k) != v for k, v in _header().items()):
             return None  # another program's, or another version's
         return data
 
@@ -400,7 +410,7 @@ class CaseIndex:
             self.folder.mkdir(parents=True, exist_ok=True)
             case_lookup.remove(self.folder)  # until rewritten below, no lookup is trusted
             for name, content in parts:  # the first part last: it says what the others hold
-                header = {**_HEADER, "written_ns": time.time_ns()}
+                header = {**_header(), "written_ns": time.time_ns()}
                 text = json.dumps({**header, "files": content}, ensure_ascii=False)
                 write_bytes_atomic(self.folder / name, text.encode("utf-8"))
         except OSError:

@@ -81,15 +81,30 @@ def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]
     }
 
 
+def status_word(status: CaseStatus) -> str:
+    """ "active", "expired", "closed" in the interface language (JSON keeps the values)."""
+    from uaction_desktop.i18n import _
+
+    match status:
+        case CaseStatus.ACTIVE:
+            return _("active")
+        case CaseStatus.EXPIRED:
+            return _("expired")
+        case _:
+            return _("closed")
+
+
 def days_left_text(deadline: date | None, today: date) -> str:
     """ "3 days left", "due today", "expired 12 days ago"."""
+    from uaction_desktop.i18n import _, ngettext
+
     if deadline is None:
-        return "no deadline"
+        return _("no deadline")
     days = (deadline - today).days
-    if days > 1:
-        return f"{days} days left"
-    if days == 1:
-        return "1 day left"
+    if days > 0:
+        return ngettext("{days} day left", "{days} days left", days).format(days=days)
     if days == 0:
-        return "due today"
-    return f"deadline passed {-days} day{'s' if days != -1 else ''} ago"
+        return _("due today")
+    return ngettext(
+        "deadline passed {days} day ago", "deadline passed {days} days ago", -days
+    ).format(days=-days)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
+from uaction_desktop.i18n import _
 from uaction_desktop.languages import ISO_639_1
 from uaction_desktop.model import (
     Case,
@@ -110,7 +111,7 @@ def parse_case_bytes(raw: bytes, name: str, path: Path | None = None) -> LoadRes
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return LoadResult(path, None, [Problem(name, "", "file is not UTF-8 text", line)])
+        return LoadResult(path, None, [Problem(name, "", _("file is not UTF-8 text"), line)])
     return parse_case_text(text, name, path)
 
 
@@ -121,7 +122,9 @@ def parse_case_text(text: str, name: str, path: Path | None = None) -> LoadResul
     try:
         return _parse_case_text(text, name, path)
     except Exception as exc:  # a stranger's file must never stop the app
-        problem = Problem(name, "", f"cannot be read ({type(exc).__name__}); it was skipped")
+        problem = Problem(
+            name, "", _("cannot be read ({error}); it was skipped").format(error=type(exc).__name__)
+        )
         return LoadResult(path, None, [problem])
 
 
@@ -133,15 +136,23 @@ def _parse_case_text(text: str, name: str, path: Path) -> LoadResult:
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(match.group(1)) if match else None
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {message}", line)])
+        return LoadResult(
+            path,
+            None,
+            [Problem(name, "", _("not valid TOML: {message}").format(message=message), line)],
+        )
     except (RecursionError, MemoryError):
         line = _line_of(text, _DEEP_RE)
-        message = f"not valid TOML: nested too deeply (case files nest {MAX_DEPTH} levels at most)"
+        message = _(
+            "not valid TOML: nested too deeply (case files nest {most} levels at most)"
+        ).format(most=MAX_DEPTH)
         return LoadResult(path, None, [Problem(name, _key_on(text, line), message, line)])
     except ValueError as exc:  # Python's cap on digits in a number (4,300) is a ValueError
         line = _line_of(text, _LONG_NUMBER_RE)
         if line is None:
-            return LoadResult(path, None, [Problem(name, "", f"not valid TOML: {exc}")])
+            return LoadResult(
+                path, None, [Problem(name, "", _("not valid TOML: {exc}").format(exc=exc))]
+            )
         message = "a number of more than 4,000 digits is not a case field's value"
         return LoadResult(path, None, [Problem(name, _key_on(text, line), message, line)])
     deep = _too_deep(data)
@@ -366,30 +377,37 @@ class _Validator:
     ) -> Any:
         if key not in data:
             if required:
-                self.problem(path, "is required")
+                self.problem(path, _("is required"))
             return default
         value = data[key]
         if not check(value):
-            self.problem(path, f"must be {expected}, not {_describe(value)}")
+            self.problem(
+                path,
+                _("must be {expected}, not {value}").format(
+                    expected=expected, value=_describe(value)
+                ),
+            )
             return default
         return value
 
     def text(self, data: Mapping[str, Any], key: str, path: str, required: bool = False) -> str:
-        value = self._get(data, key, path, lambda v: isinstance(v, str), "text", required, "")
+        value = self._get(data, key, path, lambda v: isinstance(v, str), _("text"), required, "")
         if required and isinstance(data.get(key), str) and not value.strip():
-            self.problem(path, "must not be empty")
+            self.problem(path, _("must not be empty"))
         return value.strip()
 
     def texts(self, data: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
         value = self._get(
-            data, key, path, lambda v: isinstance(v, list), "a list of text", False, []
+            data, key, path, lambda v: isinstance(v, list), _("a list of text"), False, []
         )
         out: list[str] = []
         for i, item in enumerate(value):
             if not isinstance(item, str):
-                self.problem(f"{path}[{i}]", f"must be text, not {_describe(item)}")
+                self.problem(
+                    f"{path}[{i}]", _("must be text, not {value}").format(value=_describe(item))
+                )
             elif not item.strip():
-                self.problem(f"{path}[{i}]", "must not be empty")
+                self.problem(f"{path}[{i}]", _("must not be empty"))
             else:
                 out.append(item.strip())
         return tuple(out)
@@ -400,7 +418,7 @@ class _Validator:
             key,
             path,
             lambda v: isinstance(v, date) and not isinstance(v, datetime),
-            "a date such as 2018-06-08 (no quotes)",
+            _("a date such as 2018-06-08 (no quotes)"),
             required,
             None,
         )
@@ -410,29 +428,36 @@ class _Validator:
             if key not in allowed:
                 path = f"{prefix}.{key}" if prefix else key
                 hint = _close_match(key, allowed)
-                extra = f" (did you mean '{hint}'?)" if hint else ""
-                self.problem(path, f"unknown field{extra}")
+                extra = _(" (did you mean '{hint}'?)").format(hint=hint) if hint else ""
+                self.problem(path, _("unknown field{extra}").format(extra=extra))
 
     # -- the case
 
     def case(self, data: dict[str, Any]) -> Case | None:
         fmt = data.get("format")
         if fmt is None:
-            self.problem("format", f"is required (this app reads format = {FORMAT_VERSION})")
+            self.problem(
+                "format",
+                _("is required (this app reads format = {version})").format(version=FORMAT_VERSION),
+            )
         elif not isinstance(fmt, int) or isinstance(fmt, bool):
-            self.problem("format", f"must be a whole number, not {_describe(fmt)}")
+            self.problem(
+                "format", _("must be a whole number, not {value}").format(value=_describe(fmt))
+            )
         elif fmt > FORMAT_VERSION:
             self.problem(
                 "format",
-                f"file is format {fmt}, newer than this app reads ({FORMAT_VERSION}); "
-                "update uaction-desktop to open it",
+                _(
+                    "file is format {fmt}, newer than this app reads ({version}); update "
+                    "uaction-desktop to open it"
+                ).format(fmt=fmt, version=FORMAT_VERSION),
             )
             return None
         elif fmt < 1:
-            self.problem("format", f"must be 1 or {FORMAT_VERSION}")
+            self.problem("format", _("must be 1 or {version}").format(version=FORMAT_VERSION))
         if fmt == 1:
             for key in _FORMAT_2_FIELDS & data.keys():
-                self.problem(key, "needs format = 2 (format 1 files have no translations)")
+                self.problem(key, _("needs format = 2 (format 1 files have no translations)"))
 
         self.unknown(data, _CASE_FIELDS, "")
         language = self.language(data)
@@ -440,21 +465,23 @@ class _Validator:
         try:
             kind = CaseKind(kind_text)
         except ValueError:
-            self.problem("kind", "must be one of initial, follow-up, closure")
+            self.problem("kind", _("must be one of initial, follow-up, closure"))
             kind = CaseKind.INITIAL
 
         ua_text = self.text(data, "ua", "ua", required=True)
         ua = normalize_ua(ua_text) if ua_text else None
         if ua_text and ua is None:
-            self.problem("ua", f"'{ua_text}' is not a UA number such as 63/18")
+            self.problem(
+                "ua", _("'{ua_text}' is not a UA number such as 63/18").format(ua_text=ua_text)
+            )
 
         update = 0
         if "update" in data:
             raw = data["update"]
             if kind is not CaseKind.FOLLOW_UP:
-                self.problem("update", "only a follow-up has an update number")
+                self.problem("update", _("only a follow-up has an update number"))
             elif not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
-                self.problem("update", "must be a whole number, 1 or more")
+                self.problem("update", _("must be a whole number, 1 or more"))
             else:
                 update = raw
         elif kind is CaseKind.FOLLOW_UP:
@@ -466,15 +493,19 @@ class _Validator:
         issued = self.day(data, "issued", "issued", required=True)
         deadline = self.day(data, "deadline", "deadline", required=not_closure)
         if issued and deadline and deadline < issued:
-            self.problem("deadline", f"{deadline.isoformat()} is before the issue date")
+            self.problem(
+                "deadline", _("{date} is before the issue date").format(date=deadline.isoformat())
+            )
         summary = self.text(data, "summary", "summary", required=True)
         asks = self.texts(data, "asks", "asks")
         # An appeal needs its points, unless the document gives a model letter to send instead.
         needs_asks = not_closure and not str(data.get("model_letter", "")).strip()
         if needs_asks and "asks" not in data:
-            self.problem("asks", "is required (or a model_letter): the appeal points writers make")
+            self.problem(
+                "asks", _("is required (or a model_letter): the appeal points writers make")
+            )
         elif needs_asks and isinstance(data["asks"], list) and not data["asks"]:
-            self.problem("asks", "must list at least one appeal point (or give a model_letter)")
+            self.problem("asks", _("must list at least one appeal point (or give a model_letter)"))
         people = self.people(data.get("people"), "people")
         officials = self.officials(data.get("officials"), "officials", not_closure)
         translations = self.translations(data.get("translations"), language)
@@ -518,7 +549,7 @@ class _Validator:
         if value is None:
             return ()
         if not isinstance(value, dict):
-            self.problem("translations", "must be tables such as [translations.fr]")
+            self.problem("translations", _("must be tables such as [translations.fr]"))
             return ()
         out: list[CaseText] = []
         for code, item in value.items():
@@ -527,10 +558,13 @@ class _Validator:
                 self.problem(here, _unknown_language(code))
                 continue
             if code == own:
-                self.problem(here, f"'{code}' is the case's own language: its text is above")
+                self.problem(
+                    here,
+                    _("'{code}' is the case's own language: its text is above").format(code=code),
+                )
                 continue
             if not isinstance(item, dict):
-                self.problem(here, "must be a table with title, summary, asks or model_letter")
+                self.problem(here, _("must be a table with title, summary, asks or model_letter"))
                 continue
             self.unknown(item, _TRANSLATION_FIELDS, here)
             text = CaseText(
@@ -541,7 +575,9 @@ class _Validator:
                 model_letter=self.text(item, "model_letter", f"{here}.model_letter"),
             )
             if not (text.title or text.summary or text.asks or text.model_letter):
-                self.problem(here, "is empty: give at least a title, summary, asks or model_letter")
+                self.problem(
+                    here, _("is empty: give at least a title, summary, asks or model_letter")
+                )
                 continue
             out.append(text)
         return tuple(out)
@@ -553,7 +589,7 @@ class _Validator:
             return
         for i, item in enumerate(value):
             if format_1 and isinstance(item, dict) and "salutations" in item:
-                self.problem(f"officials[{i}].salutations", "needs format = 2")
+                self.problem(f"officials[{i}].salutations", _("needs format = 2"))
             elif (
                 isinstance(item, dict)
                 and isinstance(item.get("salutations"), dict)
@@ -561,7 +597,9 @@ class _Validator:
             ):
                 self.problem(
                     f"officials[{i}].salutations.{own}",
-                    f"'{own}' is the case's own language: write it as `salutation`",
+                    _("'{own}' is the case's own language: write it as `salutation`").format(
+                        own=own
+                    ),
                 )
 
     def salutations(self, item: Mapping[str, Any], here: str) -> tuple[tuple[str, str], ...]:
@@ -570,16 +608,18 @@ class _Validator:
             return ()
         path = f"{here}.salutations"
         if not isinstance(value, dict):
-            self.problem(path, 'must be a table such as { fr = "Monsieur le Ministre" }')
+            self.problem(path, _('must be a table such as { fr = "Monsieur le Ministre" }'))
             return ()
         out: list[tuple[str, str]] = []
         for code, text in value.items():
             if code not in ISO_639_1:
                 self.problem(f"{path}.{code}", _unknown_language(code))
             elif not isinstance(text, str):
-                self.problem(f"{path}.{code}", f"must be text, not {_describe(text)}")
+                self.problem(
+                    f"{path}.{code}", _("must be text, not {value}").format(value=_describe(text))
+                )
             elif not text.strip():
-                self.problem(f"{path}.{code}", "must not be empty")
+                self.problem(f"{path}.{code}", _("must not be empty"))
             else:
                 out.append((code, text.strip()))  # a trailing comma goes when printed
         return tuple(out)
@@ -588,19 +628,19 @@ class _Validator:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problem(path, "must be a list of [[people]] tables")
+            self.problem(path, _("must be a list of [[people]] tables"))
             return ()
         out: list[Person] = []
         for i, item in enumerate(value):
             here = f"{path}[{i}]"
             if not isinstance(item, dict):
-                self.problem(here, "must be a table with name and gender")
+                self.problem(here, _("must be a table with name and gender"))
                 continue
             self.unknown(item, {"name", "gender"}, here)
             name = self.text(item, "name", f"{here}.name", required=True)
             gender = self.text(item, "gender", f"{here}.gender").lower()
             if gender not in GENDERS:
-                self.problem(f"{here}.gender", "must be f, m or x (or left out)")
+                self.problem(f"{here}.gender", _("must be f, m or x (or left out)"))
                 gender = ""
             if name:
                 out.append(Person(name=name, gender=gender))
@@ -609,16 +649,18 @@ class _Validator:
     def officials(self, value: Any, path: str, required: bool) -> tuple[Official, ...]:
         if value is None or (required and value == []):
             if required:
-                self.problem(path, "is required: at least one [[officials]] to write to")
+                self.problem(path, _("is required: at least one [[officials]] to write to"))
             return ()
         if not isinstance(value, list):
-            self.problem(path, "must be a list of [[officials]] tables")
+            self.problem(path, _("must be a list of [[officials]] tables"))
             return ()
         if len(value) > MAX_OFFICIALS:
             self.problem(
                 path,
-                f"has {len(value):,} officials; a case may have at most {MAX_OFFICIALS} "
-                "(an Urgent Action names a handful)",
+                _(
+                    "has {count:,} officials; a case may have at most {most} (an Urgent Action "
+                    "names a handful)"
+                ).format(count=len(value), most=MAX_OFFICIALS),
             )
             return ()
         out: list[Official] = []
@@ -627,47 +669,52 @@ class _Validator:
         for i, item in enumerate(value):
             here = f"{path}[{i}]"
             if not isinstance(item, dict):
-                self.problem(here, "must be a table")
+                self.problem(here, _("must be a table"))
                 continue
             has_target = has_target or item.get("role", Role.TARGET.value) != Role.COPY.value
             official = self.official(item, here)
             if official is None:
                 continue
             if official.id in seen:
-                self.problem(f"{here}.id", f"'{official.id}' is used by another official")
+                self.problem(
+                    f"{here}.id", _("'{id}' is used by another official").format(id=official.id)
+                )
             seen.add(official.id)
             out.append(official)
         if required and value and not has_target:
-            self.problem(path, 'needs at least one official with role = "target"')
+            self.problem(path, _('needs at least one official with role = "target"'))
         return tuple(out)
 
     def official(self, item: dict[str, Any], here: str) -> Official | None:
         self.unknown(item, _OFFICIAL_FIELDS, here)
         ident = self.text(item, "id", f"{here}.id", required=True)
         if ident and not _ID_RE.match(ident):
-            self.problem(f"{here}.id", "must be lower-case letters, digits and dashes")
+            self.problem(f"{here}.id", _("must be lower-case letters, digits and dashes"))
         role_text = self.text(item, "role", f"{here}.role") or Role.TARGET.value
         try:
             role = Role(role_text)
         except ValueError:
-            self.problem(f"{here}.role", "must be target or copy")
+            self.problem(f"{here}.role", _("must be target or copy"))
             role = Role.TARGET
         title = self.text(item, "title", f"{here}.title")
         name = self.text(item, "name", f"{here}.name")
         if not title and not name:
-            self.problem(f"{here}.name", "an official needs a title or a name")
+            self.problem(f"{here}.name", _("an official needs a title or a name"))
         address = self.texts(item, "address", f"{here}.address")
         emails = self.texts(item, "emails", f"{here}.emails")
         for j, email in enumerate(emails):
             if not _EMAIL_RE.match(email):
-                self.problem(f"{here}.emails[{j}]", f"'{email}' is not an email address")
+                self.problem(
+                    f"{here}.emails[{j}]",
+                    _("'{email}' is not an email address").format(email=email),
+                )
         fax = self.text(item, "fax", f"{here}.fax")
         salutation = self.text(item, "salutation", f"{here}.salutation")
         if role is Role.TARGET:
             if not salutation:
-                self.problem(f"{here}.salutation", "is required for a target official")
+                self.problem(f"{here}.salutation", _("is required for a target official"))
             if not (address or emails or fax):
-                self.problem(here, "a target official needs address lines, an email or a fax")
+                self.problem(here, _("a target official needs address lines, an email or a fax"))
         if not ident:
             return None
         return Official(
@@ -733,19 +780,19 @@ _OFFICIAL_FIELDS = set(OFFICIAL_KEYS) | set(FORMAT_2_OFFICIAL_KEYS)
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, datetime):
-        return "a date with a time"
+        return _("a date with a time")
     if isinstance(value, date):
-        return "a date"
+        return _("a date")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     return type(value).__name__
 
 

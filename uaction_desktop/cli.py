@@ -16,6 +16,11 @@ from datetime import date
 from functools import cached_property
 
 from uaction_desktop import __version__, commands
+from uaction_desktop.i18n import (
+    _,
+    language_at_start,
+)
+from uaction_desktop.languages import APP_LANGUAGES
 from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.paths import AppPaths, app_paths
 from uaction_desktop.profile import ProfileError, SenderProfile, load_or_set_aside
@@ -62,7 +67,7 @@ class Context:
     def profile(self) -> SenderProfile:
         profile, problem = load_or_set_aside(self.paths.profile_file)
         if problem:
-            print(f"uaction: {escaped(problem)}", file=sys.stderr)
+            print(_("uaction: {problem}").format(problem=escaped(problem)), file=sys.stderr)
         return profile
 
 
@@ -70,7 +75,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # One line, no usage dump: the hint says where the full usage is.
         command = self.prog.removeprefix("uaction").strip()
-        hint = f" (see: {self.prog} --help)"
+        hint = _(" (see: {prog} --help)").format(prog=self.prog)
         raise UserError(f"{command}: {message}{hint}" if command else message + hint, code=2)
 
 
@@ -101,13 +106,20 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     module imports what it needs at the top, and the others need not load: 10 ms)."""
     parser = _Parser(
         prog="uaction",
-        description="Urgent Action letters, offline: list cases, write letters, keep a log.",
+        description=_("Urgent Action letters, offline: list cases, write letters, keep a log."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--home",
         metavar="DIR",
-        help="keep all settings and data in DIR (portable mode; same as UACTION_HOME=DIR)",
+        help=_("keep all settings and data in DIR (portable mode; same as UACTION_HOME=DIR)"),
+    )
+    parser.add_argument(  # read before parsing (interface_language), listed for the help
+        "--lang",
+        choices=APP_LANGUAGES,
+        help=_(
+            "the language of messages and help (default: the profile's language, else the system's)"
+        ),
     )
     parser.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -124,7 +136,9 @@ def _today(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise UserError(f"--today: '{text}' is not a date like 2026-11-28", code=2) from exc
+        raise UserError(
+            _("--today: '{text}' is not a date like 2026-11-28").format(text=text), code=2
+        ) from exc
 
 
 def _utf8_when_redirected() -> None:
@@ -141,14 +155,20 @@ def _utf8_when_redirected() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_when_redirected()
     try:
-        argv = list(sys.argv[1:] if argv is None else argv)
+        try:
+            argv = language_at_start(list(sys.argv[1:] if argv is None else argv))
+        except ValueError as exc:
+            raise UserError(str(exc), code=2) from None
         parser = build_parser(argv)
         for arg in argv:
             try:
                 arg.encode("utf-8")
             except UnicodeEncodeError:
                 raise UserError(
-                    f"an argument is not valid text in this system's encoding: {arg!a}", code=2
+                    _("an argument is not valid text in this system's encoding: {arg!a}").format(
+                        arg=arg
+                    ),
+                    code=2,
                 ) from None
         args = parser.parse_args(argv)
         if not getattr(args, "handler", None):
@@ -157,13 +177,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = Context(paths=app_paths(args.home), today=_today(args.today))
         return int(args.handler(args, context) or 0)
     except UserError as exc:
-        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
+        print(_("uaction: {exc}").format(exc=escaped(str(exc), one_line=True)), file=sys.stderr)
         return exc.code
     except ProfileError as exc:  # a hand-edited profile that cannot be used
-        print(f"uaction: {escaped(str(exc), one_line=True)}", file=sys.stderr)
+        print(_("uaction: {exc}").format(exc=escaped(str(exc), one_line=True)), file=sys.stderr)
         return 1
     except CaseUnavailable as exc:  # a case file changed into a broken one while in use
-        print(f"uaction: {exc}", file=sys.stderr)
+        print(_("uaction: {exc}").format(exc=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -31,7 +31,8 @@ from uaction_desktop.destination import (
     plain_name,
     same_country,
 )
-from uaction_desktop.languages import APP_LANGUAGES, effective_language, language_name
+from uaction_desktop.i18n import _, language_display_name, or_list
+from uaction_desktop.languages import APP_LANGUAGES, effective_language
 from uaction_desktop.letter_frame import Frame, fill, frame, french_de, sender_place
 from uaction_desktop.letter_text import body_paragraphs
 from uaction_desktop.model import Case, CaseText, Channel, Official, join_names
@@ -64,23 +65,28 @@ def letter_language(case: Case, profile: SenderProfile, language: str | None = N
         if possible:
             return possible[0]
         raise LanguageError(
-            f"UA {case.ua} is written in {language_name(case.language)}, and letters are "
-            "written only in English, French, Spanish and German: add a translation of its "
-            "appeal points to the case"
+            _(
+                "UA {ua} is written in {language}, and letters are written only in English, "
+                "French, Spanish and German: add a translation of its appeal points to the case"
+            ).format(ua=case.ua, language=language_display_name(case.language))
         )
     code = language.strip().lower()
     if code in possible:
         return code
-    named = [f"{language_name(c)} ({c})" for c in possible]
-    can = ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else "".join(named)
+    can = or_list([f"{language_display_name(c)} ({c})" for c in possible])
     if code not in APP_LANGUAGES:
         raise LanguageError(
-            f"'{language}' is not a letter language (en, fr, es or de): UA {case.ua} can be "
-            f"written in {can or 'none of them'}"
+            _(
+                "'{language}' is not a letter language (en, fr, es or de): UA {ua} can be "
+                "written in {languages}"
+            ).format(language=language, ua=case.ua, languages=can or _("none of them"))
         )
     raise LanguageError(
-        f"UA {case.ua} has no appeal points in {language_name(code)}; it can be written in "
-        f"{can or 'none of the letter languages'}"
+        _("UA {ua} has no appeal points in {language}; it can be written in {languages}").format(
+            ua=case.ua,
+            language=language_display_name(code),
+            languages=can or _("none of the letter languages"),
+        )
     )
 
 
@@ -508,8 +514,10 @@ def compose_email(
     require_channel(official, Channel.EMAIL)
     if language is not None and language != letter.language:
         raise LanguageError(
-            f"the letter is in {language_name(letter.language)}: compose it in "
-            f"{language_name(language)} first"
+            _("the letter is in {language}: compose it in {wanted} first").format(
+                language=language_display_name(letter.language),
+                wanted=language_display_name(language),
+            )
         )
     lang = letter.language
     subject = render_template(

@@ -132,16 +132,24 @@ def truncation(text: str) -> str:
     return "…" + last[-25:].lstrip()
 
 
-def truncation_warning(text: str, what: str = "The letter text", personal_line: str = "") -> str:
+def truncation_warning(text: str, model_letter: bool = False, personal_line: str = "") -> str:
     """A sentence for the window and ``uaction check``; "" if the text looks whole. The writer's
     own ``personal_line`` is not judged: it need not end a sentence, and after a model letter
     it is the last paragraph, where it would hide the model letter's own end."""
+    from uaction_desktop.i18n import _
+
     if personal_line.strip():
-        text, _ = with_personal_line(text, personal_line, "")
+        text, _clean = with_personal_line(text, personal_line, "")
     cut = truncation(text)
     if not cut:
         return ""
-    return f'{what} seems cut off at "{cut}": compare it with the published document'
+    if model_letter:
+        return _(
+            'The model letter seems cut off at "{cut}": compare it with the published document'
+        ).format(cut=cut)
+    return _(
+        'The letter text seems cut off at "{cut}": compare it with the published document'
+    ).format(cut=cut)
 
 
 def with_personal_line(body: str, old: str, new: str, before_last: bool = True) -> tuple[str, bool]:

@@ -16,11 +16,12 @@ from typing import Any
 
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
+from uaction_desktop.i18n import N_
 
 LAYOUTS = ("a4-din-b", "letter-no10")
 LAYOUT_LABELS = {  # as people choose paper: by sheet and envelope
-    "a4-din-b": "A4, DL/C5 window envelope",
-    "letter-no10": "US Letter, No. 10 window envelope",
+    "a4-din-b": N_("A4, DL/C5 window envelope"),
+    "letter-no10": N_("US Letter, No. 10 window envelope"),
 }
 
 

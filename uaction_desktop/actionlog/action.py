@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from uaction_desktop.i18n import N_, gettext, ngettext
 from uaction_desktop.model import normalize_ua
 from uaction_desktop.terminal import brief
 
@@ -36,32 +37,33 @@ class ActionChannel(enum.StrEnum):
     @property
     def label(self) -> str:
         """The plural heading used in reports ("Letters: 3")."""
-        return _CHANNEL_LABELS[self]
+        return gettext(_CHANNEL_LABELS[self])
 
     def describe(self, count: int) -> str:
         """ "1 letter", "3 phone calls": how a sentence says it."""
-        noun = _CHANNEL_NOUNS[self]
-        if count == 1:
-            return f"1 {noun}"
-        return f"{count} {noun}es" if noun.endswith("x") else f"{count} {noun}s"
+        match self:
+            case ActionChannel.LETTER:
+                text = ngettext("{count} letter", "{count} letters", count)
+            case ActionChannel.EMAIL:
+                text = ngettext("{count} email", "{count} emails", count)
+            case ActionChannel.FAX:
+                text = ngettext("{count} fax", "{count} faxes", count)
+            case ActionChannel.PHONE:
+                text = ngettext("{count} phone call", "{count} phone calls", count)
+            case ActionChannel.SOCIAL:
+                text = ngettext("{count} social media post", "{count} social media posts", count)
+            case _:
+                text = ngettext("{count} other action", "{count} other actions", count)
+        return text.format(count=count)
 
-
-_CHANNEL_NOUNS = {
-    ActionChannel.LETTER: "letter",
-    ActionChannel.EMAIL: "email",
-    ActionChannel.FAX: "fax",
-    ActionChannel.PHONE: "phone call",
-    ActionChannel.SOCIAL: "social media post",
-    ActionChannel.OTHER: "other action",
-}
 
 _CHANNEL_LABELS = {
-    ActionChannel.LETTER: "Letters",
-    ActionChannel.EMAIL: "Emails",
-    ActionChannel.FAX: "Faxes",
-    ActionChannel.PHONE: "Phone calls",
-    ActionChannel.SOCIAL: "Social media posts",
-    ActionChannel.OTHER: "Other actions",
+    ActionChannel.LETTER: N_("Letters"),
+    ActionChannel.EMAIL: N_("Emails"),
+    ActionChannel.FAX: N_("Faxes"),
+    ActionChannel.PHONE: N_("Phone calls"),
+    ActionChannel.SOCIAL: N_("Social media posts"),
+    ActionChannel.OTHER: N_("Other actions"),
 }
 
 
@@ -75,14 +77,14 @@ class ReplyStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _REPLY_LABELS[self]
+        return gettext(_REPLY_LABELS[self])
 
 
 _REPLY_LABELS = {
-    ReplyStatus.NONE: "no reply yet",
-    ReplyStatus.REPLIED: "replied",
-    ReplyStatus.UNSATISFACTORY: "unsatisfactory reply",
-    ReplyStatus.NOT_EXPECTED: "no reply expected",
+    ReplyStatus.NONE: N_("no reply yet"),
+    ReplyStatus.REPLIED: N_("replied"),
+    ReplyStatus.UNSATISFACTORY: N_("unsatisfactory reply"),
+    ReplyStatus.NOT_EXPECTED: N_("no reply expected"),
 }
 
 

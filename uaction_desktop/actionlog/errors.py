@@ -13,6 +13,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from uaction_desktop.i18n import N_, gettext
+
 
 class ErrorKind(enum.StrEnum):
     """What went wrong, for a caller that reacts differently (e.g. offers "try again")."""
@@ -43,27 +45,27 @@ class ActionLogError(Exception):
 
 
 _DB_MESSAGES = {
-    ErrorKind.LOCKED: (
+    ErrorKind.LOCKED: N_(
         "The action log is busy: another program (perhaps a second copy of uaction) is using "
         "it. Close that program and try again. ({path})"
     ),
-    ErrorKind.READ_ONLY: (
+    ErrorKind.READ_ONLY: N_(
         "The action log cannot be changed because the file or its folder is read-only "
         "({path}). Check its permissions, or copy it somewhere you can write to."
     ),
-    ErrorKind.DISK_FULL: (
+    ErrorKind.DISK_FULL: N_(
         "The disk holding the action log is full ({path}). Free some space and try again; "
         "the last change was not saved."
     ),
-    ErrorKind.IO: (
+    ErrorKind.IO: N_(
         "The action log could not be read or written: the disk reported an error, or it is "
         "full ({path}). The last change was not saved."
     ),
-    ErrorKind.CORRUPT: (
+    ErrorKind.CORRUPT: N_(
         "The action log file is damaged and cannot be read ({path}). Move it aside to start a "
         "new log, or restore a backup copy."
     ),
-    ErrorKind.CANNOT_OPEN: (
+    ErrorKind.CANNOT_OPEN: N_(
         "The action log cannot be opened ({path}). Check that its folder exists and that you "
         "may write to it."
     ),
@@ -108,18 +110,35 @@ def database_error(exc: BaseException, path: Path) -> ActionLogError | None:
         return None
     if kind is ErrorKind.IO and disk_full(path.parent):  # SQLite says "I/O error" for -shm
         kind = ErrorKind.DISK_FULL
-    return ActionLogError(kind, _DB_MESSAGES[kind].format(path=path), path)
+    return ActionLogError(kind, gettext(_DB_MESSAGES[kind]).format(path=path), path)
 
 
 def file_error(exc: OSError, path: Path, doing: str) -> ActionLogError:
     """A sentence for a failed file operation; ``doing`` is e.g. "write" or "read"."""
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        kind, reason = ErrorKind.DISK_FULL, "the disk is full"
+        kind, reason = ErrorKind.DISK_FULL, gettext("the disk is full")
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        kind, reason = ErrorKind.READ_ONLY, "permission denied (the file or folder is read-only)"
+        kind = ErrorKind.READ_ONLY
+        reason = gettext("permission denied (the file or folder is read-only)")
     elif exc.errno == errno.ENOENT:
-        kind, reason = ErrorKind.MISSING, "no such file or folder"
+        kind, reason = ErrorKind.MISSING, gettext("no such file or folder")
     else:
         kind = ErrorKind.IO
-    return ActionLogError(kind, f"Cannot {doing} {path}: {reason}.", path)
+    return ActionLogError(kind, _file_sentence(doing).format(path=path, reason=reason), path)
+
+
+def _file_sentence(doing: str) -> str:
+    """Whole sentences per operation, so each language can word them its own way."""
+    match doing:
+        case "read":
+            return gettext("Cannot read {path}: {reason}.")
+        case "write":
+            return gettext("Cannot write {path}: {reason}.")
+        case "create the folder":
+            return gettext("Cannot create the folder {path}: {reason}.")
+        case "write a backup copy of":
+            return gettext("Cannot write a backup copy of {path}: {reason}.")
+        case "delete the backup copy":
+            return gettext("Cannot delete the backup copy {path}: {reason}.")
+    return "Cannot " + doing + " {path}: {reason}."

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from uaction_desktop.actionlog.action import Action, ActionChannel
+from uaction_desktop.i18n import _, ngettext
 
 _LIST_DATES_UP_TO = 3  # more distinct dates than this are shown as a range
 
@@ -28,11 +29,11 @@ def report_text(
     """
     lines: list[str] = []
     if since or until:
-        start = since.isoformat() if since else "the start"
-        end = until.isoformat() if until else "today"
-        lines += [f"Actions from {start} to {end}", ""]
+        start = since.isoformat() if since else _("the start")
+        end = until.isoformat() if until else _("today")
+        lines += [_("Actions from {start} to {end}").format(start=start, end=end), ""]
     if not actions:
-        lines.append("No actions logged.")
+        lines.append(_("No actions logged."))
         return "\n".join(lines) + "\n"
     by_case: dict[str, list[Action]] = defaultdict(list)
     for action in actions:
@@ -42,23 +43,30 @@ def report_text(
         lines.append("")
     if len(by_case) > 1:
         total = sum(a.count for a in actions)
-        lines.append(f"All cases: {total} sent for {len(by_case)} cases")
+        lines.append(
+            _("All cases: {total} sent for {count} cases").format(total=total, count=len(by_case))
+        )
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _case_block(ua: str, actions: list[Action], reference: str) -> list[str]:
     index = next((a.case_index for a in reversed(actions) if a.case_index), "")
-    lines = [f"UA {ua}" + (f" ({index})" if index else "")]
+    lines = [_("UA {ua}").format(ua=ua) + (f" ({index})" if index else "")]
     if reference:
-        lines.append(f"Report reference: {reference}")
+        lines.append(_("Report reference: {reference}").format(reference=reference))
     counts: Counter[ActionChannel] = Counter()
     for action in actions:
         counts[action.channel] += action.count
     for channel in ActionChannel:
         if counts[channel]:
             lines.append(f"{channel.label}: {counts[channel]}")
-    entries = "entry" if len(actions) == 1 else "entries"
-    lines.append(f"Total: {sum(counts.values())} ({len(actions)} log {entries})")
+    lines.append(
+        ngettext(
+            "Total: {total} ({count} log entry)",
+            "Total: {total} ({count} log entries)",
+            len(actions),
+        ).format(total=sum(counts.values()), count=len(actions))
+    )
     lines.append(_dates_line(sorted({a.sent_on for a in actions})))
     officials: Counter[str] = Counter()
     for action in actions:
@@ -66,21 +74,23 @@ def _case_block(ua: str, actions: list[Action], reference: str) -> list[str]:
             officials[action.official_display] += action.count
     if officials:
         shown = "; ".join(f"{name} ({n})" for name, n in sorted(officials.items()))
-        lines.append(f"Sent to: {shown}")
+        lines.append(_("Sent to: {officials}").format(officials=shown))
     return lines
 
 
 def _dates_line(dates: list[date]) -> str:
     if len(dates) == 1:
-        return f"Date: {dates[0].isoformat()}"
+        return _("Date: {date}").format(date=dates[0].isoformat())
     if len(dates) <= _LIST_DATES_UP_TO:
-        return "Dates: " + ", ".join(d.isoformat() for d in dates)
-    return f"Dates: {dates[0].isoformat()} to {dates[-1].isoformat()} ({len(dates)} days)"
+        return _("Dates: {dates}").format(dates=", ".join(d.isoformat() for d in dates))
+    return _("Dates: {first} to {last} ({count} days)").format(
+        first=dates[0].isoformat(), last=dates[-1].isoformat(), count=len(dates)
+    )
 
 
 def ua_sort_key(ua: str) -> tuple[int, int, str]:
     """63/18 before 7/19: by year, then number (UA numbers restart every year)."""
-    number, _, year = ua.partition("/")
+    number, _slash, year = ua.partition("/")
     if not (number.isdigit() and year.isdigit()):
         return 9999, 0, ua  # not a UA number (a hand-edited file): last, but still listed
     full_year = int(year)

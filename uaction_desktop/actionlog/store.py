@@ -39,6 +39,7 @@ from uaction_desktop.actionlog.schema import (
     read_version,
 )
 from uaction_desktop.atomic import fsync_folder, write_bytes_atomic
+from uaction_desktop.i18n import _
 
 BUSY_TIMEOUT_S = 10.0  # how long to wait for another writer before saying "busy"
 
@@ -107,8 +108,10 @@ def _from_row(row: tuple[Any, ...], path: Path) -> Action:
     except (ValueError, TypeError) as exc:
         raise ActionLogError(
             ErrorKind.CORRUPT,
-            f"The action log {path} holds an entry that cannot be read ({r['id']}: {exc}). "
-            "Another program may have changed it; restore a backup copy if you have one.",
+            _(
+                "The action log {path} holds an entry that cannot be read ({id}: {problem}). "
+                "Another program may have changed it; restore a backup copy if you have one."
+            ).format(path=path, id=r["id"], problem=exc),
             path,
         ) from exc
 
@@ -236,7 +239,9 @@ class ActionLog:
         if busy_timeout is None:
             busy_timeout = BUSY_TIMEOUT_S
         if read_only and not path.is_file():
-            raise ActionLogError(ErrorKind.MISSING, f"There is no action log at {path}.", path)
+            raise ActionLogError(
+                ErrorKind.MISSING, _("There is no action log at {path}.").format(path=path), path
+            )
         if not read_only:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -298,10 +303,14 @@ class ActionLog:
                 full = exc.kind is ErrorKind.DISK_FULL or disk_full(path.parent)
         log = cls.open(path, read_only=True)
         log.why_read_only = (
-            f"The disk holding the action log is full ({path}): it is open for reading and "
-            "exporting only; free some space to log new actions."
+            _(
+                "The disk holding the action log is full ({path}): it is open for reading and "
+                "exporting only; free some space to log new actions."
+            ).format(path=path)
             if full
-            else f"The action log is read-only here ({path}): it is open for reading only."
+            else _(
+                "The action log is read-only here ({path}): it is open for reading only."
+            ).format(path=path)
         )
         return log
 
@@ -491,7 +500,7 @@ class ActionLog:
         if found is None:
             raise ActionLogError(
                 ErrorKind.NO_SUCH_ACTION,
-                "That action is no longer in the log (it may have been deleted).",
+                _("That action is no longer in the log (it may have been deleted)."),
                 self.path,
             )
         return found

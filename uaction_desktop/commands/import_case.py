@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.outputs import is_stdout
 from uaction_desktop.terminal import escaped, json_escaped, toml_escaped
 
@@ -26,17 +27,21 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="make a draft case file from an Urgent Action document (PDF, Word, email, text)",
-        description="Read an Urgent Action document and print a draft case file to review. "
-        "Every field gets a confidence; text that could not be placed is listed, never lost.",
+        help=_("make a draft case file from an Urgent Action document (PDF, Word, email, text)"),
+        description=_(
+            "Read an Urgent Action document and print a draft case file to review. "
+            "Every field gets a confidence; text that could not be placed is listed, never lost."
+        ),
     )
-    parser.add_argument("file", metavar="FILE", type=Path, help=".pdf, .docx, .eml, .html or .txt")
     parser.add_argument(
-        "--output", "-o", metavar="CASE.toml", type=Path, help="write the case file here"
+        "file", metavar="FILE", type=Path, help=_(".pdf, .docx, .eml, .html or .txt")
     )
-    parser.add_argument("--force", action="store_true", help="replace --output if it exists")
     parser.add_argument(
-        "--json", action="store_true", help="print the draft as JSON, with confidences"
+        "--output", "-o", metavar="CASE.toml", type=Path, help=_("write the case file here")
+    )
+    parser.add_argument("--force", action="store_true", help=_("replace --output if it exists"))
+    parser.add_argument(
+        "--json", action="store_true", help=_("print the draft as JSON, with confidences")
     )
     parser.set_defaults(handler=run)
 
@@ -56,7 +61,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         try:
             write_text_atomic(output, text)
         except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            raise UserError(
+                _("cannot write {output}: {reason}").format(
+                    output=output, reason=exc.strerror or exc
+                )
+            ) from exc
     if args.json:
         data = draft.to_json(ctx.today)
         data["file"] = str(output) if output is not None else ""
@@ -69,34 +78,72 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def _check_output(output: Path, source: Path, force: bool) -> None:
     if output.exists() and output.is_dir():
-        raise UserError(f"--output {output} is a folder; give a file name such as case.toml")
+        raise UserError(
+            _("--output {output} is a folder; give a file name such as case.toml").format(
+                output=output
+            )
+        )
     if not output.parent.is_dir():
-        raise UserError(f"--output: the folder {output.parent} does not exist")
+        raise UserError(
+            _("--output: the folder {parent} does not exist").format(parent=output.parent)
+        )
     if output.exists() and source.exists() and output.resolve() == source.resolve():
-        raise UserError("--output would replace the document being imported")
+        raise UserError(_("--output would replace the document being imported"))
     if output.exists() and not force:
-        raise UserError(f"{output} already exists (add --force to replace it)")
+        raise UserError(
+            _("{output} already exists (add --force to replace it)").format(output=output)
+        )
 
 
 def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> None:
     """A few lines on stderr: what was read, and what a reviewer has to do."""
     case = draft.to_case(ctx.today)
-    kind = case.kind.value if case.kind.value != "follow-up" else f"follow-up {case.update}"
+    if case.kind.value == "follow-up":
+        kind = _("follow-up {number}").format(number=case.update)
+    elif case.kind.value == "closure":
+        kind = _("closure")
+    else:
+        kind = _("initial")
     doc = draft.document_type
     if doc is not None and str(doc.value) != case.kind.value:
-        kind = f"{str(doc.value).replace('-', ' ')}, saved as {kind}"
-    read = (
-        f"read UA {case.ua or '?'} ({kind}) from {source.name}: {len(case.officials)} "
-        f"official(s), {len(case.asks)} appeal point(s), {len(draft.leftovers)} leftover(s)"
+        kind = _("{document}, saved as {kind}").format(
+            document=str(doc.value).replace("-", " "), kind=kind
+        )
+    officials, asks, leftovers = len(case.officials), len(case.asks), len(draft.leftovers)
+    counts = ", ".join(
+        (
+            ngettext("{count} official", "{count} officials", officials).format(count=officials),
+            ngettext("{count} appeal point", "{count} appeal points", asks).format(count=asks),
+            ngettext("{count} leftover", "{count} leftovers", leftovers).format(count=leftovers),
+        )
+    )
+    read = _("read UA {ua} ({kind}) from {name}: {counts}").format(
+        ua=case.ua or "?", kind=kind, name=source.name, counts=counts
     )
     print(escaped(read, one_line=True), file=sys.stderr)
     for warning in draft.warnings:
-        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
+        print(
+            _("warning: {warning}").format(warning=escaped(warning, one_line=True)), file=sys.stderr
+        )
     review = draft.to_review()
     if review:
         listed = escaped(", ".join(review), one_line=True)
-        print(f"{len(review)} field(s) to review: {listed}", file=sys.stderr)
+        print(
+            ngettext(
+                "{count} field to review: {fields}",
+                "{count} fields to review: {fields}",
+                len(review),
+            ).format(count=len(review), fields=listed),
+            file=sys.stderr,
+        )
     for problem in draft.problems(ctx.today):
-        print(escaped(f"to complete: {problem.field}: {problem.message}"), file=sys.stderr)
+        print(
+            escaped(
+                _("to complete: {field}: {message}").format(
+                    field=problem.field, message=problem.message
+                )
+            ),
+            file=sys.stderr,
+        )
     if output is not None:
-        print(escaped(f"wrote {output}", one_line=True), file=sys.stderr)
+        print(escaped(_("wrote {output}").format(output=output), one_line=True), file=sys.stderr)

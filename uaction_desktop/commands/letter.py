@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from uaction_desktop.atomic import write_bytes_atomic, write_text_atomic
+from uaction_desktop.case_json import status_word
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import output_file
 from uaction_desktop.commands.show import find_entry
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.letter_text import truncation_warning
 from uaction_desktop.model import Channel
 from uaction_desktop.outputs import is_stdout, output_problem
@@ -20,17 +22,17 @@ from uaction_desktop.terminal import escaped, for_stream
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "letter",
-        help="write a letter (PDF) or an email, fax, phone script or social post",
-        description="Compose an appeal to one official of a case.",
+        help=_("write a letter (PDF) or an email, fax, phone script or social post"),
+        description=_("Compose an appeal to one official of a case."),
     )
-    parser.add_argument("ua", metavar="UA", help="UA number, e.g. 63/18")
+    parser.add_argument("ua", metavar="UA", help=_("UA number, e.g. 63/18"))
     parser.add_argument(
-        "--to", required=True, metavar="OFFICIAL", help="the official's id or 1-based position"
+        "--to", required=True, metavar="OFFICIAL", help=_("the official's id or 1-based position")
     )
     parser.add_argument(
         "--channel", choices=[c.value for c in Channel], default=Channel.LETTER.value
     )
-    parser.add_argument("--layout", choices=sorted(LAYOUTS), help="page layout (PDF only)")
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), help=_("page layout (PDF only)"))
     parser.add_argument("--sender-name", metavar="NAME")
     parser.add_argument("--sender-address", metavar="LINE", action="append", default=[])
     parser.add_argument("--sender-email", metavar="EMAIL")
@@ -39,10 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--language",
         metavar="LANG",
-        help="write in en, fr, es or de (default: the profile's language where the case has "
-        "its appeal points in it, else the case's own)",
+        help=_(
+            "write in en, fr, es or de (default: the profile's language where the case has "
+            "its appeal points in it, else the case's own)"
+        ),
     )
-    parser.add_argument("--text", action="store_true", help="write the letter as plain text")
+    parser.add_argument("--text", action="store_true", help=_("write the letter as plain text"))
     parser.add_argument("--output", "-o", metavar="FILE", type=output_file)
     parser.set_defaults(handler=run)
 
@@ -54,8 +58,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     case = entry.case
     official = case.official(args.to)
     if official is None:
-        choices = ", ".join(f"{n} or {o.id}" for n, o in enumerate(case.officials, start=1))
-        raise UserError(f"UA {case.ua} has no official '{args.to}' (choose {choices})")
+        choices = ", ".join(
+            _("{number} or {id}").format(number=n, id=o.id)
+            for n, o in enumerate(case.officials, start=1)
+        )
+        raise UserError(
+            _("UA {ua} has no official '{to}' (choose {choices})").format(
+                ua=case.ua, to=args.to, choices=choices
+            )
+        )
     profile = ctx.profile.with_overrides(
         name=args.sender_name,
         address=args.sender_address,
@@ -71,33 +82,46 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     warnings: list[str] = []  # said once the output is written, so an error stays one line
     if entry.status.value != "active":
         warnings.append(
-            f"UA {case.ua} is {entry.status.value}; check with the organisation for an "
-            "update before sending"
+            _(
+                "UA {ua} is {status}; check with the organisation for an update before sending"
+            ).format(ua=case.ua, status=status_word(entry.status))
         )
     if channel in (Channel.LETTER, Channel.FAX) and not (profile.name and profile.address):
         warnings.append(
-            "no sender name or address: the letter will go out unsigned and with no "
-            "return address (set them with 'uaction profile' or --sender-name/--sender-address)"
+            _(
+                "no sender name or address: the letter will go out unsigned and with no "
+                "return address (set them with 'uaction profile' or --sender-name/--sender-address)"
+            )
         )
     text_out = channel in (Channel.EMAIL, Channel.PHONE, Channel.SOCIAL) or args.text
     if args.output is not None and is_stdout(args.output):
         if not text_out:
             raise UserError(
-                f"--output {args.output}: a PDF is not sent to standard output; give a file "
-                "name such as letter.pdf (or use --text for plain text)",
+                _(
+                    "--output {output}: a PDF is not sent to standard output; give a file name "
+                    "such as letter.pdf (or use --text for plain text)"
+                ).format(output=args.output),
                 code=2,
             )
         args.output = None  # standard output, as without --output
     if args.output is not None and (problem := output_problem(args.output, "file")):
-        raise UserError(f"cannot write {args.output}: {problem}")
+        raise UserError(
+            _("cannot write {output}: {problem}").format(output=args.output, problem=problem)
+        )
     if text_out and args.output is not None and args.output.suffix.lower() == ".pdf":
-        raise UserError(f"the {channel.value} channel writes text: name the file .txt, not .pdf")
+        raise UserError(
+            _("the {channel} channel writes text: name the file .txt, not .pdf").format(
+                channel=channel.value
+            )
+        )
     if not text_out and args.output is None:
-        raise UserError("a PDF needs --output FILE (or use --text for plain text)", code=2)
+        raise UserError(_("a PDF needs --output FILE (or use --text for plain text)"), code=2)
     if not text_out and args.output.suffix.lower() not in ("", ".pdf"):  # "letter.txt"
         raise UserError(
-            f"a {channel.value} is written as a PDF: name the file {args.output.stem}.pdf, "
-            "or add --text for plain text",
+            _(
+                "a {channel} is written as a PDF: name the file {stem}.pdf, or add --text for "
+                "plain text"
+            ).format(channel=channel.value, stem=args.output.stem),
             code=2,
         )
 
@@ -119,7 +143,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         warnings.append(cut[:1].lower() + cut[1:])  # printed as it is: the writer must know
     if channel is Channel.EMAIL:
         message = compose.compose_email(case, official, letter)
-        text = f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
+        text = _("To: {recipients}\nSubject: {subject}\n\n{text}").format(
+            recipients=", ".join(message.recipients), subject=message.subject, text=message.text
+        )
         _write_text(text, args.output)
     elif channel is Channel.PHONE:
         message = compose.compose_phone(case, official, profile, language=language)
@@ -136,9 +162,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         result = render_fax(letter, official) if channel is Channel.FAX else render_letter(letter)
         warnings.extend(result.warnings)
         _write(args.output, lambda p: write_bytes_atomic(p, result.pdf))
-        print(f"{args.output}: {result.pages} page{'s' if result.pages != 1 else ''}")
+        print(
+            ngettext("{output}: {count} page", "{output}: {count} pages", result.pages).format(
+                output=args.output, count=result.pages
+            )
+        )
     for warning in warnings:
-        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
+        print(
+            _("warning: {warning}").format(warning=escaped(warning, one_line=True)), file=sys.stderr
+        )
     return 0
 
 
@@ -153,4 +185,6 @@ def _write(path: Path, writer) -> None:
     try:
         writer(path)
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.cli_types import copies, iso_date, output_file
+from uaction_desktop.i18n import _, ngettext, pgettext
 from uaction_desktop.outputs import is_stdout, output_problem
 from uaction_desktop.profile import LAYOUTS  # the names alone: ReportLab is not loaded
 from uaction_desktop.terminal import escaped
@@ -19,10 +20,12 @@ LABEL_CHOICES = ("a4-21", "letter-30")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "pack",
-        help="print a meeting pack: briefings, every member's letters, tally, envelopes",
+        help=_("print a meeting pack: briefings, every member's letters, tally, envelopes"),
         description=(
-            "Build one PDF for a group meeting. Without --case, the active cases, most urgent "
-            "first. Letters come signer by signer; envelopes and labels follow the same order."
+            _(
+                "Build one PDF for a group meeting. Without --case, the active cases, most urgent "
+                "first. Letters come signer by signer; envelopes and labels follow the same order."
+            )
         ),
     )
     parser.add_argument(
@@ -31,73 +34,79 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="UA",
-        help="a case to include (repeat for more); default: all active cases",
+        help=_("a case to include (repeat for more); default: all active cases"),
     )
     signers = parser.add_mutually_exclusive_group()
     signers.add_argument(
         "--copies",
         type=copies,
         metavar="N",
-        help="N blank copies of each letter, to sign and address by hand (default 1)",
+        help=_("N blank copies of each letter, to sign and address by hand (default 1)"),
     )
     signers.add_argument(
         "--roster",
         type=Path,
         metavar="FILE.csv",
-        help="CSV with a header row: name (required), address, email; one letter set per row",
+        help=_("CSV with a header row: name (required), address, email; one letter set per row"),
     )
     parser.add_argument(
         "--officials",
         choices=("targets", "all"),
         default="targets",
-        help="write to the targets only (default) or also to 'copies to'",
+        help=_("write to the targets only (default) or also to 'copies to'"),
     )
     parser.add_argument(
         "--copies-to",
         action="append",
         default=[],
         metavar="UA",
-        help="for this case, also write to its 'copies to' recipients (repeatable)",
+        help=_("for this case, also write to its 'copies to' recipients (repeatable)"),
     )
     parser.add_argument(
         "--briefings",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="a one-page briefing per case to read aloud (default: on)",
+        help=_("a one-page briefing per case to read aloud (default: on)"),
     )
     parser.add_argument(
         "--cover",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="a cover with the meeting date and contents (default: on)",
+        help=_("a cover with the meeting date and contents (default: on)"),
     )
-    parser.add_argument("--tally", action="store_true", help="add a tally sheet")
+    parser.add_argument("--tally", action="store_true", help=_("add a tally sheet"))
     addressing = parser.add_mutually_exclusive_group()
-    addressing.add_argument("--envelopes", choices=ENVELOPE_CHOICES, help="one envelope per letter")
-    addressing.add_argument("--labels", choices=LABEL_CHOICES, help="one address label per letter")
+    addressing.add_argument(
+        "--envelopes", choices=ENVELOPE_CHOICES, help=_("one envelope per letter")
+    )
+    addressing.add_argument(
+        "--labels", choices=LABEL_CHOICES, help=_("one address label per letter")
+    )
     parser.add_argument(
         "--no-return-address",
         dest="return_address",
         action="store_false",
-        help="leave the return address off the envelopes",
+        help=_("leave the return address off the envelopes"),
     )
-    parser.add_argument("--layout", choices=sorted(LAYOUTS), help="page layout of the letters")
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), help=_("page layout of the letters"))
     parser.add_argument(
         "--duplex",
         action="store_true",
-        help="for double-sided printing: every letter starts on a front side",
+        help=_("for double-sided printing: every letter starts on a front side"),
     )
     parser.add_argument(
         "--date",
         type=iso_date,
         metavar="YYYY-MM-DD",
-        help="the meeting date, printed on the letters (default: today)",
+        help=_("the meeting date, printed on the letters (default: today)"),
     )
     parser.add_argument(
         "--language",
         metavar="LANG",
-        help="write every letter in en, fr, es or de (default: the profile's language where a "
-        "case has its appeal points in it, else the case's own)",
+        help=_(
+            "write every letter in en, fr, es or de (default: the profile's language where a "
+            "case has its appeal points in it, else the case's own)"
+        ),
     )
     parser.add_argument("--output", "-o", required=True, type=output_file, metavar="FILE.pdf")
     parser.set_defaults(handler=run)
@@ -114,12 +123,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     if is_stdout(args.output):
         raise UserError(
-            f"--output {args.output}: a meeting pack is a PDF, not sent to standard output; "
-            "give a file name such as pack.pdf",
+            _(
+                "--output {output}: a meeting pack is a PDF, not sent to standard output; give a "
+                "file name such as pack.pdf"
+            ).format(output=args.output),
             code=2,
         )
     if problem := output_problem(args.output, "meeting pack"):
-        raise UserError(f"cannot write {args.output}: {problem}")
+        raise UserError(
+            _("cannot write {output}: {problem}").format(output=args.output, problem=problem)
+        )
     signers: int | tuple = args.copies or 1
     if args.roster is not None:
         try:
@@ -128,7 +141,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             raise UserError(str(exc)) from exc
         if roster.ignored_columns:
             print(
-                f"warning: {args.roster}: ignored columns: {', '.join(roster.ignored_columns)}",
+                _("warning: {roster}: ignored columns: {columns}").format(
+                    roster=args.roster, columns=", ".join(roster.ignored_columns)
+                ),
                 file=sys.stderr,
             )
         signers = roster.signers
@@ -157,12 +172,39 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     envelopes = args.envelopes or args.labels
     if envelopes and args.return_address and options.blank_copies and not ctx.profile.address:
         warnings.append(
-            "the envelopes carry no return address: set the group's address with "
-            "'uaction profile --address ...' (or pass --no-return-address to silence this)"
+            _(
+                "the envelopes carry no return address: set the group's address with "
+                "'uaction profile --address ...' (or pass --no-return-address to silence this)"
+            )
         )
     for warning in warnings:
-        print(f"warning: {escaped(warning, one_line=True)}", file=sys.stderr)
-    parts = ", ".join(f"{p.name} {p.range_text}" for p in result.parts)
-    plural = "s" if result.letters != 1 else ""
-    print(f"{args.output}: {result.pages} pages ({parts}); {result.letters} letter{plural}")
+        print(
+            _("warning: {warning}").format(warning=escaped(warning, one_line=True)), file=sys.stderr
+        )
+    parts = ", ".join(f"{_part_name(p.name)} {p.range_text}" for p in result.parts)
+    print(
+        ngettext(
+            "{output}: {pages} pages ({parts}); {count} letter",
+            "{output}: {pages} pages ({parts}); {count} letters",
+            result.letters,
+        ).format(output=args.output, pages=result.pages, parts=parts, count=result.letters)
+    )
     return 0
+
+
+def _part_name(name: str) -> str:
+    """A part of the pack as the one-line summary names it ("cover 1, briefings 2–3")."""
+    match name:
+        case "cover":
+            return pgettext("pack part", "cover")
+        case "briefings":
+            return pgettext("pack part", "briefings")
+        case "letters":
+            return pgettext("pack part", "letters")
+        case "tally":
+            return pgettext("pack part", "tally")
+        case "envelopes":
+            return pgettext("pack part", "envelopes")
+        case "labels":
+            return pgettext("pack part", "labels")
+    return name

@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict, replace
 
 from uaction_desktop.cli import Context, UserError
+from uaction_desktop.i18n import _
 from uaction_desktop.languages import APP_LANGUAGES, effective_language
 from uaction_desktop.profile import LAYOUTS, save_profile
 from uaction_desktop.terminal import escaped
@@ -14,25 +15,25 @@ from uaction_desktop.terminal import escaped
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "profile",
-        help="show or set your name, address and preferences",
-        description="With no options, show the profile; with options, change those fields.",
+        help=_("show or set your name, address and preferences"),
+        description=_("With no options, show the profile; with options, change those fields."),
     )
     parser.add_argument("--name", metavar="NAME")
     parser.add_argument(
         "--address",
         metavar="LINE",
         action="append",
-        help="an address line (repeat for each line; replaces the whole address)",
+        help=_("an address line (repeat for each line; replaces the whole address)"),
     )
     parser.add_argument("--email", metavar="EMAIL")
-    parser.add_argument("--country", metavar="COUNTRY", help="the country you write from")
-    parser.add_argument("--group", metavar="GROUP", help="e.g. Amnesty International Group 42")
-    parser.add_argument("--closing", metavar="TEXT", help='e.g. "Yours faithfully,"')
-    parser.add_argument("--layout", choices=LAYOUTS, help="default paper and envelope")
+    parser.add_argument("--country", metavar="COUNTRY", help=_("the country you write from"))
+    parser.add_argument("--group", metavar="GROUP", help=_("e.g. Amnesty International Group 42"))
+    parser.add_argument("--closing", metavar="TEXT", help=_('e.g. "Yours faithfully,"'))
+    parser.add_argument("--layout", choices=LAYOUTS, help=_("default paper and envelope"))
     parser.add_argument(
         "--language",
         choices=(*APP_LANGUAGES, "system"),
-        help="the language you write letters in ('system': the system's language)",
+        help=_("the language of the window and of your letters ('system': the system's language)"),
     )
     parser.set_defaults(handler=run)
 
@@ -53,15 +54,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         try:
             moved = save_profile(ctx.paths.profile_file, profile)
         except OSError as exc:
-            raise UserError(f"cannot save {ctx.paths.profile_file}: {exc.strerror or exc}") from exc
-        print(f"Saved {ctx.paths.profile_file}")
+            raise UserError(
+                _("cannot save {path}: {reason}").format(
+                    path=ctx.paths.profile_file, reason=exc.strerror or exc
+                )
+            ) from exc
+        print(_("Saved {path}").format(path=ctx.paths.profile_file))
         if moved is not None:
-            print(f"The old file could not be read; it was kept as {moved}")
+            print(_("The old file could not be read; it was kept as {moved}").format(moved=moved))
     for key, value in asdict(profile).items():
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
         if key == "layout" and not value:
-            shown = f"{profile.paper} (the usual paper where you write from)"
+            shown = _("{paper} (the usual paper where you write from)").format(paper=profile.paper)
         if key == "language" and not value:
-            shown = f"{effective_language(profile)} (the system's language)"
+            shown = _("{language} (the system's language)").format(
+                language=effective_language(profile)
+            )
         print(escaped(f"{key + ':':<9} {shown or '-'}", one_line=True))
     return 0

@@ -6,18 +6,18 @@ import argparse
 import json
 import textwrap
 
-from uaction_desktop.case_json import case_to_json, days_left_text
+from uaction_desktop.case_json import case_to_json, days_left_text, status_word
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.languages import language_name
+from uaction_desktop.i18n import _, language_display_name
 from uaction_desktop.library import CaseEntry, CaseUnavailable
 from uaction_desktop.model import Case, CaseStatus
 from uaction_desktop.terminal import escaped, json_escaped
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("show", help="show one case")
-    parser.add_argument("ua", metavar="UA", help="UA number, e.g. 63/18")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser = subparsers.add_parser("show", help=_("show one case"))
+    parser.add_argument("ua", metavar="UA", help=_("UA number, e.g. 63/18"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
 
 
@@ -25,7 +25,7 @@ def find_entry(ctx: Context, ua: str) -> CaseEntry:
     """One UA's entry, its case read from its file (and no other case file read)."""
     entry = ctx.find(ua)
     if entry is None:
-        raise UserError(f"no case UA {ua} (see: uaction cases --all)")
+        raise UserError(_("no case UA {ua} (see: uaction cases --all)").format(ua=ua))
     try:
         entry.case  # noqa: B018 - read now, so a broken file is one line here
     except CaseUnavailable as exc:
@@ -46,44 +46,49 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def format_case(case: Case, status: CaseStatus, ctx: Context) -> str:
     wrap = textwrap.TextWrapper(width=88)
     lines = [f"UA {case.ua}  {case.index}".rstrip(), case.title, ""]
-    state = status.value
+    state = status_word(status)
     if status is CaseStatus.ACTIVE:
-        state = f"active, {days_left_text(case.deadline, ctx.today)}"
-    lines.append(f"Country:  {case.country}")
-    lines.append(f"Issued:   {case.issued.isoformat()}")
+        state = f"{state}, {days_left_text(case.deadline, ctx.today)}"
+    facts = [(_("Country:"), case.country), (_("Issued:"), case.issued.isoformat())]
     if case.deadline:
-        lines.append(f"Deadline: {case.deadline.isoformat()} ({state})")
+        facts.append((_("Deadline:"), f"{case.deadline.isoformat()} ({state})"))
     if case.people:
         people = ", ".join(f"{p.name} ({p.gender})" if p.gender else p.name for p in case.people)
-        lines.append(f"People:   {people}")
+        facts.append((_("People:"), people))
     if case.languages:
-        lines.append(f"Write in: {', '.join(case.languages)} (as the document asks)")
-    letters = ", ".join(f"{language_name(c)} ({c})" for c in case.letter_languages)
-    lines.append(f"Letters:  {letters or 'none: no appeal points in a letter language'}")
+        asked = _("{languages} (as the document asks)").format(languages=", ".join(case.languages))
+        facts.append((_("Write in:"), asked))
+    letters = ", ".join(f"{language_display_name(c)} ({c})" for c in case.letter_languages)
+    facts.append((_("Letters:"), letters or _("none: no appeal points in a letter language")))
+    width = max(len(label) for label, _value in facts) + 1
+    lines += [f"{label:<{width}}{value}" for label, value in facts]
     lines.append("")
     for para in case.paragraphs(case.summary):
         lines += [*wrap.wrap(para), ""]
     if case.asks:
-        lines.append("Appeal points:")
+        lines.append(_("Appeal points:"))
         for ask in case.asks:
             lines += textwrap.wrap(ask, 88, initial_indent="  - ", subsequent_indent="    ")
         lines.append("")
-    lines.append("Officials:")
+    lines.append(_("Officials:"))
     for number, official in enumerate(case.officials, start=1):
-        role = "" if official.role.value == "target" else "  (copy)"
+        role = "" if official.role.value == "target" else "  " + _("(copy)")
         lines.append(f"  {number}. [{official.id}] {official.display_name}{role}")
         for line in (official.organisation, *official.address):
             if line:
                 lines.append(f"       {line}")
         for label, value in (
-            ("Fax", official.fax),
-            ("Phone", official.phone),
-            ("Email", ", ".join(official.emails)),
-            ("Social", ", ".join(official.social)),
-            ("Salutation", official.salutation),
+            (_("Fax: {value}"), official.fax),
+            (_("Phone: {value}"), official.phone),
+            (_("Email: {value}"), ", ".join(official.emails)),
+            (_("Social: {value}"), ", ".join(official.social)),
+            (_("Salutation: {value}"), official.salutation),
         ):
             if value:
-                lines.append(f"       {label}: {value}")
+                lines.append("       " + label.format(value=value))
     if case.report_reference:
-        lines += ["", f"Report your action as: {case.report_reference}"]
+        lines += [
+            "",
+            _("Report your action as: {reference}").format(reference=case.report_reference),
+        ]
     return "\n".join(lines)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.actionlog import MAX_COUNT, Action, ActionChannel, ReplyStatus
+from uaction_desktop.gui.labels import channel_in_sentence, channel_name
+from uaction_desktop.i18n import _, format_date
 from uaction_desktop.model import Case, Channel, normalize_ua
 
 _CONTACT_CHANNELS = {c.value for c in Channel}  # "other" is always possible
@@ -62,7 +64,7 @@ class ActionDialog(QDialog):
         self.channel = QComboBox(self)
         self.channel.setObjectName("actionChannel")
         for channel in ActionChannel:
-            self.channel.addItem(channel.value, channel.value)
+            self.channel.addItem(channel_name(channel), channel.value)
         self.channel.setCurrentIndex(self.channel.findData(action.channel.value))
         self.count = QSpinBox(self)
         self.count.setObjectName("actionCount")
@@ -74,7 +76,7 @@ class ActionDialog(QDialog):
         self.sent_on.setDisplayFormat("yyyy-MM-dd")
         self.signer = QLineEdit(action.signer, self)
         self.signer.setObjectName("actionSigner")
-        self.signer.setPlaceholderText("you, or the group (e.g. Group 42 meeting)")
+        self.signer.setPlaceholderText(_("you, or the group (e.g. Group 42 meeting)"))
         self.note = QLineEdit(action.note, self)
         self.note.setObjectName("actionNote")
         self.reply = QComboBox(self)
@@ -96,16 +98,16 @@ class ActionDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout(self)
-        form.addRow("&Case:", self.case)
-        form.addRow("&To:", self.official)
-        form.addRow("C&hannel:", self.channel)
-        form.addRow("How &many:", self.count)
-        form.addRow("&Date sent:", self.sent_on)
-        form.addRow("&Signed by:", self.signer)
-        form.addRow("&Note:", self.note)
-        form.addRow("&Reply:", self.reply)
-        form.addRow("Reply d&ate:", self.reply_on)
-        form.addRow("Te&xt sent:", self.text)
+        form.addRow(_("&Case:"), self.case)
+        form.addRow(_("&To:"), self.official)
+        form.addRow(_("C&hannel:"), self.channel)
+        form.addRow(_("How &many:"), self.count)
+        form.addRow(_("&Date sent:"), self.sent_on)
+        form.addRow(_("&Signed by:"), self.signer)
+        form.addRow(_("&Note:"), self.note)
+        form.addRow(_("&Reply:"), self.reply)
+        form.addRow(_("Reply d&ate:"), self.reply_on)
+        form.addRow(_("Te&xt sent:"), self.text)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -144,14 +146,28 @@ class ActionDialog(QDialog):
         reachable = {c.value for c in official.channels()} if official else None
         if reachable is not None and channel.value in _CONTACT_CHANNELS - reachable:
             raise ValueError(
-                f"{official.display_name} cannot be reached by {channel.value} in this case; "
-                "choose 'other' if you reached them another way"
+                _(
+                    "{official} cannot be reached by {channel} in this case; choose “{other}” "
+                    "if you reached them another way"
+                ).format(
+                    official=official.display_name,
+                    channel=channel_in_sentence(channel),
+                    other=channel_name(ActionChannel.OTHER),
+                )
             )
         sent_on = _pydate(self.sent_on.date())
         if sent_on > self._today:
-            raise ValueError(f"the date sent ({sent_on}) is after today ({self._today})")
+            raise ValueError(
+                _("the date sent ({sent_on}) is after today ({today})").format(
+                    sent_on=format_date(sent_on), today=format_date(self._today)
+                )
+            )
         if case is not None and sent_on < case.issued:
-            raise ValueError(f"the date is before UA {case.ua} was issued ({case.issued})")
+            raise ValueError(
+                _("the date is before UA {ua} was issued ({issued})").format(
+                    ua=case.ua, issued=format_date(case.issued)
+                )
+            )
         return replace(
             self._action,
             case_ua=ua,
@@ -178,7 +194,7 @@ class ActionDialog(QDialog):
             return str(self.case.itemData(index))
         ua = normalize_ua(typed)
         if ua is None:
-            raise ValueError(f"'{typed}' is not a UA number such as 63/18")
+            raise ValueError(_("“{typed}” is not a UA number such as 63/18").format(typed=typed))
         return ua
 
     def accept(self) -> None:
@@ -196,10 +212,10 @@ class ActionDialog(QDialog):
         parent: QWidget | None,
         cases: list[Case],
         action: Action,
-        title: str = "Log an action",
+        title: str | None = None,
         today: date | None = None,
     ) -> Action | None:
-        dialog = cls(cases, action, title, parent, today)
+        dialog = cls(cases, action, title or _("Log an action"), parent, today)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.action()
         return None

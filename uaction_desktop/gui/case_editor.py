@@ -69,10 +69,10 @@ from uaction_desktop.gui.import_review import fill_review_list
 from uaction_desktop.gui.plain_text import plain, rich_escaped, typed_text
 from uaction_desktop.gui.restore_bar import RestoreBar
 from uaction_desktop.gui.screen_fit import fit_to_screen
+from uaction_desktop.i18n import N_, _, language_display_name, ngettext
 from uaction_desktop.importer import Confidence, Draft, Field, Leftover
 from uaction_desktop.importer.dates import parse_date
 from uaction_desktop.importer.names import official_id
-from uaction_desktop.languages import language_name
 from uaction_desktop.model import (
     Case,
     CaseKind,
@@ -99,22 +99,32 @@ QFrame#restoreBar { background-color: #fff1cc; border: 1px solid #b38600; border
 QFrame#restoreBar QLabel { color: #1a1a1a; }
 """
 KIND_CHOICES = (
-    ("Initial appeal", CaseKind.INITIAL.value),
-    ("Follow-up (an update of the UA)", CaseKind.FOLLOW_UP.value),
-    ("Closure notice (no further action)", CaseKind.CLOSURE.value),
+    (N_("Initial appeal"), CaseKind.INITIAL.value),
+    (N_("Follow-up (an update of the UA)"), CaseKind.FOLLOW_UP.value),
+    (N_("Closure notice (no further action)"), CaseKind.CLOSURE.value),
 )
 ROLE_CHOICES = (
-    ("Target: letters are addressed to this official", Role.TARGET.value),
-    ("Copy: a copy of the letter is sent here", Role.COPY.value),
+    (N_("Target: letters are addressed to this official"), Role.TARGET.value),
+    (N_("Copy: a copy of the letter is sent here"), Role.COPY.value),
 )
-GENDER_CHOICES = (("not stated", ""), ("female (f)", "f"), ("male (m)", "m"), ("x", "x"))
+GENDER_CHOICES = (
+    (N_("not stated"), ""),
+    (N_("female (f)"), "f"),
+    (N_("male (m)"), "m"),
+    ("x", "x"),
+)
+# The loader's messages (in the interface language) as the form says them.
 _FRIENDLY = {
-    "is required: at least one [[officials]] to write to": "add at least one official to write to",
-    'needs at least one official with role = "target"': (
+    N_("is required: at least one [[officials]] to write to"): N_(
+        "add at least one official to write to"
+    ),
+    N_('needs at least one official with role = "target"'): N_(
         "at least one official must be a target: someone the letters are addressed to"
     ),
-    "is required: the appeal points writers make": "is required: the appeal points, one per line",
-    "is empty: give at least a title, summary, asks or model_letter": (
+    N_("is required: the appeal points writers make"): N_(
+        "is required: the appeal points, one per line"
+    ),
+    N_("is empty: give at least a title, summary, asks or model_letter"): N_(
         "is empty: type at least its title, summary, appeal points or model letter, or remove it"
     ),
 }
@@ -126,9 +136,15 @@ _GROUP_PATH_RE = re.compile(r"^(people|officials)\[(\d+)\](?:\.(\w+))?")
 
 def friendly(message: str) -> str:
     """The loader's message without case-file syntax: the user of the form never sees TOML."""
-    if message.startswith("must be a date such as"):
-        return "is not a date: write it as 2018-06-08 or 8 June 2018"
-    return _FRIENDLY.get(message, message)
+    not_a_date = _("must be {expected}, not {value}").format(
+        expected=_("a date such as 2018-06-08 (no quotes)"), value="\0"
+    )
+    if message.startswith(not_a_date.partition("\0")[0]):
+        return _("is not a date: write it as 2018-06-08 or 8 June 2018")
+    for loader, form in _FRIENDLY.items():
+        if message == _(loader):
+            return _(form)
+    return message
 
 
 def case_file_name(case: Case) -> str:
@@ -259,10 +275,14 @@ class FormField(ProblemSlot):
     def set_review(self, item: Field, *, highlight: bool) -> None:
         """Mark a value the importer is unsure of (yellow), or just note where it came from."""
         if item.confidence is Confidence.MISSING:
-            text = "The importer did not find this in the document."
+            text = _("The importer did not find this in the document.")
+        elif item.confidence is Confidence.LOW:
+            text = _("Check this against the document (low confidence): {note}").format(
+                note=item.note
+            )
         else:
-            text = (
-                f"Check this against the document ({item.confidence.value} confidence): {item.note}"
+            text = _("Check this against the document (medium confidence): {note}").format(
+                note=item.note
             )
         if highlight:
             self.review_text = text
@@ -415,7 +435,7 @@ class ChoiceField(FormField):
     ) -> None:
         combo = QComboBox()
         for text, data in choices:
-            combo.addItem(text, data)
+            combo.addItem(_(text) if text != "x" else text, data)
         super().__init__(combo, label, tab, **kw)
 
     def value(self) -> str:
@@ -459,9 +479,9 @@ class PersonRow(QWidget):
 
     def __init__(self, tab: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = LineField("Name", tab, "Full name, as the document gives it")
-        self.gender = ChoiceField("Gender", tab, GENDER_CHOICES)
-        self.remove = QPushButton("Remove", self)
+        self.name = LineField(_("Name"), tab, _("Full name, as the document gives it"))
+        self.gender = ChoiceField(_("Gender"), tab, GENDER_CHOICES)
+        self.remove = QPushButton(_("Remove"), self)
         self.remove.setAutoDefault(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -477,10 +497,10 @@ class PersonRow(QWidget):
         self.setObjectName(f"editorPerson{number}")
         self.name.widget.setObjectName(f"editorPerson{number}Name")
         self.gender.widget.setObjectName(f"editorPerson{number}Gender")
-        self.name.widget.setAccessibleName(f"Person {number}: name")
-        self.gender.widget.setAccessibleName(f"Person {number}: gender")
+        self.name.widget.setAccessibleName(_("Person {number}: name").format(number=number))
+        self.gender.widget.setAccessibleName(_("Person {number}: gender").format(number=number))
         self.remove.setObjectName(f"editorPerson{number}Remove")
-        self.remove.setAccessibleName(f"Remove person {number}")
+        self.remove.setAccessibleName(_("Remove person {number}").format(number=number))
 
     def data(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -502,46 +522,65 @@ class OfficialForm(QWidget):
         super().__init__(parent)
         self.auto_id = False
         self.fields: dict[str, FormField] = {
-            "role": ChoiceField("Role:", tab, ROLE_CHOICES, name="officialRole"),
-            "title": LineField("Title:", tab, "e.g. Prosecutor General", name="officialTitle"),
-            "name": LineField("Name:", tab, "e.g. Kairat Kozhamzharov", name="officialName"),
+            "role": ChoiceField(_("Role:"), tab, ROLE_CHOICES, name="officialRole"),
+            "title": LineField(
+                _("Title:"), tab, _("e.g. Prosecutor General"), name="officialTitle"
+            ),
+            "name": LineField(_("Name:"), tab, _("e.g. Kairat Kozhamzharov"), name="officialName"),
             "organisation": LineField(
-                "Organisation:", tab, "e.g. Embassy of ...", name="officialOrganisation"
+                _("Organisation:"), tab, _("e.g. Embassy of ..."), name="officialOrganisation"
             ),
             "address": LinesField(
-                "Address lines:",
+                _("Address lines:"),
                 tab,
-                "One line of the postal address per line",
+                _("One line of the postal address per line"),
                 96,
                 fixed=True,
                 name="officialAddress",
             ),
-            "country": LineField("Country:", tab, "Where the official is", name="officialCountry"),
-            "fax": LineField("Fax:", tab, "e.g. +7 7172 506 402", name="officialFax"),
-            "phone": LineField("Phone:", tab, "e.g. +1 202 232 5488", name="officialPhone"),
-            "emails": LinesField(
-                "Emails:",
+            "country": LineField(
+                _("Country:"), tab, _("Where the official is"), name="officialCountry"
+            ),
+            "fax": LineField(
+                _("Fax:"),
                 tab,
-                "One email address per line",
+                _("e.g. {example}").format(example="+7 7172 506 402"),
+                name="officialFax",
+            ),
+            "phone": LineField(
+                _("Phone:"),
+                tab,
+                _("e.g. {example}").format(example="+1 202 232 5488"),
+                name="officialPhone",
+            ),
+            "emails": LinesField(
+                _("Emails:"),
+                tab,
+                _("One email address per line"),
                 58,
                 _split_words,
                 fixed=True,
                 name="officialEmails",
             ),
             "social": LinesField(
-                "Social media:",
+                _("Social media:"),
                 tab,
-                "One handle per line, e.g. @MFA_KZ",
+                _("One handle per line, e.g. @MFA_KZ"),
                 58,
                 fixed=True,
                 name="officialSocial",
             ),
             "salutation": LineField(
-                "Salutation:", tab, "e.g. Dear Prosecutor General", name="officialSalutation"
+                _("Salutation:"), tab, _("e.g. Dear Prosecutor General"), name="officialSalutation"
             ),
-            "salutations": SalutationsField("In other languages:", tab, name="officialSalutations"),
+            "salutations": SalutationsField(
+                _("In other languages:"), tab, name="officialSalutations"
+            ),
             "id": LineField(
-                "Id:", tab, "A short name used by the app (made from the title)", name="officialId"
+                _("Id:"),
+                tab,
+                _("A short name used by the app (made from the title)"),
+                name="officialId",
             ),
         }
         outer = QVBoxLayout(self)
@@ -602,7 +641,7 @@ class CaseEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseEditor")
-        self.setAccessibleName("Case editor")
+        self.setAccessibleName(_("Case editor"))
         self.setStyleSheet(STYLE)
         self.cases_dir = Path(cases_dir)
         self.existing_paths = [Path(p) for p in existing_paths if str(p)]
@@ -624,7 +663,7 @@ class CaseEditor(QDialog):
 
         self.banner = QLabel(self)
         self.banner.setObjectName("editorBanner")
-        self.banner.setAccessibleName("About this case")
+        self.banner.setAccessibleName(_("About this case"))
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.restoreBar = RestoreBar(self)
@@ -637,7 +676,7 @@ class CaseEditor(QDialog):
         self.autosaveNote.hide()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editorTabs")
-        self.tabs.setAccessibleName("Parts of the case")
+        self.tabs.setAccessibleName(_("Parts of the case"))
         self.fields: dict[str, FormField] = {}
         self.people: list[PersonRow] = []
         self.official_forms: list[OfficialForm] = []
@@ -649,25 +688,25 @@ class CaseEditor(QDialog):
         self.notesTab: QWidget | None = None
         if self.draft is not None:
             self._build_notes_tab(self.draft)
-        self.general = ProblemSlot("Case file", self.tabs.widget(0), self)
+        self.general = ProblemSlot(_("Case file"), self.tabs.widget(0), self)
 
         self.problemsLabel = QLabel(self)
         self.problemsLabel.setObjectName("editorProblemsLabel")
         self.problemsLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.problemsList = QListWidget(self)
         self.problemsList.setObjectName("editorProblems")
-        self.problemsList.setAccessibleName("Problems to fix before saving")
+        self.problemsList.setAccessibleName(_("Problems to fix before saving"))
         self.problemsList.setMaximumHeight(96)
         self.problemsList.itemActivated.connect(self._on_problem_activated)
         self.problemsList.itemClicked.connect(self._on_problem_activated)
         self.problemsLabel.setBuddy(self.problemsList)
 
-        self.saveButton = QPushButton("&Save", self)
+        self.saveButton = QPushButton(_("&Save"), self)
         self.saveButton.setObjectName("editorSave")
-        self.saveButton.setAccessibleName("Save the case")
-        self.cancelButton = QPushButton("Cancel", self)
+        self.saveButton.setAccessibleName(_("Save the case"))
+        self.cancelButton = QPushButton(_("Cancel"), self)
         self.cancelButton.setObjectName("editorCancel")
-        self.cancelButton.setAccessibleName("Close without saving")
+        self.cancelButton.setAccessibleName(_("Close without saving"))
         for button in (self.saveButton, self.cancelButton):
             button.setAutoDefault(False)  # Enter in a field must not save a half-checked form
         self.saveButton.clicked.connect(self.save)
@@ -721,56 +760,73 @@ class CaseEditor(QDialog):
         from uaction_desktop.gui.case_languages import LanguageField
 
         f = self._field
-        f("ua", LineField("&UA number:", tab, "e.g. 63/18", name="editorUa"))
-        f("kind", ChoiceField("&Kind:", tab, KIND_CHOICES, name="editorKind"))
-        f("update", NumberField("Update num&ber:", tab, name="editorUpdate"))
-        f("index", LineField("&Index:", tab, "e.g. EUR 57/8122/2018", name="editorIndex"))
+        f(
+            "ua",
+            LineField(
+                _("&UA number:"), tab, _("e.g. {example}").format(example="63/18"), name="editorUa"
+            ),
+        )
+        f("kind", ChoiceField(_("&Kind:"), tab, KIND_CHOICES, name="editorKind"))
+        f("update", NumberField(_("Update num&ber:"), tab, name="editorUpdate"))
+        f("index", LineField(_("&Index:"), tab, _("e.g. EUR 57/8122/2018"), name="editorIndex"))
         f(
             "title",
-            LineField("&Title:", tab, "The headline of the Urgent Action", name="editorTitle"),
+            LineField(
+                _("&Title:"), tab, _("The headline of the Urgent Action"), name="editorTitle"
+            ),
         )
         f(
             "country",
-            LineField("Countr&y:", tab, "The country the case is about", name="editorCountry"),
+            LineField(
+                _("Countr&y:"), tab, _("The country the case is about"), name="editorCountry"
+            ),
         )
-        f("issued", DateField("Issued &on:", tab, "e.g. 2018-03-27", name="editorIssued"))
+        f(
+            "issued",
+            DateField(
+                _("Issued &on:"),
+                tab,
+                _("e.g. {example}").format(example="2018-03-27"),
+                name="editorIssued",
+            ),
+        )
         f(
             "deadline",
             DateField(
-                "&Deadline:",
+                _("&Deadline:"),
                 tab,
-                "e.g. 2018-06-08 (a closure notice has none)",
+                _("e.g. 2018-06-08 (a closure notice has none)"),
                 name="editorDeadline",
             ),
         )
         f(
             "language",
-            LanguageField("Lan&guage of the text:", tab, name="editorLanguage"),
+            LanguageField(_("Lan&guage of the text:"), tab, name="editorLanguage"),
         )
         f(
             "languages",
             CommaField(
-                "&Languages asked for:",
+                _("&Languages asked for:"),
                 tab,
-                "Languages the document asks writers to use, e.g. English, Russian",
+                _("Languages the document asks writers to use, e.g. English, Russian"),
                 name="editorLanguages",
             ),
         )
         f(
             "source",
             LineField(
-                "Sou&rce:",
+                _("Sou&rce:"),
                 tab,
-                "Who issued it, e.g. Amnesty International USA",
+                _("Who issued it, e.g. Amnesty International USA"),
                 name="editorSource",
             ),
         )
         f(
             "report_reference",
             LineField(
-                "Report r&eference:",
+                _("Report r&eference:"),
                 tab,
-                "What to quote when you report back, e.g. UA 63.18",
+                _("What to quote when you report back, e.g. UA 63.18"),
                 name="editorReportReference",
             ),
         )
@@ -797,7 +853,7 @@ class CaseEditor(QDialog):
                 form.addRow(label, row)
             else:
                 form.addRow(label, item.box)
-        self.tabs.addTab(tab, "&Case")
+        self.tabs.addTab(tab, _("&Case"))
 
     def _build_text_tab(self) -> None:
         page = QWidget()
@@ -806,9 +862,9 @@ class CaseEditor(QDialog):
         f(
             "summary",
             TextField(
-                "Su&mmary:",
+                _("Su&mmary:"),
                 tab,
-                "The first paragraph: what happened, to whom",
+                _("The first paragraph: what happened, to whom"),
                 90,
                 name="editorSummary",
             ),
@@ -816,9 +872,9 @@ class CaseEditor(QDialog):
         f(
             "asks",
             LinesField(
-                "&Appeal points (one per line):",
+                _("&Appeal points (one per line):"),
                 tab,
-                "One appeal point per line",
+                _("One appeal point per line"),
                 110,
                 joiner="\n\n",
                 name="editorAsks",
@@ -826,18 +882,20 @@ class CaseEditor(QDialog):
         )
         f(
             "details",
-            TextField("D&etails:", tab, "The rest of the story", 150, name="editorDetails"),
+            TextField(_("D&etails:"), tab, _("The rest of the story"), 150, name="editorDetails"),
         )
         f(
             "background",
-            TextField("&Background:", tab, "Additional information", 150, name="editorBackground"),
+            TextField(
+                _("&Background:"), tab, _("Additional information"), 150, name="editorBackground"
+            ),
         )
         f(
             "model_letter",
             TextField(
-                "Model le&tter:",
+                _("Model le&tter:"),
                 tab,
-                "A model letter, if the document gives one",
+                _("A model letter, if the document gives one"),
                 110,
                 name="editorModelLetter",
             ),
@@ -849,25 +907,25 @@ class CaseEditor(QDialog):
             label.setBuddy(item.widget)
             layout.addWidget(label)
             layout.addWidget(item.box)
-        self.tabs.addTab(tab, "Te&xt")
+        self.tabs.addTab(tab, _("Te&xt"))
 
     def _build_translations_tab(self) -> None:
         from uaction_desktop.gui.case_languages import TranslationsTab
 
         self.translationsTab = TranslationsTab(self._on_edit, self._on_structure)
-        self.tabs.addTab(self.translationsTab, "Tr&anslations")
+        self.tabs.addTab(self.translationsTab, _("Tr&anslations"))
 
     def _build_people_tab(self) -> None:
         page = QWidget()
         self.peopleTab = self._scroll(page, "editorPeopleTab")
-        intro = QLabel("The people the appeal is for. Their names go into the letters.", page)
+        intro = QLabel(_("The people the appeal is for. Their names go into the letters."), page)
         intro.setWordWrap(True)
-        self.peopleSlot = ProblemSlot("People", self.peopleTab, page)
+        self.peopleSlot = ProblemSlot(_("People"), self.peopleTab, page)
         self.peopleBox = QVBoxLayout()
-        self.addPerson = QPushButton("&Add a person", page)
+        self.addPerson = QPushButton(_("&Add a person"), page)
         self.addPerson.setObjectName("editorAddPerson")
         self.addPerson.setAutoDefault(False)
-        self.addPerson.setAccessibleName("Add a person")
+        self.addPerson.setAccessibleName(_("Add a person"))
         self.addPerson.clicked.connect(lambda: self.add_person(focus=True))
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
@@ -875,30 +933,30 @@ class CaseEditor(QDialog):
         layout.addLayout(self.peopleBox)
         layout.addWidget(self.addPerson, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        self.tabs.addTab(self.peopleTab, "&People")
+        self.tabs.addTab(self.peopleTab, _("&People"))
 
     def _build_officials_tab(self) -> None:
         tab = QWidget()
         tab.setObjectName("editorOfficialsTab")
         self.officialsTab = tab
-        self.officialsSlot = ProblemSlot("Officials", tab, tab)
+        self.officialsSlot = ProblemSlot(_("Officials"), tab, tab)
         self.officialList = QListWidget(tab)
         self.officialList.setObjectName("editorOfficials")
-        self.officialList.setAccessibleName("Officials to write to")
+        self.officialList.setAccessibleName(_("Officials to write to"))
         self.officialList.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.officialList.setWordWrap(True)
         self.officialList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.officialList.setSpacing(2)
         self.officialList.currentRowChanged.connect(self._on_official_row)
-        self.officialAdd = QPushButton("&Add", tab)
-        self.officialRemove = QPushButton("Remove", tab)
-        self.officialUp = QPushButton("Move &up", tab)
-        self.officialDown = QPushButton("Move &down", tab)
+        self.officialAdd = QPushButton(_("&Add"), tab)
+        self.officialRemove = QPushButton(_("Remove"), tab)
+        self.officialUp = QPushButton(_("Move &up"), tab)
+        self.officialDown = QPushButton(_("Move &down"), tab)
         for button, name, text in (
-            (self.officialAdd, "editorOfficialAdd", "Add an official"),
-            (self.officialRemove, "editorOfficialRemove", "Remove the selected official"),
-            (self.officialUp, "editorOfficialUp", "Move the selected official up"),
-            (self.officialDown, "editorOfficialDown", "Move the selected official down"),
+            (self.officialAdd, "editorOfficialAdd", _("Add an official")),
+            (self.officialRemove, "editorOfficialRemove", _("Remove the selected official")),
+            (self.officialUp, "editorOfficialUp", _("Move the selected official up")),
+            (self.officialDown, "editorOfficialDown", _("Move the selected official down")),
         ):
             button.setObjectName(name)
             button.setAccessibleName(text)
@@ -910,9 +968,9 @@ class CaseEditor(QDialog):
         self.officialDown.clicked.connect(lambda: self.move_official(self.current_official(), 1))
         self.officialStack = QStackedWidget()
         self.officialStack.setObjectName("editorOfficialForms")
-        self.officialStack.setAccessibleName("The selected official")
+        self.officialStack.setAccessibleName(_("The selected official"))
         self.officialEmpty = QLabel(
-            "No officials yet. Add the people the appeal asks you to write to.", tab
+            _("No officials yet. Add the people the appeal asks you to write to."), tab
         )
         self.officialEmpty.setWordWrap(True)
         self.officialStack.addWidget(self.officialEmpty)
@@ -939,45 +997,47 @@ class CaseEditor(QDialog):
         layout = QVBoxLayout(tab)
         layout.addWidget(self.officialsSlot.error)
         layout.addWidget(splitter, 1)
-        self.tabs.addTab(tab, "O&fficials")
+        self.tabs.addTab(tab, _("O&fficials"))
 
     def _build_notes_tab(self, draft: Draft) -> None:
         tab = QWidget()
         tab.setObjectName("editorNotesTab")
         self.notesTab = tab
         review_label = QLabel(
-            "Fields to check against the document, worst first (highlighted in yellow):", tab
+            _("Fields to check against the document, worst first (highlighted in yellow):"), tab
         )
         self.reviewList = QListWidget(tab)
         self.reviewList.setObjectName("editorReview")
-        self.reviewList.setAccessibleName("Fields to check")
+        self.reviewList.setAccessibleName(_("Fields to check"))
         self.reviewList.itemActivated.connect(self._on_problem_activated)
         self.reviewList.itemClicked.connect(self._on_problem_activated)
         review_label.setBuddy(self.reviewList)
 
         left_label = QLabel(
-            "Text the importer could not place (copy what belongs to the case into its field):",
+            _("Text the importer could not place (copy what belongs to the case into its field):"),
             tab,
         )
         left_label.setWordWrap(True)
         self.leftovers = QPlainTextEdit(tab)
         self.leftovers.setObjectName("editorLeftovers")
-        self.leftovers.setAccessibleName("Text the importer could not place")
+        self.leftovers.setAccessibleName(_("Text the importer could not place"))
         self.leftovers.setReadOnly(True)
         self.leftovers.setPlainText(
             _leftover_text(draft.leftovers)
-            or "(none: every part of the document went into a field)"
+            or _("(none: every part of the document went into a field)")
         )
         left_label.setBuddy(self.leftovers)
         dropped_label = QLabel(
-            "Left out on purpose (page headers and footers, conversion markers, standard "
-            "instructions):",
+            _(
+                "Left out on purpose (page headers and footers, conversion markers, standard "
+                "instructions):"
+            ),
             tab,
         )
         dropped_label.setWordWrap(True)
         self.dropped = QPlainTextEdit(tab)
         self.dropped.setObjectName("editorDropped")
-        self.dropped.setAccessibleName("Text the importer left out on purpose")
+        self.dropped.setAccessibleName(_("Text the importer left out on purpose"))
         self.dropped.setReadOnly(True)
         self.dropped.setPlainText(_leftover_text(draft.dropped, "\n") or "(none)")
         self.dropped.setMaximumHeight(110)
@@ -995,9 +1055,9 @@ class CaseEditor(QDialog):
         layout.addWidget(self.leftovers, 3)
         layout.addWidget(dropped_label)
         layout.addWidget(self.dropped, 1)
-        title = "Import &notes"
+        title = _("Import &notes")
         if draft.leftovers:
-            title += f" ({len(draft.leftovers)} unplaced)"
+            title = _("Import &notes ({count} unplaced)").format(count=len(draft.leftovers))
         self.tabs.addTab(tab, title)
 
     def _list_review(self, draft: Draft) -> None:
@@ -1053,28 +1113,40 @@ class CaseEditor(QDialog):
         if isinstance(source, Draft):
             review = sum(1 for f in self._all_fields() if f.needs_review)
             lines = [
-                f"Imported from {name or 'the document'}. Check the fields highlighted in yellow "
-                f"({review}) against the document, then save."
+                ngettext(
+                    "Imported from {name}. Check the field highlighted in yellow ({count}) "
+                    "against the document, then save.",
+                    "Imported from {name}. Check the fields highlighted in yellow ({count}) "
+                    "against the document, then save.",
+                    review,
+                ).format(name=name or _("the document"), count=review)
             ]
             if source.leftovers:
                 count = len(source.leftovers)
                 lines.append(
-                    f"{count} piece{'s' if count != 1 else ''} of text could not be placed: "
-                    "see the Import notes tab."
+                    ngettext(
+                        "{count} piece of text could not be placed: see the Import notes tab.",
+                        "{count} pieces of text could not be placed: see the Import notes tab.",
+                        count,
+                    ).format(count=count)
                 )
-            self.setWindowTitle(f"Review imported UA {ua}" if ua else "Review imported case")
+            self.setWindowTitle(
+                _("Review imported UA {ua}").format(ua=ua) if ua else _("Review imported case")
+            )
         elif isinstance(source, Case) and self.own_path is not None:
-            lines = [f"Editing your case file {self.own_path.name}."]
-            self.setWindowTitle(f"Edit UA {source.ua}")
+            lines = [_("Editing your case file {name}.").format(name=self.own_path.name)]
+            self.setWindowTitle(_("Edit UA {ua}").format(ua=source.ua))
         elif isinstance(source, Case):
             lines = [
-                "This case came with the app. Your changes are saved as your own copy in your "
-                "cases folder, which the app then uses instead; the original stays as it is."
+                _(
+                    "This case came with the app. Your changes are saved as your own copy in your "
+                    "cases folder, which the app then uses instead; the original stays as it is."
+                )
             ]
-            self.setWindowTitle(f"Edit a copy of UA {source.ua}")
+            self.setWindowTitle(_("Edit a copy of UA {ua}").format(ua=source.ua))
         else:
-            lines = ["A new case: once you type, the list at the bottom says what is missing."]
-            self.setWindowTitle("New case")
+            lines = [_("A new case: once you type, the list at the bottom says what is missing.")]
+            self.setWindowTitle(_("New case"))
         self.banner.setText("\n".join(lines))
 
     def _own_path(self, case: Case | None) -> Path | None:
@@ -1137,7 +1209,9 @@ class CaseEditor(QDialog):
             form.set_official({"role": Role.TARGET.value})
             form.auto_id = True
         form.fields["salutations"].set_own_language(self.language())  # type: ignore[attr-defined]
-        form.labels["salutation"].setText(f"Salutation ({language_name(self.language())}):")
+        form.labels["salutation"].setText(
+            _("Salutation ({language}):").format(language=language_display_name(self.language()))
+        )
         self.official_forms.append(form)
         self.officialStack.addWidget(form)
         self._refresh_officials()
@@ -1184,15 +1258,15 @@ class CaseEditor(QDialog):
             self.officialList.addItem(QListWidgetItem())
         for i, form in enumerate(self.official_forms):
             item = self.officialList.item(i)
-            role = "copy" if form.value("role") == Role.COPY.value else "target"
-            who = form.display() or "(no title or name yet)"
+            role = _("copy") if form.value("role") == Role.COPY.value else _("target")
+            who = form.display() or _("(no title or name yet)")
             item.setText(f"{i + 1}. {who}\n{role}")
             problems = [m for f in form.fields.values() for m in f.problems]
             review = any(f.needs_review for f in form.fields.values())
             item.setIcon(warning if problems else QtGui.QIcon())
             item.setBackground(QtGui.QColor("#fff1a8") if review else QtGui.QBrush())
             item.setForeground(QtGui.QColor("#1a1a1a") if review else QtGui.QBrush())
-            notes = [*problems, "Some fields need checking." if review else ""]
+            notes = [*problems, _("Some fields need checking.") if review else ""]
             item.setToolTip(rich_escaped("\n".join(n for n in notes if n)) if any(notes) else "")
         self.officialList.blockSignals(False)
         if 0 <= row < len(self.official_forms):
@@ -1236,7 +1310,9 @@ class CaseEditor(QDialog):
                 form.fields["salutation"].set_value(values.pop(new, "") or "")
                 others.set_value(values)
             others.set_own_language(new)
-            form.labels["salutation"].setText(f"Salutation ({language_name(new)}):")
+            form.labels["salutation"].setText(
+                _("Salutation ({language}):").format(language=language_display_name(new))
+            )
         self.translationsTab.set_own_language(new)
 
     def _on_edit(self, item: FormField | None = None) -> None:
@@ -1312,7 +1388,11 @@ class CaseEditor(QDialog):
         try:
             text = self.form_toml()
         except (TypeError, ValueError) as exc:  # text TOML cannot hold; should never happen
-            problems = [Problem("case", "", f"cannot be written as a case file: {exc}")]
+            problems = [
+                Problem(
+                    "case", "", _("cannot be written as a case file: {problem}").format(problem=exc)
+                )
+            ]
             result_case = None
         else:
             result = parse_case_text(text, "case")
@@ -1363,21 +1443,31 @@ class CaseEditor(QDialog):
         if match:
             number = int(match.group(2)) + 1
             if match.group(1) == "people":
-                return f"Person {number}, {label.lower()}"
+                return _("Person {number}, {field}").format(number=number, field=label.lower())
             forms = self.official_forms
             who = forms[number - 1].display() if number <= len(forms) else ""
-            return f"Official {number}" + (f" ({who})" if who else "") + f", {label.lower()}"
+            if who:
+                return _("Official {number} ({who}), {field}").format(
+                    number=number, who=who, field=label.lower()
+                )
+            return _("Official {number}, {field}").format(number=number, field=label.lower())
         if path.startswith("translations.") and slot is not self.translationsTab.slot:
             from uaction_desktop.gui.case_languages import language_label
 
             where = language_label(path.split(".")[1].split("[", 1)[0])
             if slot is not None and slot.label != where:
-                where += f" translation, {label.lower()}"
+                where = _("{language} translation, {field}").format(
+                    language=where, field=label.lower()
+                )
             line = re.search(r"\.asks\[(\d+)\]$", path)
-            return where + (f", point {int(line.group(1)) + 1}" if line else "")
+            if line:
+                return _("{field}, point {number}").format(
+                    field=where, number=int(line.group(1)) + 1
+                )
+            return where
         line = re.search(r"\[(\d+)\]$", path)
         if line and path.startswith("asks"):
-            return f"{label}, point {int(line.group(1)) + 1}"
+            return _("{field}, point {number}").format(field=label, number=int(line.group(1)) + 1)
         return label
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -1385,7 +1475,7 @@ class CaseEditor(QDialog):
             self.saveButton.setEnabled(False)
             self.problemsList.clear()
             self.problemsList.hide()
-            self.problemsLabel.setText("Fill in the case; what is still needed is listed here.")
+            self.problemsLabel.setText(_("Fill in the case; what is still needed is listed here."))
             return
         by_slot: dict[int, list[str]] = {}
         slots: dict[int, ProblemSlot] = {}
@@ -1396,8 +1486,8 @@ class CaseEditor(QDialog):
             message = friendly(problem.message)
             slots[id(slot)] = slot
             by_slot.setdefault(id(slot), []).append(message)
-            where = self.describe_path(problem.field) if problem.field else "Case"
-            item = QListWidgetItem(f"{where}: {message}")
+            where = self.describe_path(problem.field) if problem.field else _("Case")
+            item = QListWidgetItem(_("{where}: {problem}").format(where=where, problem=message))
             item.setData(Qt.ItemDataRole.UserRole, problem.field)
             self.problemsList.addItem(item)
         slots_all = [*self._all_fields(), *self.translationsTab.slots()]
@@ -1411,17 +1501,24 @@ class CaseEditor(QDialog):
         for index in range(self.tabs.count()):
             count = counts.get(index, 0)
             self.tabs.setTabIcon(index, warning if count else QtGui.QIcon())
-            tip = f"{count} problem{'s' if count != 1 else ''} to fix here" if count else ""
+            tip = (
+                ngettext("{count} problem to fix here", "{count} problems to fix here", count)
+                if count
+                else ""
+            ).format(count=count)
             self.tabs.setTabToolTip(index, tip)
         self._refresh_officials()
         count = len(problems)
         if count:
             self.problemsLabel.setText(
-                f"{count} problem{'s' if count != 1 else ''} to fix before saving "
-                "(click one to go to its field)."
+                ngettext(
+                    "{count} problem to fix before saving (click it to go to its field).",
+                    "{count} problems to fix before saving (click one to go to its field).",
+                    count,
+                ).format(count=count)
             )
         else:
-            self.problemsLabel.setText("Ready to save: the case file is complete.")
+            self.problemsLabel.setText(_("Ready to save: the case file is complete."))
         self.problemsList.setVisible(bool(count))
         self.saveButton.setEnabled(not count)
 
@@ -1467,8 +1564,12 @@ class CaseEditor(QDialog):
         except OSError as exc:
             QMessageBox.warning(
                 self,
-                "Could not save the case",
-                plain(f"The case was not saved to {target}: {exc.strerror or exc}"),
+                _("Could not save the case"),
+                plain(
+                    _("The case was not saved to {target}: {value}").format(
+                        target=target, value=exc.strerror or exc
+                    )
+                ),
             )
             return None
         self.saved_path = target
@@ -1485,10 +1586,12 @@ class CaseEditor(QDialog):
             if clash is not None:
                 QMessageBox.warning(
                     self,
-                    "Not saved",
+                    _("Not saved"),
                     plain(
-                        f"UA {case.key.replace('#', ' ')} is already saved in {clash.name}. "
-                        "Change the UA number (or the kind) here, or edit that file instead."
+                        _(
+                            "UA {replace} is already saved in {name}. Change the UA number (or "
+                            "the kind) here, or edit that file instead."
+                        ).format(replace=case.key.replace("#", " "), name=clash.name)
                     ),
                 )
                 return None
@@ -1496,10 +1599,12 @@ class CaseEditor(QDialog):
         if clash is not None:
             answer = QMessageBox.question(
                 self,
-                "Replace a case file?",
+                _("Replace a case file?"),
                 plain(
-                    f"Your cases folder already has this document (UA {case.ua}) in "
-                    f"{clash.name}. Replace that file with this one?"
+                    _(
+                        "Your cases folder already has this document (UA {ua}) in {name}. Replace "
+                        "that file with this one?"
+                    ).format(ua=case.ua, name=clash.name)
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -1534,8 +1639,8 @@ class CaseEditor(QDialog):
         if self._dirty:
             answer = QMessageBox.question(
                 self,
-                "Discard this case?",
-                "The case is not saved. Close the editor and discard it?",
+                _("Discard this case?"),
+                _("The case is not saved. Close the editor and discard it?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -1564,11 +1669,14 @@ class CaseEditor(QDialog):
         typed = str(self.fields["ua"].value()).strip()
         ua = normalize_ua(typed) or typed
         title = str(self.fields["title"].value()).strip()
-        label = ": ".join(part for part in (f"UA {ua}" if ua else "", title) if part)
+        ua_label = _("UA {ua}").format(ua=ua) if ua else ""
+        label = ": ".join(part for part in (ua_label, title) if part)
         try:
             self.autosave.save(self.form_data(), label)
         except (OSError, TypeError, ValueError) as exc:
-            self.autosaveNote.setText(f"Your changes could not be kept safe on disk: {exc}")
+            self.autosaveNote.setText(
+                _("Your changes could not be kept safe on disk: {exc}").format(exc=exc)
+            )
             self.autosaveNote.show()
         else:
             self.autosaveNote.hide()

@@ -36,6 +36,7 @@ from uaction_desktop.gui.case_editor import (
     ProblemSlot,
     TextField,
 )
+from uaction_desktop.i18n import _, language_display_name
 
 # The letter languages the app writes; a file may hold another code, which is kept as it is.
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German"}
@@ -44,8 +45,10 @@ TEXT_KEYS = ("title", "summary", "asks", "model_letter")
 
 def language_label(code: str) -> str:
     """ "French (fr)"; a code the app has no name for is shown as it is."""
-    name = LANGUAGE_NAMES.get(code)
-    return f"{name} ({code})" if name else code
+    if code not in LANGUAGE_NAMES:
+        return code
+    name = language_display_name(code)  # as a label: "Français (fr)", "Español (es)"
+    return f"{name[:1].upper()}{name[1:]} ({code})"
 
 
 def language_choices(extra: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -84,8 +87,11 @@ class SalutationsField(FormField):
         line = QLineEdit(self.widget)
         name = self.widget.objectName() or "officialSalutations"
         line.setObjectName(f"{name}_{code}")
-        line.setAccessibleName(f"Salutation in {LANGUAGE_NAMES.get(code, code)}")
-        line.setPlaceholderText(_EXAMPLES.get(code, ""))
+        line.setAccessibleName(
+            _("Salutation in {language}").format(language=language_display_name(code))
+        )
+        example = _EXAMPLES.get(code)
+        line.setPlaceholderText(_("e.g. {example}").format(example=example) if example else "")
         line.textChanged.connect(self._changed)
         label = QLabel(f"{language_label(code)}:", self.widget)
         label.setBuddy(line)
@@ -128,11 +134,11 @@ class SalutationsField(FormField):
         return visible[0] if visible else self.widget
 
 
-_EXAMPLES = {
-    "en": "e.g. Dear Prosecutor General",
-    "fr": "e.g. Monsieur le Procureur général",
-    "es": "e.g. Señor Fiscal General",
-    "de": "e.g. Sehr geehrter Herr Generalstaatsanwalt",
+_EXAMPLES = {  # each language's own salutation (not translated: it is that language's)
+    "en": "Dear Prosecutor General",
+    "fr": "Monsieur le Procureur général",
+    "es": "Señor Fiscal General",
+    "de": "Sehr geehrter Herr Generalstaatsanwalt",
 }
 
 
@@ -143,36 +149,39 @@ class TranslationForm(QWidget):
         super().__init__(parent)
         self.code = code
         self.setObjectName(f"translation_{code}")
-        name = LANGUAGE_NAMES.get(code, code)
+        name = language_display_name(code)
         self.fields: dict[str, FormField] = {
             "title": LineField(
-                "Title:", tab, f"The headline in {name}", name=f"translation_{code}_title"
+                _("Title:"),
+                tab,
+                _("The headline in {name}").format(name=name),
+                name=f"translation_{code}_title",
             ),
             "summary": TextField(
-                "Summary:",
+                _("Summary:"),
                 tab,
-                f"The first paragraph in {name}",
+                _("The first paragraph in {name}").format(name=name),
                 80,
                 name=f"translation_{code}_summary",
             ),
             "asks": LinesField(
-                "Appeal points (one per line):",
+                _("Appeal points (one per line):"),
                 tab,
-                f"The appeal points in {name}, one per line",
+                _("The appeal points in {name}, one per line").format(name=name),
                 110,
                 joiner="\n\n",
                 name=f"translation_{code}_asks",
             ),
             "model_letter": TextField(
-                "Model letter:",
+                _("Model letter:"),
                 tab,
-                f"A model letter in {name}, if there is one",
+                _("A model letter in {name}, if there is one").format(name=name),
                 90,
                 name=f"translation_{code}_model_letter",
             ),
         }
         self.slot = ProblemSlot(language_label(code), tab, self)
-        self.remove = QPushButton(f"Remove the {name} translation", self)
+        self.remove = QPushButton(_("Remove the {name} translation").format(name=name), self)
         self.remove.setObjectName(f"translation_{code}_remove")
         self.remove.setAutoDefault(False)
         layout = QVBoxLayout(self)
@@ -218,27 +227,29 @@ class TranslationsTab(QWidget):
         self.pages: dict[str, QScrollArea] = {}  # each form scrolls within its sub-tab
         self.own = "en"
         intro = QLabel(
-            "The case in other languages, so that writers can send a letter all in their own "
-            "language: the appeal points (or a model letter) in that language make a letter "
-            "possible. Each official's salutation in these languages is on the Officials tab.",
+            _(
+                "The case in other languages, so that writers can send a letter all in their own "
+                "language: the appeal points (or a model letter) in that language make a letter "
+                "possible. Each official's salutation in these languages is on the Officials tab."
+            ),
             self,
         )
         intro.setWordWrap(True)
-        self.slot = ProblemSlot("Translations", self, self)
+        self.slot = ProblemSlot(_("Translations"), self, self)
         self.picker = QComboBox(self)
         self.picker.setObjectName("translationLanguage")
-        self.picker.setAccessibleName("Language of the new translation")
-        self.addButton = QPushButton("Add a translation", self)
+        self.picker.setAccessibleName(_("Language of the new translation"))
+        self.addButton = QPushButton(_("Add a translation"), self)
         self.addButton.setObjectName("translationAdd")
         self.addButton.setAutoDefault(False)
         self.addButton.clicked.connect(self._add_picked)
-        self.empty = QLabel("No translations yet: the case is in one language.", self)
+        self.empty = QLabel(_("No translations yet: the case is in one language."), self)
         self.empty.setObjectName("translationsEmpty")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("translationTabs")
-        self.tabs.setAccessibleName("Translations of the case")
+        self.tabs.setAccessibleName(_("Translations of the case"))
         row = QHBoxLayout()
-        label = QLabel("Language:", self)
+        label = QLabel(_("Language:"), self)
         label.setBuddy(self.picker)
         row.addWidget(label)
         row.addWidget(self.picker)
@@ -318,7 +329,7 @@ class TranslationsTab(QWidget):
         self.tabs.setVisible(bool(self.forms))
         for code in self.forms:
             index = self.tabs.indexOf(self.pages[code])
-            own = " (the case's own language!)" if code == self.own else ""
+            own = " " + _("(the case's own language!)") if code == self.own else ""
             self.tabs.setTabText(index, language_label(code) + own)
 
     # -- values

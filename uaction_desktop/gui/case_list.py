@@ -28,6 +28,7 @@ from uaction_desktop.gui.case_model import (
     SearchTexts,
 )
 from uaction_desktop.gui.plain_text import plain, shown
+from uaction_desktop.i18n import _
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import CaseStatus
 
@@ -56,17 +57,17 @@ class CaseListPanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
-        self.search.setPlaceholderText("Search cases: UA, name, country, words…")
+        self.search.setPlaceholderText(_("Search cases: UA, name, country, words…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search cases")
+        self.search.setAccessibleName(_("Search cases"))
 
         self.scope = QComboBox(self)
         self.scope.setObjectName("caseScope")
-        self.scope.setAccessibleName("Which cases to list")
+        self.scope.setAccessibleName(_("Which cases to list"))
         for label, value in (
-            ("Active", CaseFilterProxy.ACTIVE),
-            ("Expired and closed", CaseFilterProxy.EXPIRED),
-            ("All", CaseFilterProxy.ALL),
+            (_("Active"), CaseFilterProxy.ACTIVE),
+            (_("Expired and closed"), CaseFilterProxy.EXPIRED),
+            (_("All"), CaseFilterProxy.ALL),
         ):
             self.scope.addItem(label, value)
 
@@ -79,7 +80,7 @@ class CaseListPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("caseList")
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(_("Cases"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -96,9 +97,9 @@ class CaseListPanel(QWidget):
 
         self.problems = QListWidget(self)
         self.problems.setObjectName("caseProblems")
-        self.problems.setAccessibleName("Case files with problems")
+        self.problems.setAccessibleName(_("Case files with problems"))
         self.problems.setMaximumHeight(110)
-        self.problems_label = QLabel("Case files with problems (they were not loaded):", self)
+        self.problems_label = QLabel(_("Case files with problems (they were not loaded):"), self)
         self.problems.hide()
         self.problems_label.hide()
 
@@ -136,12 +137,12 @@ class CaseListPanel(QWidget):
         active = sum(1 for e in entries if e.status is CaseStatus.ACTIVE)
         if not active and entries and self.proxy.scope() == CaseFilterProxy.ACTIVE:
             self.scope.setCurrentIndex(2)
-            self._list_note = (
+            self._list_note = _(
                 "No case is active right now: their deadlines have passed. They are listed "
                 "below; check with your organisation for updates before writing."
             )
         elif not entries:
-            self._list_note = "No cases yet. Import an Urgent Action or add a case file."
+            self._list_note = _("No cases yet. Import an Urgent Action or add a case file.")
         elif active:
             self._list_note = ""
         self._show_note()
@@ -170,8 +171,10 @@ class CaseListPanel(QWidget):
         the distinct texts of a column are few, and measured here once."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        texts: dict[int, set[str]] = {column: {COLUMN_TITLES[column]} for column in FITTED_COLUMNS}
-        texts[5].update(("✓", "to do"))
+        texts: dict[int, set[str]] = {
+            column: {_(COLUMN_TITLES[column])} for column in FITTED_COLUMNS
+        }
+        texts[5].update(("✓", _("to do")))
         for entry in entries:
             texts[0].add(entry.ua)
             texts[2].add(entry.card.country)
@@ -217,7 +220,9 @@ class CaseListPanel(QWidget):
         """A search that finds nothing says so; otherwise the note about the list, if any."""
         query = self.search.text().strip()
         if query and self.proxy.rowCount() == 0 and self.model.case_count():
-            self.note.setText(f'No case matches "{query}". Try fewer or other words.')
+            self.note.setText(
+                _('No case matches "{query}". Try fewer or other words.').format(query=query)
+            )
         else:
             self.note.setText(self._list_note)
         self.note.setVisible(bool(self.note.text()))

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from uaction_desktop.case_json import days_left_text
 from uaction_desktop.case_search import CaseSearch
+from uaction_desktop.gui.labels import status_label
 from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.table_model import Index as _Index
 from uaction_desktop.gui.table_model import RowTableModel
+from uaction_desktop.i18n import N_, _
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import CaseStatus
 
@@ -27,7 +29,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 INDEX_ROWS_PER_EVENT = 150  # cases whose words are indexed at a time between events (~2 ms)
-COLUMNS = ("UA", "Title", "Country", "Deadline", "Status", "Done")
+COLUMNS = (N_("UA"), N_("Title"), N_("Country"), N_("Deadline"), N_("Status"), N_("Done"))
 
 
 ACTIVE, EXPIRED, ALL = "active", "expired", "all"
@@ -230,8 +232,12 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         if role == Qt.ItemDataRole.DisplayRole:
             return shown(self._display(entry, column))
         if role == Qt.ItemDataRole.ToolTipRole:
-            done = "You have logged an action." if self.acted(entry) else "Not acted on yet."
-            return plain(f"UA {card.ua}: {card.title}\n{self.status_text(entry)}\n{done}")
+            done = _("You have logged an action.") if self.acted(entry) else _("Not acted on yet.")
+            return plain(
+                _("UA {ua}: {title}\n{status_text}\n{done}").format(
+                    ua=card.ua, title=card.title, status_text=self.status_text(entry), done=done
+                )
+            )
         if role == ENTRY_ROLE:
             return entry
         if role == SORT_ROLE:
@@ -251,7 +257,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
     def status_text(self, entry: CaseEntry) -> str:
         if entry.status is CaseStatus.ACTIVE:
             return days_left_text(entry.card.deadline, self._today)
-        return entry.status.value.capitalize()
+        return status_label(entry.status)
 
     def _display(self, entry: CaseEntry, column: int) -> str:
         card = entry.card
@@ -266,7 +272,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         if column == 5:
             if self.acted(entry):
                 return "✓"
-            return "to do" if entry.status is CaseStatus.ACTIVE else ""
+            return _("to do") if entry.status is CaseStatus.ACTIVE else ""
         return self.status_text(entry)
 
     def _sort_key(self, entry: CaseEntry, column: int) -> object:
@@ -276,7 +282,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
             days = (deadline - self._today).days
             return f"{rank}{(days if rank == 0 else -days) + 100000:08d}"
         if column == 0:
-            number, _, year = entry.ua.partition("/")
+            number, _slash, year = entry.ua.partition("/")
             return f"{int(year) % 100 if len(year) == 2 else int(year):04d}{int(number):06d}"
         return self._display(entry, column).casefold()
 

@@ -15,7 +15,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from uaction_desktop.gui.deadline import deadline_advice
+from uaction_desktop.gui.labels import status_label
 from uaction_desktop.gui.plain_text import shown
+from uaction_desktop.i18n import _, format_date
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Official, Role, split_paragraphs
 
@@ -31,13 +33,13 @@ class CaseView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseView")
-        self.setAccessibleName("Case details")
+        self.setAccessibleName(_("Case details"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open_link)
 
     def show_placeholder(self) -> None:
-        self.setHtml("<p>Select a case on the left to read it.</p>")
+        self.setHtml(f"<p>{escape(_('Select a case on the left to read it.'))}</p>")
 
     def show_entry(self, entry: CaseEntry | None, today: date) -> None:
         if entry is None:
@@ -56,6 +58,10 @@ def escape(text: str, quote: bool = True) -> str:
     return _html_escape(shown(text), quote=quote)
 
 
+def _h3(title: str) -> str:
+    return f"<h3>{escape(title)}</h3>"
+
+
 def _p(text: str) -> str:
     return "".join(f"<p>{escape(para)}</p>" for para in split_paragraphs(text))
 
@@ -64,7 +70,7 @@ def case_html(entry: CaseEntry, today: date) -> str:
     case = entry.case
     level, advice = deadline_advice(entry, today)
     parts: list[str] = []
-    head = f"UA {escape(case.ua)}"
+    head = escape(_("UA {ua}").format(ua=case.ua))
     if case.index:
         head += f" &nbsp;·&nbsp; {escape(case.index)}"
     parts.append(f"<p style='color:gray'>{head}</p>")
@@ -76,52 +82,55 @@ def case_html(entry: CaseEntry, today: date) -> str:
             f"<table width='100%' cellpadding='6' style='{style}'><tr><td>"
             f"<b>{escape(advice)}</b></td></tr></table>"
         )
-    facts = [("Country", case.country), ("Issued", f"{case.issued:%d %B %Y}".lstrip("0"))]
+    facts = [(_("Country"), case.country), (_("Issued"), format_date(case.issued, "long"))]
     if case.deadline:
-        facts.append(("Deadline", f"{case.deadline:%d %B %Y}".lstrip("0")))
-    facts.append(("Status", entry.status.value.capitalize()))
+        facts.append((_("Deadline"), format_date(case.deadline, "long")))
+    facts.append((_("Status"), status_label(entry.status)))
     if case.people:
         people = ", ".join(f"{p.name} ({p.gender})" if p.gender else p.name for p in case.people)
-        facts.append(("People", people))
+        facts.append((_("People"), people))
     if case.languages:
-        facts.append(("Write in", ", ".join(case.languages)))
+        facts.append((_("Write in"), ", ".join(case.languages)))
     if case.report_reference:
-        facts.append(("Report as", case.report_reference))
+        facts.append((_("Report as"), case.report_reference))
     parts.append("<table cellpadding='2'>")
     for label, value in facts:
         parts.append(f"<tr><td><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>")
     parts.append("</table>")
-    parts.append("<h3>Summary</h3>" + _p(case.summary))
+    parts.append(_h3(_("Summary")) + _p(case.summary))
     if case.details:
-        parts.append("<h3>What happened</h3>" + _p(case.details))
+        parts.append(_h3(_("What happened")) + _p(case.details))
     if case.asks:
-        parts.append("<h3>What to ask for</h3><ul>")
+        parts.append(_h3(_("What to ask for")) + "<ul>")
         parts.extend(f"<li>{escape(ask)}</li>" for ask in case.asks)
         parts.append("</ul>")
     if case.officials:
-        parts.append("<h3>Who to write to</h3>")
+        parts.append(_h3(_("Who to write to")))
         parts.extend(official_html(o) for o in case.officials)
     if case.background:
-        parts.append("<h3>Background</h3>" + _p(case.background))
+        parts.append(_h3(_("Background")) + _p(case.background))
     if case.source:
-        parts.append(f"<p style='color:gray'>Source: {escape(case.source)}</p>")
+        source = _("Source: {source}").format(source=case.source)
+        parts.append(f"<p style='color:gray'>{escape(source)}</p>")
     return "".join(parts)
 
 
 def official_html(official: Official) -> str:
     lines = [f"<b>{escape(official.display_name)}</b>"]
     if official.role is Role.COPY:
-        lines[0] += " <i>(copies to)</i>"
+        lines[0] += f" <i>{escape(_('(copies to)'))}</i>"
     lines += [escape(line) for line in (official.organisation, *official.address) if line]
     if official.fax:
-        lines.append(f"Fax: {escape(official.fax)}")
+        lines.append(escape(_("Fax: {fax}").format(fax=official.fax)))
     if official.phone:
-        lines.append(f"Phone: {escape(official.phone)}")
+        lines.append(escape(_("Phone: {phone}").format(phone=official.phone)))
     for email in official.emails:
         href = "mailto:" + quote(email, safe="@")
-        lines.append(f"Email: <a href='{escape(href, quote=True)}'>{escape(email)}</a>")
+        link = f"<a href='{escape(href, quote=True)}'>{escape(email)}</a>"
+        lines.append(escape(_("Email: {address}")).replace("{address}", link))
     for handle in official.social:
-        lines.append(f"Social: {escape(handle)}")
+        lines.append(escape(_("Social: {handle}").format(handle=handle)))
     if official.salutation:
-        lines.append(f"Salutation: <i>{escape(official.salutation)}</i>")
+        salutation = f"<i>{escape(official.salutation)}</i>"
+        lines.append(escape(_("Salutation: {salutation}")).replace("{salutation}", salutation))
     return "<p>" + "<br>".join(lines) + "</p>"

@@ -41,7 +41,15 @@ from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.gui.page_view import PageView
 from uaction_desktop.gui.plain_text import shown, typed_text
-from uaction_desktop.languages import NATIVE_NAMES, effective_language, language_name
+from uaction_desktop.i18n import (
+    N_,
+    _,
+    format_datetime,
+    format_time,
+    language_display_name,
+    ngettext,
+)
+from uaction_desktop.languages import NATIVE_NAMES, effective_language
 from uaction_desktop.letter_text import truncation_warning, with_personal_line
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import Channel, Official, Role
@@ -54,11 +62,11 @@ AUTOSAVE_DELAY_MS = 1000
 PDF_CHANNELS = (Channel.LETTER, Channel.FAX)
 LETTER_BODY_CHANNELS = (Channel.LETTER, Channel.FAX, Channel.EMAIL)
 _CHANNEL_LABELS = {
-    Channel.LETTER: "Letter (post)",
-    Channel.FAX: "Fax",
-    Channel.EMAIL: "Email",
-    Channel.PHONE: "Phone call script",
-    Channel.SOCIAL: "Social media post",
+    Channel.LETTER: N_("Letter (post)"),
+    Channel.FAX: N_("Fax"),
+    Channel.EMAIL: N_("Email"),
+    Channel.PHONE: N_("Phone call script"),
+    Channel.SOCIAL: N_("Social media post"),
 }
 
 
@@ -122,26 +130,26 @@ class Composer(QWidget):
 
         self.officialPicker = QComboBox(self)
         self.officialPicker.setObjectName("officialPicker")
-        self.officialPicker.setAccessibleName("Official to write to")
+        self.officialPicker.setAccessibleName(_("Official to write to"))
         self.recipient = QLabel(self)
         self.recipient.setObjectName("recipientBlock")
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)
         self.recipient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recipient.setAccessibleName("Address block and salutation as printed")
+        self.recipient.setAccessibleName(_("Address block and salutation as printed"))
         self.recipient.setWordWrap(True)  # a long line must not widen the window past the screen
 
         self.channelPicker = QComboBox(self)
         self.channelPicker.setObjectName("channelPicker")
-        self.channelPicker.setAccessibleName("How to send it")
+        self.channelPicker.setAccessibleName(_("How to send it"))
         self.layoutPicker = QComboBox(self)
         self.layoutPicker.setObjectName("layoutPicker")
-        self.layoutPicker.setAccessibleName("Paper and envelope")
+        self.layoutPicker.setAccessibleName(_("Paper and envelope"))
         for name in LAYOUTS:
-            self.layoutPicker.addItem(LAYOUT_LABELS.get(name, name), name)
+            self.layoutPicker.addItem(_(LAYOUT_LABELS.get(name, name)), name)
         self._select_layout(self.profile.paper)
         self.languagePicker = QComboBox(self)
         self.languagePicker.setObjectName("languagePicker")
-        self.languagePicker.setAccessibleName("Language of the letter")
+        self.languagePicker.setAccessibleName(_("Language of the letter"))
         self.askedLanguages = QLabel(self)
         self.askedLanguages.setObjectName("askedLanguages")
         self.askedLanguages.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,26 +157,26 @@ class Composer(QWidget):
         self.askedLanguages.hide()
 
         # Sender details, asked for in place the first time (never a blocking dialog).
-        self.senderBox = QGroupBox("Your name and address (printed on the letter)", self)
+        self.senderBox = QGroupBox(_("Your name and address (printed on the letter)"), self)
         self.senderName = QLineEdit(self.senderBox)
         self.senderName.setObjectName("senderName")
-        self.senderName.setAccessibleName("Your name")
+        self.senderName.setAccessibleName(_("Your name"))
         self.senderAddress = QPlainTextEdit(self.senderBox)
         self.senderAddress.setObjectName("senderAddress")
-        self.senderAddress.setAccessibleName("Your postal address, one line per line")
-        self.senderAddress.setPlaceholderText("12 Elm Street\nSpringfield, IL 62701")
+        self.senderAddress.setAccessibleName(_("Your postal address, one line per line"))
+        self.senderAddress.setPlaceholderText(_("12 Elm Street\nSpringfield, IL 62701"))
         self.senderAddress.setTabChangesFocus(True)
         self.senderAddress.setFixedHeight(70)
         self.senderCountry = QLineEdit(self.senderBox)
         self.senderCountry.setObjectName("senderCountry")
-        self.senderCountry.setAccessibleName("The country you write from")
-        self.senderCountry.setPlaceholderText("optional, e.g. United States")
-        self.saveSender = QPushButton("Save my details", self.senderBox)
+        self.senderCountry.setAccessibleName(_("The country you write from"))
+        self.senderCountry.setPlaceholderText(_("optional, e.g. United States"))
+        self.saveSender = QPushButton(_("Save my details"), self.senderBox)
         self.saveSender.setObjectName("saveSender")
         form = QFormLayout(self.senderBox)
-        form.addRow("&Name:", self.senderName)
-        form.addRow("&Address:", self.senderAddress)
-        form.addRow("Co&untry:", self.senderCountry)
+        form.addRow(_("&Name:"), self.senderName)
+        form.addRow(_("&Address:"), self.senderAddress)
+        form.addRow(_("Co&untry:"), self.senderCountry)
         form.addRow("", self.saveSender)
         self.senderSummary = QLabel(self)
         self.senderSummary.setObjectName("senderSummary")
@@ -176,34 +184,36 @@ class Composer(QWidget):
         # One line that may be cut at the right (the whole address is in the tooltip): a
         # wrapped label in a form row gets clipped at the top instead.
         self.senderSummary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.editSender = QPushButton("Change…", self)
+        self.editSender = QPushButton(_("Change…"), self)
         self.editSender.setObjectName("editSender")
-        self.editSender.setAccessibleName("Change your name and address")
+        self.editSender.setAccessibleName(_("Change your name and address"))
 
         self.personalLine = QLineEdit(self)
         self.personalLine.setObjectName("personalLine")
-        self.personalLine.setAccessibleName("Optional personal sentence")
+        self.personalLine.setAccessibleName(_("Optional personal sentence"))
         self.personalLine.setPlaceholderText(
-            "Optional: a sentence of your own, added before the thanks"
+            _("Optional: a sentence of your own, added before the thanks")
         )
 
         self.letterBody = QPlainTextEdit(self)
         self.letterBody.setObjectName("letterBody")
-        self.letterBody.setAccessibleName("Letter text")
+        self.letterBody.setAccessibleName(_("Letter text"))
         self.letterBody.setTabChangesFocus(True)
-        self.resetBody = QPushButton("Use suggested text", self)
+        self.resetBody = QPushButton(_("Use suggested text"), self)
         self.resetBody.setObjectName("resetBody")
-        self.resetBody.setToolTip("Discard your edits to this letter and start from the suggestion")
+        self.resetBody.setToolTip(
+            _("Discard your edits to this letter and start from the suggestion")
+        )
         self.draftState = QLabel(self)
         self.draftState.setObjectName("draftState")
 
         self.letterPreview = PageView(self)
         self.letterPreview.setObjectName("letterPreview")
-        self.letterPreview.setAccessibleName("Print preview")
+        self.letterPreview.setAccessibleName(_("Print preview"))
         self.messagePreview = QPlainTextEdit(self)
         self.messagePreview.setObjectName("messagePreview")
         self.messagePreview.setReadOnly(True)
-        self.messagePreview.setAccessibleName("Message preview")
+        self.messagePreview.setAccessibleName(_("Message preview"))
         self.previewStack = QStackedWidget(self)
         self.previewStack.addWidget(self.letterPreview)
         self.previewStack.addWidget(self.messagePreview)
@@ -230,30 +240,30 @@ class Composer(QWidget):
 
         left = QWidget(self)
         form = QFormLayout()
-        form.addRow("&To:", self.officialPicker)
+        form.addRow(_("&To:"), self.officialPicker)
         form.addRow("", self.recipient)
         send_row = QHBoxLayout()  # one row: the window must fit a 720-pixel-high screen
         send_row.addWidget(self.channelPicker, 1)
-        language_label = QLabel("Lan&guage:", left)
+        language_label = QLabel(_("Lan&guage:"), left)
         language_label.setBuddy(self.languagePicker)
         send_row.addWidget(language_label)
         send_row.addWidget(self.languagePicker)
-        send_label = QLabel("&Send as:", left)
+        send_label = QLabel(_("&Send as:"), left)
         send_label.setBuddy(self.channelPicker)
         form.addRow(send_label, send_row)
         form.addRow("", self.askedLanguages)
-        form.addRow("&Paper:", self.layoutPicker)
+        form.addRow(_("&Paper:"), self.layoutPicker)
         sender_row = QHBoxLayout()
         sender_row.addWidget(self.senderSummary, 1)
         sender_row.addWidget(self.editSender)
-        form.addRow("From:", sender_row)
-        form.addRow("P&ersonal line:", self.personalLine)
+        form.addRow(_("From:"), sender_row)
+        form.addRow(_("P&ersonal line:"), self.personalLine)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.banner)
         left_layout.addLayout(form)
         left_layout.addWidget(self.senderBox)
-        body_label = QLabel("&Letter text (edit freely; saved as you type):", left)
+        body_label = QLabel(_("&Letter text (edit freely; saved as you type):"), left)
         body_label.setBuddy(self.letterBody)
         left_layout.addWidget(body_label)
         left_layout.addWidget(self.letterBody, 1)
@@ -461,7 +471,9 @@ class Composer(QWidget):
             if draft is not None and draft.body and draft.body != generated:
                 edited = draft.body
                 self.draftState.setText(
-                    f"Your draft from {draft.saved_at:%d %b %Y %H:%M} was restored."
+                    _("Your draft from {saved_at} was restored.").format(
+                        saved_at=format_datetime(draft.saved_at, "short")
+                    )
                 )
             else:
                 self.draftState.setText("")
@@ -540,7 +552,9 @@ class Composer(QWidget):
             warnings = self._text_warnings() if channel is Channel.EMAIL else []
             if channel is Channel.SOCIAL and len(typed_text(self.letterBody)) > 280:
                 warnings.append(
-                    f"{len(typed_text(self.letterBody))} characters: posts are limited to 280."
+                    _("{count} characters: posts are limited to 280.").format(
+                        count=len(typed_text(self.letterBody))
+                    )
                 )
             self._show_warnings(warnings)
 
@@ -555,8 +569,8 @@ class Composer(QWidget):
             message = compose.compose_email(
                 self.entry.case, official, self.current_letter(), language=self.current_language()
             )
-            return (
-                f"To: {', '.join(message.recipients)}\nSubject: {message.subject}\n\n{message.text}"
+            return _("To: {recipients}\nSubject: {subject}\n\n{text}").format(
+                recipients=", ".join(message.recipients), subject=message.subject, text=message.text
             )
         if channel in (Channel.PHONE, Channel.SOCIAL):
             return typed_text(self.letterBody)
@@ -591,9 +605,16 @@ class Composer(QWidget):
             before_last = not (model and body_paragraphs(model))  # after a model letter's end
             body, clean = with_personal_line(body, self._personal_in_body, text, before_last)
             if not clean:
-                where = "before the last paragraph" if before_last else "at the end"
                 self.draftState.setText(
-                    f"Your text no longer had the old personal line; the new one is added {where}."
+                    _(
+                        "Your text no longer had the old personal line; the new one is added "
+                        "before the last paragraph."
+                    )
+                    if before_last
+                    else _(
+                        "Your text no longer had the old personal line; the new one is added "
+                        "at the end."
+                    )
                 )
         else:
             body = self._generated
@@ -661,7 +682,7 @@ class Composer(QWidget):
     def _on_body_edited(self) -> None:
         self.previewTimer.start()
         self.autosaveTimer.start()
-        self.draftState.setText("Edited; saving…" if self._is_edited() else "")
+        self.draftState.setText(_("Edited; saving…") if self._is_edited() else "")
 
     def _on_reset(self) -> None:
         official = self.current_official()
@@ -671,7 +692,7 @@ class Composer(QWidget):
         self.letterBody.blockSignals(True)
         self.letterBody.setPlainText(self._generated)
         self.letterBody.blockSignals(False)
-        self.draftState.setText("Back to the suggested text.")
+        self.draftState.setText(_("Back to the suggested text."))
         self.refresh_preview()
 
     def save_draft(self) -> None:
@@ -684,13 +705,17 @@ class Composer(QWidget):
         try:
             if self._is_edited():
                 draft = self.drafts.save(ua, key, typed_text(self.letterBody), personal)
-                self.draftState.setText(f"Draft saved at {draft.saved_at:%H:%M:%S}.")
+                self.draftState.setText(
+                    _("Draft saved at {time}.").format(time=format_time(draft.saved_at))
+                )
             elif personal.strip():
                 self.drafts.save(ua, key, "", personal)  # the suggested text, with this line
             else:
                 self.drafts.discard(ua, key)
         except OSError as exc:
-            self.draftState.setText(f"Could not save the draft: {exc.strerror or exc}")
+            self.draftState.setText(
+                _("Could not save the draft: {value}").format(value=exc.strerror or exc)
+            )
 
     def _is_edited(self) -> bool:
         return typed_text(self.letterBody).strip() != self._generated.strip()
@@ -712,7 +737,7 @@ class Composer(QWidget):
         )
         name = self.senderName.text().strip()
         if not name or not address:
-            self.statusMessage.emit("Please give your name and at least one address line.")
+            self.statusMessage.emit(_("Please give your name and at least one address line."))
             return
         profile = replace(
             self.profile, name=name, address=address, country=self.senderCountry.text().strip()
@@ -720,7 +745,11 @@ class Composer(QWidget):
         try:
             self._save_profile(profile)
         except OSError as exc:
-            QMessageBox.warning(self, "Could not save", f"Your details could not be saved: {exc}")
+            QMessageBox.warning(
+                self,
+                _("Could not save"),
+                _("Your details could not be saved: {exc}").format(exc=exc),
+            )
             return
         self.profile = profile
         self._sender_draft = None
@@ -729,7 +758,7 @@ class Composer(QWidget):
         self._show_sender()
         self._select_layout(self.current_layout())
         self._recompose(keep_body=True)
-        self.statusMessage.emit("Your details are saved.")
+        self.statusMessage.emit(_("Your details are saved."))
 
     def _on_edit_sender(self) -> None:
         self._editing_sender = True
@@ -756,7 +785,9 @@ class Composer(QWidget):
         try:
             self.drafts.save_sender(self._sender_draft)
         except OSError as exc:
-            self.draftState.setText(f"Could not keep your details: {exc.strerror or exc}")
+            self.draftState.setText(
+                _("Could not keep your details: {value}").format(value=exc.strerror or exc)
+            )
         return writer
 
     def _apply_sender(self) -> None:
@@ -765,7 +796,7 @@ class Composer(QWidget):
         writer = self._keep_typed_sender()
         self._select_layout(self.current_layout())
         if writer.name and writer.address:
-            self.senderSummary.setText("As typed below (used on the letter; not saved yet).")
+            self.senderSummary.setText(_("As typed below (used on the letter; not saved yet)."))
         if not self._stale:
             self._recompose(keep_body=True)
 
@@ -794,11 +825,8 @@ class Composer(QWidget):
             return False
         answer = QMessageBox.question(
             self,
-            "No sender on this letter",
-            f"This letter has no sender {' and no '.join(missing)}: it would go out "
-            + ("unsigned" if "name" in missing else "with no return address")
-            + ', and the official could not reply.\n\nFill in "Your name and address" '
-            "first, or print it like this anyway?",
+            _("No sender on this letter"),
+            _no_sender_question(missing),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -825,7 +853,7 @@ class Composer(QWidget):
             return
         suggested = letter_file_name(self.entry.ua, official)
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export letter as PDF", suggested, "PDF documents (*.pdf)"
+            self, _("Export letter as PDF"), suggested, _("PDF documents (*.pdf)")
         )
         if not path:
             return
@@ -835,13 +863,17 @@ class Composer(QWidget):
         except OSError as exc:
             QMessageBox.critical(
                 self,
-                "Export failed",
-                f"The PDF could not be written to {path}:\n{exc.strerror or exc}\n\n"
-                "Nothing was changed; any earlier file there is untouched.",
+                _("Export failed"),
+                _(
+                    "The PDF could not be written to {path}:\n{value}\n\nNothing was changed; any "
+                    "earlier file there is untouched."
+                ).format(path=path, value=exc.strerror or exc),
             )
             return
         self.statusMessage.emit(
-            f"Saved {path} ({result.pages} page{'s' if result.pages != 1 else ''})."
+            ngettext(
+                "Saved {path} ({count} page).", "Saved {path} ({count} pages).", result.pages
+            ).format(path=path, count=result.pages)
         )
         self._emit_sent(official, "exported")
 
@@ -863,7 +895,9 @@ class Composer(QWidget):
         except Exception as exc:
             log.exception("printing failed")
             QMessageBox.critical(
-                self, "Printing failed", f"The letter could not be printed:\n{exc}"
+                self,
+                _("Printing failed"),
+                _("The letter could not be printed:\n{exc}").format(exc=exc),
             )
             return
         self.statusMessage.emit(how)
@@ -877,7 +911,11 @@ class Composer(QWidget):
         if self.entry is None or official is None:
             return
         if not official.emails:
-            self.statusMessage.emit(f"{official.display_name} has no email address in this case.")
+            self.statusMessage.emit(
+                _("{display_name} has no email address in this case.").format(
+                    display_name=official.display_name
+                )
+            )
             return
         message = compose.compose_email(
             self.entry.case, official, self.current_letter(), language=self.current_language()
@@ -885,12 +923,14 @@ class Composer(QWidget):
         if not QDesktopServices.openUrl(QUrl(message.mailto)):
             QMessageBox.information(
                 self,
-                "No mail program",
-                "No mail program opened. Use Copy letter text and paste it into an email to "
-                + ", ".join(official.emails),
+                _("No mail program"),
+                _(
+                    "No mail program opened. Use Copy letter text and paste it into an email to "
+                    "{addresses}"
+                ).format(addresses=", ".join(official.emails)),
             )
             return
-        self.statusMessage.emit("Opened your mail program; the app itself sends nothing.")
+        self.statusMessage.emit(_("Opened your mail program; the app itself sends nothing."))
         self._emit_sent(official, "emailed", channel=Channel.EMAIL, text=message.text)
 
     def copy_text(self) -> None:
@@ -898,7 +938,7 @@ class Composer(QWidget):
         text = self.message_text()
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.statusMessage.emit("Letter text copied.")
+            self.statusMessage.emit(_("Letter text copied."))
 
     def _emit_sent(
         self, official: Official, how: str, channel: Channel | None = None, text: str | None = None
@@ -925,7 +965,7 @@ class Composer(QWidget):
         self.channelPicker.clear()
         if official is not None:
             for channel in official.channels():
-                self.channelPicker.addItem(_CHANNEL_LABELS[channel], channel.value)
+                self.channelPicker.addItem(_(_CHANNEL_LABELS[channel]), channel.value)
         index = self.channelPicker.findData(previous)
         self.channelPicker.setCurrentIndex(max(index, 0))
         self.channelPicker.blockSignals(False)
@@ -940,23 +980,29 @@ class Composer(QWidget):
         self.languagePicker.blockSignals(True)
         self.languagePicker.clear()
         for code in languages:
-            self.languagePicker.addItem(NATIVE_NAMES.get(code, language_name(code)), code)
+            self.languagePicker.addItem(NATIVE_NAMES.get(code, language_display_name(code)), code)
         index = self.languagePicker.findData(previous) if previous else -1
         self.languagePicker.setCurrentIndex(max(index, 0) if languages else -1)
         self.languagePicker.blockSignals(False)
         self.languagePicker.setEnabled(len(languages) > 1)
         if len(languages) == 1:
-            tip = "This case has its text in one language only: the letter is written in it."
+            tip = _("This case has its text in one language only: the letter is written in it.")
         else:
-            tip = "The letter, from salutation to sign-off, is written in this language."
+            tip = _("The letter, from salutation to sign-off, is written in this language.")
         self.languagePicker.setToolTip(tip)
         asked = self.entry.case.languages if self.entry is not None else ()
-        notes = ["The document asks writers to use: " + ", ".join(asked) + "."] if asked else []
+        notes = (
+            [_("The document asks writers to use: {languages}.").format(languages=", ".join(asked))]
+            if asked
+            else []
+        )
         own = effective_language(self.profile)
         if languages and own not in languages:
             notes.append(
-                f"This case has no appeal points in {language_name(own)}; a coordinator can add "
-                "them in the case editor (Translations)."
+                _(
+                    "This case has no appeal points in {language}; a coordinator can add them "
+                    "in the case editor (Translations)."
+                ).format(language=language_display_name(own))
             )
         self.askedLanguages.setText("\n".join(notes))
         self.askedLanguages.setVisible(bool(notes))
@@ -1023,7 +1069,7 @@ class Composer(QWidget):
         self.senderCountry.setText(typed.country if typed else profile.country)
         self._filling_sender = False
         summary = ", ".join(p for p in (profile.name, *profile.address) if p)
-        self.senderSummary.setText(summary if complete else "Not set yet: fill in below.")
+        self.senderSummary.setText(summary if complete else _("Not set yet: fill in below."))
         self.senderSummary.setToolTip(summary)
         self.editSender.setVisible(complete)
 
@@ -1042,3 +1088,23 @@ class Composer(QWidget):
         self.messagePreview.clear()
         self.letterPreview.clear()
         self._set_actions_enabled(False)
+
+
+def _no_sender_question(missing: list[str]) -> str:
+    """Whole sentences, one per case, so each language can word them its own way."""
+    if "name" in missing and "address" in missing:
+        text = _(
+            "This letter has no sender name and no address: it would go out unsigned, and the "
+            "official could not reply."
+        )
+    elif "name" in missing:
+        text = _(
+            "This letter has no sender name: it would go out unsigned, and the official could "
+            "not reply."
+        )
+    else:
+        text = _(
+            "This letter has no sender address: it would go out with no return address, and the "
+            "official could not reply."
+        )
+    return text + "\n\n" + _("Fill in “Your name and address” first, or print it like this anyway?")

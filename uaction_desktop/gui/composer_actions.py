@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from uaction_desktop.i18n import _
+
 
 @dataclass(frozen=True)
 class ComposerActions:
@@ -24,16 +26,16 @@ class ComposerActions:
 
 
 def make_composer_actions(parent: QObject) -> ComposerActions:
-    export = QAction("&Export PDF…", parent)
+    export = QAction(_("&Export PDF…"), parent)
     export.setObjectName("exportPdf")
     export.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence(QKeySequence.StandardKey.SaveAs)])
-    print_ = QAction("&Print…", parent)
+    print_ = QAction(_("&Print…"), parent)
     print_.setObjectName("printLetter")
     print_.setShortcut(QKeySequence.StandardKey.Print)
-    email = QAction("E&mail…", parent)
+    email = QAction(_("E&mail…"), parent)
     email.setObjectName("emailLetter")
     email.setShortcut(QKeySequence("Ctrl+Shift+M"))
-    copy = QAction("&Copy letter text", parent)
+    copy = QAction(_("&Copy letter text"), parent)
     copy.setObjectName("copyText")
     copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
     for action in (export, print_, email, copy):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from uaction_desktop.i18n import _, format_date, ngettext
 from uaction_desktop.library import CaseEntry
 from uaction_desktop.model import CaseStatus
 
@@ -16,24 +17,40 @@ def deadline_advice(entry: CaseEntry, today: date) -> tuple[str, str]:
     if entry.status is CaseStatus.CLOSED:
         return (
             "expired",
-            f"UA {case.ua} is closed: the organisation has asked for no further action. "
-            "You can still read the case and write, but check the closure notice first.",
+            _(
+                "UA {ua} is closed: the organisation has asked for no further action. "
+                "You can still read the case and write, but check the closure notice first."
+            ).format(ua=case.ua),
         )
     days = case.days_left(today)
     if days is None:
         return "ok", ""
-    deadline = f"{case.deadline:%d %B %Y}".lstrip("0")
+    deadline = format_date(case.deadline, "long")
     if days < 0:
         return (
             "expired",
-            f"The deadline ({deadline}) has passed. The organisation asks writers to check for "
-            "an update on this case before sending anything.",
+            _(
+                "The deadline ({deadline}) has passed. The organisation asks writers to check "
+                "for an update on this case before sending anything."
+            ).format(deadline=deadline),
         )
     if days < URGENT_DAYS:
-        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
-        return (
-            "urgent",
-            f"The deadline ({deadline}) is {when}: a posted letter may arrive too late. "
-            "Email or fax if you can.",
-        )
-    return "ok", f"{days} days left to write (deadline {deadline})."
+        if days == 0:
+            sentence = _(
+                "The deadline ({deadline}) is today: a posted letter may arrive too late. "
+                "Email or fax if you can."
+            )
+        else:
+            sentence = ngettext(
+                "The deadline ({deadline}) is in {days} day: a posted letter may arrive too "
+                "late. Email or fax if you can.",
+                "The deadline ({deadline}) is in {days} days: a posted letter may arrive too "
+                "late. Email or fax if you can.",
+                days,
+            )
+        return "urgent", sentence.format(deadline=deadline, days=days)
+    return "ok", ngettext(
+        "{days} day left to write (deadline {deadline}).",
+        "{days} days left to write (deadline {deadline}).",
+        days,
+    ).format(days=days, deadline=deadline)

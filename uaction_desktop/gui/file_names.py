@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from uaction_desktop.i18n import _
 from uaction_desktop.model import Official
 
 # Characters no file name may hold on Windows, macOS or Linux, and control characters.
@@ -30,5 +31,11 @@ def safe_file_name(text: str, suffix: str) -> str:
 
 def letter_file_name(ua: str, official: Official, suffix: str = ".pdf") -> str:
     """ "UA 63-18 letter to the Ambassador.pdf"; a name with no title: "... to Jane Roe"."""
-    addressee = f"the {official.title}" if official.title else official.display_name
-    return safe_file_name(f"UA {ua} letter to {addressee or official.id}", suffix)
+    if official.title:
+        # Translators: a file name; {title} is the official's title, as the case gives it.
+        stem = _("UA {ua} letter to the {title}").format(ua=ua, title=official.title)
+    else:
+        stem = _("UA {ua} letter to {name}").format(
+            ua=ua, name=official.display_name or official.id
+        )
+    return safe_file_name(stem, suffix)

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 
 from uaction_desktop.gui.case_editor import CaseEditor
 from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.i18n import N_, _
 from uaction_desktop.importer import DocumentError, Draft, draft_from, import_file
 from uaction_desktop.importer.extract import extract_bytes
 from uaction_desktop.paths import app_paths
 
 IMPORT_SUFFIXES = (".txt", ".docx", ".pdf")
-FILE_FILTER = (
+FILE_FILTER = N_(
     "Urgent Action documents (*.txt *.docx *.pdf);;Text (*.txt);;Word (*.docx);;PDF (*.pdf)"
 )
 ExistingPaths = Iterable[str | os.PathLike[str]]
@@ -55,8 +56,8 @@ def _busy() -> Iterator[None]:
 def _refuse(parent: QWidget | None, error: DocumentError) -> None:
     QMessageBox.warning(
         parent,
-        "Cannot import this document",
-        plain(f"{error.message}\n\nNothing was imported."),
+        _("Cannot import this document"),
+        plain(_("{message}\n\nNothing was imported.").format(message=error.message)),
     )
 
 
@@ -73,12 +74,8 @@ def review_draft(
     if not draft.looks_like_an_urgent_action():
         answer = QMessageBox.question(
             parent,
-            "Not an Urgent Action?",
-            plain(
-                f"{source or 'This text'} does not look like an Urgent Action: no UA number, "
-                "no officials to write to and no appeal were found in it. Open it in the case "
-                "editor anyway, to type the case in by hand?"
-            ),
+            _("Not an Urgent Action?"),
+            plain(_not_an_urgent_action(source)),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -115,7 +112,9 @@ def choose_and_import(
     existing_paths: ExistingPaths = (),
 ) -> Path | None:
     """Ask for a document file, then import it."""
-    name, _filter = QFileDialog.getOpenFileName(parent, "Import an Urgent Action", "", FILE_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Import an Urgent Action"), "", _(FILE_FILTER)
+    )
     if not name:
         return None
     return import_document(parent, name, cases_dir=cases_dir, existing_paths=existing_paths)
@@ -127,24 +126,26 @@ class PasteDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pasteDialog")
-        self.setWindowTitle("Paste Urgent Action text")
+        self.setWindowTitle(_("Paste Urgent Action text"))
         intro = QLabel(
-            "Paste the whole text of the Urgent Action: from its heading to the addresses of "
-            "the officials. The next step shows what was read, for you to check.",
+            _(
+                "Paste the whole text of the Urgent Action: from its heading to the addresses of "
+                "the officials. The next step shows what was read, for you to check."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("pasteText")
-        self.text.setAccessibleName("Urgent Action text")
-        self.text.setPlaceholderText("Paste the text here (Ctrl+V)")
+        self.text.setAccessibleName(_("Urgent Action text"))
+        self.text.setPlaceholderText(_("Paste the text here (Ctrl+V)"))
         self.text.setTabChangesFocus(True)
         intro.setBuddy(self.text)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.readButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.readButton.setText("&Read the text")
+        self.readButton.setText(_("&Read the text"))
         self.readButton.setObjectName("pasteRead")
         self.readButton.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
@@ -175,11 +176,12 @@ def import_text(
     parent: QWidget | None,
     text: str,
     *,
-    source: str = "the pasted text",
+    source: str | None = None,
     cases_dir: Path | None = None,
     existing_paths: ExistingPaths = (),
 ) -> Path | None:
     """Import text already in hand (pasted or dropped): the core's checks, then the editor."""
+    source = source or _("the pasted text")
     try:
         with _busy():
             draft = draft_from(extract_bytes(text.encode("utf-8"), source), source)
@@ -224,3 +226,18 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
 def accepts_drop(mime: QMimeData) -> bool:
     """Whether a drag holds at least one document the window can import."""
     return bool(dropped_paths(mime))
+
+
+def _not_an_urgent_action(source: str) -> str:
+    if not source:
+        return _(
+            "This text does not look like an Urgent Action: no UA number, no officials to "
+            "write to and no appeal were found in it. Open it in the case editor anyway, to "
+            "type the case in by hand?"
+        )
+    text = _(
+        "{source} does not look like an Urgent Action: no UA number, no officials to write to "
+        "and no appeal were found in it. Open it in the case editor anyway, to type the case in "
+        "by hand?"
+    ).format(source=source)
+    return text[:1].upper() + text[1:]

@@ -5,13 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from uaction_desktop.actionlog.action import Action
+from uaction_desktop.gui.labels import channel_name
 from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.table_model import Index as _Index
 from uaction_desktop.gui.table_model import RowTableModel
+from uaction_desktop.i18n import N_
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Date", "UA", "To", "Channel", "Count", "Signer", "Reply", "Reported", "Note")
+COLUMNS = (
+    N_("Date"),
+    N_("UA"),
+    N_("To"),
+    N_("Channel"),
+    N_("Count"),
+    N_("Signer"),
+    N_("Reply"),
+    N_("Reported"),
+    N_("Note"),
+)
 
 
 class ActionTableModel(RowTableModel[Action]):
@@ -54,7 +66,7 @@ def _display(action: Action, column: int) -> str:
     if column == 2:
         return action.official_display
     if column == 3:
-        return action.channel.value
+        return channel_name(action.channel)
     if column == 4:
         return str(action.count)
     if column == 5:

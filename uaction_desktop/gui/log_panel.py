@@ -45,6 +45,7 @@ from uaction_desktop.gui.file_names import with_suffix
 from uaction_desktop.gui.log_model import ACTION_ROLE, ActionFilterProxy, ActionTableModel
 from uaction_desktop.gui.month_chart import MonthChart
 from uaction_desktop.gui.plain_text import plain
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.model import Case
 
 MAX_COLUMN_PX = 220
@@ -56,16 +57,17 @@ class ReportDialog(QDialog):
     def __init__(self, text: str, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportDialog")
-        self.setWindowTitle("Report to the organisation")
+        self.setWindowTitle(_("Report to the organisation"))
         self.mark = False
         view = QPlainTextEdit(text, self)
         view.setObjectName("reportText")
         view.setReadOnly(True)
-        copy = QPushButton("&Copy to clipboard", self)
+        copy = QPushButton(_("&Copy to clipboard"), self)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
         buttons = QDialogButtonBox(self)
         mark = buttons.addButton(
-            f"&Mark {count} as reported", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Mark {count} as reported").format(count=count),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         mark.setEnabled(count > 0)
         mark.setAutoDefault(False)  # Enter closes; marking is a deliberate click
@@ -131,28 +133,28 @@ class LogPanel(QWidget):
 
         self.caseFilter = QComboBox(self)
         self.caseFilter.setObjectName("logCaseFilter")
-        self.caseFilter.setAccessibleName("Show actions for case")
+        self.caseFilter.setAccessibleName(_("Show actions for case"))
         self.channelFilter = QComboBox(self)
         self.channelFilter.setObjectName("logChannelFilter")
-        self.channelFilter.setAccessibleName("Show actions sent by")
-        self.channelFilter.addItem("All channels", None)
+        self.channelFilter.setAccessibleName(_("Show actions sent by"))
+        self.channelFilter.addItem(_("All channels"), None)
         for channel in ActionChannel:
             self.channelFilter.addItem(channel.label, channel.value)
         self.reportedFilter = QComboBox(self)
         self.reportedFilter.setObjectName("logReportedFilter")
-        self.reportedFilter.setAccessibleName("Reported or not")
+        self.reportedFilter.setAccessibleName(_("Reported or not"))
         for label, value in (
-            ("Reported or not", None),
-            ("Not yet reported", False),
-            ("Reported", True),
+            (_("Reported or not"), None),
+            (_("Not yet reported"), False),
+            (_("Reported"), True),
         ):
             self.reportedFilter.addItem(label, value)
-        self.useSince = QCheckBox("&From", self)
+        self.useSince = QCheckBox(_("&From"), self)
         self.since = QDateEdit(QDate(self.today.year, 1, 1), self)
         self.since.setObjectName("logSince")
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.since.setCalendarPopup(True)
-        self.useUntil = QCheckBox("&to", self)
+        self.useUntil = QCheckBox(_("&to"), self)
         self.until = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), self)
         self.until.setObjectName("logUntil")
         self.until.setDisplayFormat("yyyy-MM-dd")
@@ -163,7 +165,7 @@ class LogPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("logTable")
-        self.table.setAccessibleName("Logged actions")
+        self.table.setAccessibleName(_("Logged actions"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -182,28 +184,28 @@ class LogPanel(QWidget):
         self.sentText = QPlainTextEdit(self)
         self.sentText.setObjectName("logSentText")
         self.sentText.setReadOnly(True)
-        self.sentText.setPlaceholderText("Select an action to see the text that was sent.")
+        self.sentText.setPlaceholderText(_("Select an action to see the text that was sent."))
 
-        self.addAction_ = QAction("&Add…", self)
+        self.addAction_ = QAction(_("&Add…"), self)
         self.addAction_.setObjectName("logAdd")
-        self.editAction = QAction("&Edit…", self)
+        self.editAction = QAction(_("&Edit…"), self)
         self.editAction.setObjectName("logEdit")
-        self.deleteAction = QAction("&Delete", self)
+        self.deleteAction = QAction(_("&Delete"), self)
         self.deleteAction.setObjectName("logDelete")
         self.deleteAction.setShortcut(QKeySequence.StandardKey.Delete)
         self.deleteAction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undoAction = QAction("&Undo delete", self)
+        self.undoAction = QAction(_("&Undo delete"), self)
         self.undoAction.setObjectName("logUndo")
         self.undoAction.setShortcut(QKeySequence.StandardKey.Undo)
         self.undoAction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undoAction.setEnabled(False)
-        self.reportAction = QAction("&Report…", self)
+        self.reportAction = QAction(_("&Report…"), self)
         self.reportAction.setObjectName("logReport")
-        self.csvAction = QAction("Export &CSV…", self)
+        self.csvAction = QAction(_("Export &CSV…"), self)
         self.csvAction.setObjectName("logExportCsv")
-        self.exportAction = QAction("E&xport for the group…", self)
+        self.exportAction = QAction(_("E&xport for the group…"), self)
         self.exportAction.setObjectName("logExportJson")
-        self.importAction = QAction("&Merge members' logs…", self)
+        self.importAction = QAction(_("&Merge members' logs…"), self)
         self.importAction.setObjectName("logImport")
         for action in (self.deleteAction, self.undoAction):
             self.addAction(action)
@@ -292,9 +294,11 @@ class LogPanel(QWidget):
                 self.readOnlyNote.show()
             elif self._log.read_only:
                 self.readOnlyNote.setText(
-                    f"The action log is read-only here ({self.path}): you can look at it and "
-                    "report from it, but not add or change actions. Copy it somewhere you can "
-                    "write to, or make its folder writable, to log new actions."
+                    _(
+                        "The action log is read-only here ({path}): you can look at it and report "
+                        "from it, but not add or change actions. Copy it somewhere you can write "
+                        "to, or make its folder writable, to log new actions."
+                    ).format(path=self.path)
                 )
                 self.readOnlyNote.show()
         return self._log
@@ -347,8 +351,10 @@ class LogPanel(QWidget):
         lines = []
         for ua, tally in totals.items():
             parts = " · ".join(f"{c.label}: {n}" for c, n in tally.counts.items())
-            lines.append(f"UA {ua}: {parts} (total {tally.total})")
-        self.totals.setText("\n".join(lines) or "Nothing logged for this selection yet.")
+            lines.append(
+                _("UA {ua}: {parts} (total {total})").format(ua=ua, parts=parts, total=tally.total)
+            )
+        self.totals.setText("\n".join(lines) or _("Nothing logged for this selection yet."))
         monthly = self._run(lambda lg: lg.monthly(where)) or {}
         self.chart.set_data(
             [(m, {c.value: n for c, n in t.counts.items()}) for m, t in monthly.items()]
@@ -371,9 +377,9 @@ class LogPanel(QWidget):
         uas = sorted(known | (self._run(lambda lg: lg.cases_with_actions()) or set()))
         self.caseFilter.blockSignals(True)
         self.caseFilter.clear()
-        self.caseFilter.addItem("All cases", None)
+        self.caseFilter.addItem(_("All cases"), None)
         for ua in uas:
-            self.caseFilter.addItem(f"UA {ua}", ua)
+            self.caseFilter.addItem(_("UA {ua}").format(ua=ua), ua)
         self.caseFilter.setCurrentIndex(max(self.caseFilter.findData(current), 0))
         self.caseFilter.blockSignals(False)
 
@@ -401,12 +407,16 @@ class LogPanel(QWidget):
             sent_on=self.today,
             signer=self._signer(),
         )
-        action = ActionDialog.get_data(self, cases, template, "Log an action", self.today)
+        action = ActionDialog.get_data(self, cases, template, _("Log an action"), self.today)
         if action is None:
             return None
         if self._run(lambda lg: lg.add(action)) is None:
             return None
-        self._after_change(f"Logged {action.count} {action.channel.value} for UA {action.case_ua}.")
+        self._after_change(
+            _("Logged {what} for UA {ua}.").format(
+                what=action.channel.describe(action.count), ua=action.case_ua
+            )
+        )
         return action
 
     def record(self, actions: list[Action]) -> bool:
@@ -421,18 +431,24 @@ class LogPanel(QWidget):
         if self._run(add_all) is None:
             return False
         total = sum(a.count for a in actions)
-        self._after_change(f"Logged {total} letters in {len(actions)} entries.")
+        self._after_change(
+            ngettext(
+                "Logged {total} letters in {count} entry.",
+                "Logged {total} letters in {count} entries.",
+                len(actions),
+            ).format(total=total, count=len(actions))
+        )
         return True
 
     def edit_selected(self) -> None:
         action = self.selected_action()
         if action is None:
             return
-        edited = ActionDialog.get_data(self, self._cases(), action, "Edit action", self.today)
+        edited = ActionDialog.get_data(self, self._cases(), action, _("Edit action"), self.today)
         if edited is None or edited == action:
             return
         if self._run(lambda lg: lg.update(edited)) is not None:
-            self._after_change("Action updated.")
+            self._after_change(_("Action updated."))
 
     def delete_selected(self) -> None:
         action = self.selected_action()
@@ -444,7 +460,9 @@ class LogPanel(QWidget):
         self._last_deleted = action
         self.undoAction.setEnabled(True)
         self._after_change(
-            f"Deleted the {action.channel.value} to {action.official_display}. Undo with Ctrl+Z."
+            _("Deleted “{what}” to {official}. Undo with Ctrl+Z.").format(
+                what=action.channel.describe(action.count), official=action.official_display
+            )
         )
 
     def undo_delete(self) -> None:
@@ -454,7 +472,7 @@ class LogPanel(QWidget):
         if self._run(lambda lg: lg.add(action)) is not None:
             self._last_deleted = None
             self.undoAction.setEnabled(False)
-            self._after_change("Deleted action restored.")
+            self._after_change(_("Deleted action restored."))
 
     def _after_change(self, message: str) -> None:
         self.refresh()
@@ -477,34 +495,43 @@ class LogPanel(QWidget):
         ids = [] if again else [a.id for a in (self._run(lambda lg: lg.actions(chosen)) or [])]
         if ReportDialog.get_data(self, str(text), len(ids)):
             changed = self._run(lambda lg: lg.mark_reported(ids, self.today)) or []
-            self._after_change(f"Marked {len(changed)} action(s) as reported.")
+            self._after_change(
+                ngettext(
+                    "Marked {count} action as reported.",
+                    "Marked {count} actions as reported.",
+                    len(changed),
+                ).format(count=len(changed))
+            )
 
     def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the log as CSV", "action-log.csv", "CSV files (*.csv)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the log as CSV"), _("action-log.csv"), _("CSV files (*.csv)")
         )
         if path:
             path = with_suffix(path, ".csv")
             where = self.current_filter()
             count = self._run(lambda lg: lg.export_csv(path, where))
             if count is not None:
-                self.statusMessage.emit(f"Wrote {count} action(s) to {path}.")
+                self.statusMessage.emit(_wrote(count, path))
 
     def export_json(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the log for your group", "action-log.json", "Action logs (*.json)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export the log for your group"),
+            _("action-log.json"),
+            _("Action logs (*.json)"),
         )
         if path:
             path = with_suffix(path, ".json")
             count = self._run(lambda lg: lg.export_json(path))
             if count is not None:
-                self.statusMessage.emit(f"Wrote {count} action(s) to {path}.")
+                self.statusMessage.emit(_wrote(count, path))
 
     def import_json(self) -> None:
         """Merge members' files; the summary names every file, the refused ones too (a file
         left out silently would make the group's totals short)."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Merge members' logs", "", "Action logs (*.json)"
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Merge members' logs"), "", _("Action logs (*.json)")
         )
         log = self.log() if paths else None
         if log is None:
@@ -517,20 +544,37 @@ class LogPanel(QWidget):
                 result = log.import_json(path)
             except ActionLogError as exc:
                 refused += 1
-                results.append(f"{name}: NOT MERGED, nothing taken from it: {exc}")
+                results.append(
+                    _("{name}: NOT MERGED, nothing taken from it: {exc}").format(name=name, exc=exc)
+                )
                 continue
-            line = f"{name}: {result.added} added, {result.unchanged} already here"
+            line = _("{name}: {added} added, {unchanged} already here").format(
+                name=name, added=result.added, unchanged=result.unchanged
+            )
             if result.updated:
-                line += f", {result.updated} brought up to date (reported or replied)"
+                line += ", " + _("{updated} brought up to date (reported or replied)").format(
+                    updated=result.updated
+                )
             if result.conflicts:
-                line += (
-                    f", {len(result.conflicts)} conflicting (kept yours; differing: "
-                    + "; ".join(", ".join(c.fields) for c in result.conflicts[:5])
-                    + ")"
+                line += ", " + _("{count} conflicting (kept yours; differing: {fields})").format(
+                    count=len(result.conflicts),
+                    fields="; ".join(", ".join(c.fields) for c in result.conflicts[:5]),
                 )
             results.append(line)
-        self._after_change("Merged." if not refused else f"{refused} file(s) not merged.")
+        self._after_change(
+            _("Merged.")
+            if not refused
+            else ngettext("{count} file not merged.", "{count} files not merged.", refused).format(
+                count=refused
+            )
+        )
         if refused:
-            QMessageBox.warning(self, "Some logs were not merged", plain("\n".join(results)))
+            QMessageBox.warning(self, _("Some logs were not merged"), plain("\n".join(results)))
         else:
-            QMessageBox.information(self, "Logs merged", plain("\n".join(results)))
+            QMessageBox.information(self, _("Logs merged"), plain("\n".join(results)))
+
+
+def _wrote(count: int, path: str) -> str:
+    return ngettext(
+        "Wrote {count} action to {path}.", "Wrote {count} actions to {path}.", count
+    ).format(count=count, path=path)

@@ -31,6 +31,7 @@ from uaction_desktop.gui.composer_actions import make_composer_actions
 from uaction_desktop.gui.first_paint import after_first_paint
 from uaction_desktop.gui.plain_text import plain, shown
 from uaction_desktop.gui.screen_fit import fit_to_screen
+from uaction_desktop.i18n import _, format_date, ngettext
 from uaction_desktop.library import CaseEntry, CaseLibrary, CaseUnavailable
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.paths import AppPaths, app_paths
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         (the calendar), so a laptop left open overnight shows tomorrow's deadlines right."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Urgent Action letters")
+        self.setWindowTitle(_("Urgent Action letters"))
         self.paths = paths or app_paths()
         self._clock = clock or ((lambda: today) if today else date.today)
         self.today = self._clock()
@@ -76,9 +77,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("caseTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.caseView, "&Case")
-        self.tabs.addTab(QLabel("Preparing the letter…", self), "&Write")
-        self.tabs.addTab(QLabel("Opening the action log…", self), "&Log")
+        self.tabs.addTab(self.caseView, _("&Case"))
+        self.tabs.addTab(QLabel(_("Preparing the letter…"), self), _("&Write"))
+        self.tabs.addTab(QLabel(_("Opening the action log…"), self), _("&Log"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.caseListPanel)
@@ -89,9 +90,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.countLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.countLabel)
-        self.logThisButton = QPushButton("Log this…", self)
+        self.logThisButton = QPushButton(_("Log this…"), self)
         self.logThisButton.setObjectName("logThisButton")
-        self.logThisButton.setToolTip("Record what you just sent in your action log")
+        self.logThisButton.setToolTip(_("Record what you just sent in your action log"))
         self.statusBar().addPermanentWidget(self.logThisButton)  # clear of status messages
         self.logThisButton.hide()
 
@@ -132,7 +133,11 @@ class MainWindow(QMainWindow):
             self._log_panel.today = today
         self.reload_cases()
         self._on_case_selected(self.caseListPanel.current_entry())
-        self.statusBar().showMessage(f"It is now {today:%d %B %Y}: deadlines and dates updated.")
+        self.statusBar().showMessage(
+            _("It is now {today}: deadlines and dates updated.").format(
+                today=format_date(today, "long")
+            )
+        )
         return True
 
     def changeEvent(self, event) -> None:
@@ -154,14 +159,14 @@ class MainWindow(QMainWindow):
         self.exportPdf, self.printLetter = acts.exportPdf, acts.printLetter
         self.emailLetter, self.copyText = acts.emailLetter, acts.copyText
 
-        file_menu = self.menuBar().addMenu("&File")
-        self.newCase = self._action("&New case…", "newCase", QKeySequence.StandardKey.New)
-        self.editCase = self._action("&Edit case…", "editCase", QKeySequence("Ctrl+Shift+E"))
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.newCase = self._action(_("&New case…"), "newCase", QKeySequence.StandardKey.New)
+        self.editCase = self._action(_("&Edit case…"), "editCase", QKeySequence("Ctrl+Shift+E"))
         self.importCase = self._action(
-            "&Import Urgent Action…", "importCase", QKeySequence("Ctrl+I")
+            _("&Import Urgent Action…"), "importCase", QKeySequence("Ctrl+I")
         )
         self.pasteCase = self._action(
-            "&Paste Urgent Action text…", "pasteCase", QKeySequence("Ctrl+Shift+V")
+            _("&Paste Urgent Action text…"), "pasteCase", QKeySequence("Ctrl+Shift+V")
         )
         self.editCase.setEnabled(False)
         for action in (self.newCase, self.editCase, self.importCase, self.pasteCase):
@@ -171,48 +176,48 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.meetingPack = self._action(
-            "&Meeting pack…", "meetingPack", QKeySequence("Ctrl+Shift+P")
+            _("&Meeting pack…"), "meetingPack", QKeySequence("Ctrl+Shift+P")
         )
         file_menu.addAction(self.meetingPack)
         file_menu.addSeparator()
         self.reloadCases = self._action(
-            "&Reload cases", "reloadCases", QKeySequence.StandardKey.Refresh
+            _("&Reload cases"), "reloadCases", QKeySequence.StandardKey.Refresh
         )
         file_menu.addAction(self.reloadCases)
         file_menu.addSeparator()
-        self.quitAction = self._action("&Quit", "quitApp", QKeySequence.StandardKey.Quit)
+        self.quitAction = self._action(_("&Quit"), "quitApp", QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.quitAction)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.findAction = self._action("&Find case…", "findCase", QKeySequence.StandardKey.Find)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.findAction = self._action(_("&Find case…"), "findCase", QKeySequence.StandardKey.Find)
         edit_menu.addAction(self.findAction)
         edit_menu.addAction(acts.copyText)
         edit_menu.addSeparator()
-        self.preferencesAction = self._action("&Preferences…", "preferences")
+        self.preferencesAction = self._action(_("&Preferences…"), "preferences")
         self.preferencesAction.setMenuRole(QAction.MenuRole.PreferencesRole)
         shortcuts = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
         self.preferencesAction.setShortcuts(shortcuts or [QKeySequence("Ctrl+,")])
         edit_menu.addAction(self.preferencesAction)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.showList = self._action("Case &list", "showList", QKeySequence("Ctrl+L"))
-        self.showCase = self._action("The &case", "showCase", QKeySequence("Ctrl+1"))
-        self.showWriter = self._action("&Write a letter", "showWriter", QKeySequence("Ctrl+2"))
-        self.showLog = self._action("Action &log", "showLog", QKeySequence("Ctrl+3"))
+        view_menu = self.menuBar().addMenu(_("&View"))
+        self.showList = self._action(_("Case &list"), "showList", QKeySequence("Ctrl+L"))
+        self.showCase = self._action(_("The &case"), "showCase", QKeySequence("Ctrl+1"))
+        self.showWriter = self._action(_("&Write a letter"), "showWriter", QKeySequence("Ctrl+2"))
+        self.showLog = self._action(_("Action &log"), "showLog", QKeySequence("Ctrl+3"))
         for action in (self.showList, self.showCase, self.showWriter, self.showLog):
             view_menu.addAction(action)
 
-        log_menu = self.menuBar().addMenu("&Log")
+        log_menu = self.menuBar().addMenu(_("&Log"))
         self.logThis = self._action(
-            "&Log what I just sent…", "logThis", QKeySequence("Ctrl+Shift+L")
+            _("&Log what I just sent…"), "logThis", QKeySequence("Ctrl+Shift+L")
         )
         self.logThis.setEnabled(False)
-        self.logAdd = self._action("&Add an action…", "logAddMenu")
+        self.logAdd = self._action(_("&Add an action…"), "logAddMenu")
         for action in (self.logThis, self.logAdd):
             log_menu.addAction(action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.aboutAction = self._action("&About", "about")
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.aboutAction = self._action(_("&About"), "about")
         help_menu.addAction(self.aboutAction)
 
     def _wire(self) -> None:
@@ -269,7 +274,7 @@ class MainWindow(QMainWindow):
             )
             self._composer = composer
             self._wire_composer(composer)
-            self._put_tab(WRITE_TAB, composer, "&Write")
+            self._put_tab(WRITE_TAB, composer, _("&Write"))
             state = self._window_settings().value("composerSplitter")
             if state is not None:
                 composer.splitter.restoreState(state)
@@ -291,7 +296,7 @@ class MainWindow(QMainWindow):
             )
             self._log_panel = panel
             self._wire_log(panel)
-            self._put_tab(LOG_TAB, panel, "&Log")
+            self._put_tab(LOG_TAB, panel, _("&Log"))
             panel.refresh()
         return self._log_panel
 
@@ -321,9 +326,12 @@ class MainWindow(QMainWindow):
         )
         active = sum(1 for e in entries if e.status is CaseStatus.ACTIVE)
         problems = len(self.library.problems)
-        text = f"{len(entries)} case{'s' if len(entries) != 1 else ''}, {active} active"
+        text = ngettext("{count} case", "{count} cases", len(entries)).format(count=len(entries))
+        text += ", " + ngettext("{active} active", "{active} active", active).format(active=active)
         if problems:
-            text += f", {problems} file problem{'s' if problems != 1 else ''}"
+            text += ", " + ngettext(
+                "{count} file problem", "{count} file problems", problems
+            ).format(count=problems)
         self.countLabel.setText(text)
 
     def _on_case_selected(self, entry: CaseEntry | None) -> None:
@@ -341,12 +349,18 @@ class MainWindow(QMainWindow):
             if entry is not None and has_official:
                 self.emailLetter.setEnabled(any(o.emails for o in entry.case.officials))
         if entry is not None:
-            self.setWindowTitle(shown(f"UA {entry.ua}: {entry.case.title} — Urgent Action letters"))
+            self.setWindowTitle(
+                shown(
+                    _("UA {ua}: {title} — Urgent Action letters").format(
+                        ua=entry.ua, title=entry.case.title
+                    )
+                )
+            )
         else:
-            self.setWindowTitle("Urgent Action letters")
+            self.setWindowTitle(_("Urgent Action letters"))
         self.editCase.setEnabled(entry is not None)
         bundled = entry is not None and entry.bundled
-        self.editCase.setText("&Edit a copy of this case…" if bundled else "&Edit case…")
+        self.editCase.setText(_("&Edit a copy of this case…") if bundled else _("&Edit case…"))
 
     def _readable(self, entry: CaseEntry) -> bool:
         """The case is read from its file when selected; one changed into a broken file since
@@ -355,7 +369,9 @@ class MainWindow(QMainWindow):
             entry.case  # noqa: B018 - reads the file
         except CaseUnavailable as exc:
             QTimer.singleShot(0, self.reload_cases)
-            self.statusBar().showMessage(f"This case's file has changed and cannot be read: {exc}")
+            self.statusBar().showMessage(
+                _("This case's file has changed and cannot be read: {exc}").format(exc=exc)
+            )
             return False
         return True
 
@@ -372,10 +388,12 @@ class MainWindow(QMainWindow):
         try:
             self._save_profile(profile)
         except OSError as exc:
-            QMessageBox.warning(self, "Could not save", f"Preferences were not saved: {exc}")
+            QMessageBox.warning(
+                self, _("Could not save"), _("Preferences were not saved: {exc}").format(exc=exc)
+            )
             return
         self._on_profile_saved(profile)
-        self.statusBar().showMessage("Preferences saved.")
+        self.statusBar().showMessage(_("Preferences saved."))
 
     def _on_profile_saved(self, profile: SenderProfile) -> None:
         self.profile = profile
@@ -437,12 +455,14 @@ class MainWindow(QMainWindow):
         if case is None:
             problem = next((p for p in self.library.problems if Path(p.file) == path), None)
             detail = f" ({problem.message})" if problem else ""
-            self.statusBar().showMessage(f"Saved {path.name}{detail}")
+            self.statusBar().showMessage(
+                _("Saved {name}{detail}").format(name=path.name, detail=detail)
+            )
             return
         self.caseListPanel.search.clear()
         self.caseListPanel.scope.setCurrentIndex(2)  # "All": an expired case is listed too
         self.caseListPanel.select_ua(case.ua)
-        self.statusBar().showMessage(f"Saved UA {case.ua} to {path}")
+        self.statusBar().showMessage(_("Saved UA {ua} to {path}").format(ua=case.ua, path=path))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from uaction_desktop.gui.import_actions import accepts_drop
@@ -471,14 +491,16 @@ class MainWindow(QMainWindow):
             self, self.library, self.profile, self.today, record=self.logPanel.record
         )
         if result is not None:
-            self.statusBar().showMessage(f"Meeting pack saved: {result.path}")
+            self.statusBar().showMessage(_("Meeting pack saved: {path}").format(path=result.path))
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About",
-            f"uaction-desktop {__version__}\n\nWrite, print and log Urgent Action appeals, "
-            "offline. Nothing you write leaves this computer unless you send it.",
+            _("About"),
+            _(
+                "uaction-desktop {version}\n\nWrite, print and log Urgent Action appeals, "
+                "offline. Nothing you write leaves this computer unless you send it."
+            ).format(version=__version__),
         )
 
     # -- the action log
@@ -497,9 +519,16 @@ class MainWindow(QMainWindow):
         count = len(self._unlogged)
         self.logThis.setEnabled(bool(count))
         self.logThisButton.setVisible(bool(count))
-        self.logThisButton.setText("Log this…" if count <= 1 else f"Log what I sent ({count})…")
-        what = "what you just sent" if count <= 1 else f"the {count} things you sent, one by one"
-        self.logThisButton.setToolTip(f"Record {what} in your action log")
+        self.logThisButton.setText(
+            _("Log this…") if count <= 1 else _("Log what I sent ({count})…").format(count=count)
+        )
+        self.logThisButton.setToolTip(
+            _("Record what you just sent in your action log")
+            if count <= 1
+            else _("Record the {count} things you sent in your action log, one by one").format(
+                count=count
+            )
+        )
 
     def log_last_sent(self) -> Action | None:
         """Log the most recent unlogged send (the others wait their turn)."""
@@ -514,7 +543,7 @@ class MainWindow(QMainWindow):
             channel=ActionChannel(record.channel.value),
             sent_on=record.sent_on,
             signer=record.signer or self.profile.name,  # as signed, even if not saved yet
-            note=f"{record.how} from the app",
+            note=_("{how} from the app").format(how=record.how),
             text=record.text,
         )
         action = self.logPanel.add_action(prefill)
@@ -546,17 +575,19 @@ class MainWindow(QMainWindow):
         try:
             return load_and_upgrade(self.paths.profile_file)
         except ProfileError as exc:
-            return SenderProfile(), f"{exc} (using an empty profile)"
+            return SenderProfile(), _("{problem} (using an empty profile)").format(problem=exc)
 
     def _save_profile(self, profile: SenderProfile) -> None:
         moved = save_profile(self.paths.profile_file, profile)
         if moved is not None:
             QMessageBox.information(
                 self,
-                "Profile saved",
+                _("Profile saved"),
                 plain(
-                    f"Your details are saved. The old profile file could not be read, so it "
-                    f"was kept as {moved} rather than overwritten."
+                    _(
+                        "Your details are saved. The old profile file could not be read, "
+                        "so it was kept as {moved} rather than overwritten."
+                    ).format(moved=moved)
                 ),
             )
 

@@ -11,6 +11,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from uaction_desktop.actionlog.action import ActionChannel
+from uaction_desktop.gui.labels import channel_name
+from uaction_desktop.i18n import _, format_month
+
 # Colour-blind-safe (Okabe-Ito) colours, one per channel.
 CHANNEL_COLOURS = {
     "letter": "#0072B2",
@@ -26,7 +30,7 @@ class MonthChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logChart")
-        self.setAccessibleName("Actions per month by channel")
+        self.setAccessibleName(_("Actions per month by channel"))
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._data: list[tuple[str, Mapping[str, int]]] = []
@@ -35,7 +39,8 @@ class MonthChart(QWidget):
         """``[("2026-10", {"letter": 12, "email": 3}), ...]`` oldest first."""
         self._data = months[-12:]
         self.setAccessibleDescription(
-            "; ".join(f"{m}: {sum(c.values())}" for m, c in self._data) or "no actions yet"
+            "; ".join(f"{month_label(m)}: {sum(c.values())}" for m, c in self._data)
+            or _("no actions yet")
         )
         self.update()
 
@@ -49,11 +54,13 @@ class MonthChart(QWidget):
         text_colour = palette.color(QPalette.ColorRole.WindowText)
         if not self._data:
             painter.setPen(text_colour)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No actions logged yet.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No actions logged yet."))
             return
         # "Dec 2026" on one line where it fits under its bar, else "Dec" over "2026".
         slot = (self.width() - 44) / len(self._data)
-        lines = 1 if painter.fontMetrics().horizontalAdvance("May 2026") + 4 <= slot else 2
+        lines = (
+            1 if painter.fontMetrics().horizontalAdvance(month_label("2026-05")) + 4 <= slot else 2
+        )
         label_height = 14 * lines
         rect = QRectF(self.rect()).adjusted(36, 8, -8, -(20 + label_height))
         top = max(sum(c.values()) for _, c in self._data) or 1
@@ -81,18 +88,16 @@ class MonthChart(QWidget):
                 continue
             legend_y = rect.bottom() + 6 + label_height
             painter.fillRect(QRectF(legend_x, legend_y, 10, 10), QColor(colour))
-            painter.drawText(QRectF(legend_x + 14, legend_y - 2, 80, 14), 0, channel)
+            name = channel_name(ActionChannel(channel))
+            painter.drawText(QRectF(legend_x + 14, legend_y - 2, 80, 14), 0, name)
             legend_x += 80
         painter.end()
 
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
 def month_label(month: str) -> str:
-    """ "2026-12" -> "Dec 2026": "Dec 26" reads like a day of the month."""
-    year, _, number = month.partition("-")
+    """ "2026-12" -> "Dec 2026" (in the interface language): "Dec 26" reads like a day."""
+    year, _dash, number = month.partition("-")
     try:
-        return f"{_MONTHS[int(number) - 1]} {year}"
+        return format_month(int(year), int(number))
     except (ValueError, IndexError):
         return month

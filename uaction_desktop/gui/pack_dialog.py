@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.actionlog import Action, ActionChannel
+from uaction_desktop.case_json import status_word
 from uaction_desktop.gui.file_names import with_suffix
 from uaction_desktop.gui.plain_text import plain
 from uaction_desktop.gui.screen_fit import fit_to_screen, scrolling, unscrolled_size
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import CaseStatus
 from uaction_desktop.pack import (
@@ -106,7 +108,7 @@ class PackWorker(QThread):
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug must still end in a message, not a silent thread
             log.exception("building the meeting pack failed")
-            self.failed.emit(f"unexpected error: {exc}")
+            self.failed.emit(_("unexpected error: {exc}").format(exc=exc))
         else:
             self.succeeded.emit(result)
 
@@ -122,7 +124,7 @@ class PackDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("packDialog")
-        self.setWindowTitle("Meeting pack")
+        self.setWindowTitle(_("Meeting pack"))
         self.setMinimumWidth(560)
         self.library = library
         self.profile = profile
@@ -136,12 +138,15 @@ class PackDialog(QDialog):
     def _build(self) -> None:
         self.cases = QTreeWidget(self)
         self.cases.setObjectName("packCases")
-        self.cases.setAccessibleName("Cases in the pack")
+        self.cases.setAccessibleName(_("Cases in the pack"))
         self.cases.setRootIsDecorated(False)
         self.cases.setMinimumHeight(96)  # a few cases stay visible whatever appears below
-        self.cases.setHeaderLabels(["Case", "Also “copies to”"])
+        self.cases.setHeaderLabels([_("Case"), _("Also “copies to”")])
         for entry in self.library.entries(self.today):
-            item = QTreeWidgetItem([f"UA {entry.ua}  {entry.card.title}  ({entry.status.value})"])
+            label = _("UA {ua}  {title}  ({status})").format(
+                ua=entry.ua, title=entry.card.title, status=status_word(entry.status)
+            )
+            item = QTreeWidgetItem([label])
             item.setData(0, Qt.ItemDataRole.UserRole, entry.ua)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             active = entry.status is CaseStatus.ACTIVE
@@ -156,37 +161,37 @@ class PackDialog(QDialog):
         self.copies.setObjectName("packCopies")
         self.copies.setRange(1, 500)
         self.copies.setValue(10)
-        self.copies.setSuffix(" members")
+        self.copies.setSuffix(_(" members"))
         self.roster = QLineEdit(self)
         self.roster.setObjectName("packRoster")
-        self.roster.setPlaceholderText("optional: a member list (CSV with a name column)")
-        browse = QPushButton("Browse…", self)
+        self.roster.setPlaceholderText(_("optional: a member list (CSV with a name column)"))
+        browse = QPushButton(_("Browse…"), self)
         browse.clicked.connect(self._choose_roster)
         roster_row = QHBoxLayout()
         roster_row.addWidget(self.roster, 1)
         roster_row.addWidget(browse)
-        self.cover = QCheckBox("Cover page", self)
+        self.cover = QCheckBox(_("Cover page"), self)
         self.cover.setChecked(True)
-        self.briefings = QCheckBox("A briefing per case, to read aloud", self)
+        self.briefings = QCheckBox(_("A briefing per case, to read aloud"), self)
         self.briefings.setChecked(True)
-        self.tally = QCheckBox("Tally sheet", self)
+        self.tally = QCheckBox(_("Tally sheet"), self)
         self.tally.setChecked(True)
-        self.duplex = QCheckBox("Printing on both sides (each letter starts on a front)", self)
+        self.duplex = QCheckBox(_("Printing on both sides (each letter starts on a front)"), self)
         self.envelopes = QComboBox(self)
         self.envelopes.setObjectName("packEnvelopes")
         for label, value in (
-            ("No envelopes or labels", None),
-            ("DL envelopes", ("env", "dl")),
-            ("C5 envelopes", ("env", "c5")),
-            ("No. 10 envelopes", ("env", "no10")),
-            ("A4 label sheets (3 × 7)", ("lab", "a4-21")),
-            ("US Letter label sheets (3 × 10)", ("lab", "letter-30")),
+            (_("No envelopes or labels"), None),
+            (_("DL envelopes"), ("env", "dl")),
+            (_("C5 envelopes"), ("env", "c5")),
+            (_("No. 10 envelopes"), ("env", "no10")),
+            (_("A4 label sheets (3 × 7)"), ("lab", "a4-21")),
+            (_("US Letter label sheets (3 × 10)"), ("lab", "letter-30")),
         ):
             self.envelopes.addItem(label, value)
         self.layout_box = QComboBox(self)
         self.layout_box.setObjectName("packLayout")
         for name in LAYOUTS:
-            self.layout_box.addItem(LAYOUT_LABELS.get(name, name), name)
+            self.layout_box.addItem(_(LAYOUT_LABELS.get(name, name)), name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(self.profile.paper), 0))
         self.meeting = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), self)
         self.meeting.setObjectName("packDate")
@@ -197,12 +202,12 @@ class PackDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.buildButton = QPushButton("&Build pack…", self)
+        self.buildButton = QPushButton(_("&Build pack…"), self)
         self.buildButton.setObjectName("packBuild")
         self.buildButton.setDefault(True)
         self.warningsView = QPlainTextEdit(self)
         self.warningsView.setObjectName("packWarnings")
-        self.warningsView.setAccessibleName("What to check in the pack")
+        self.warningsView.setAccessibleName(_("What to check in the pack"))
         self.warningsView.setReadOnly(True)
         self.warningsView.setMaximumHeight(96)
         self.warningsView.hide()
@@ -211,15 +216,15 @@ class PackDialog(QDialog):
         self.signed = QSpinBox(self)
         self.signed.setObjectName("packSigned")
         self.signed.setRange(0, 10000)
-        self.signed.setPrefix("Set all to ")
-        self.signed.setSuffix(" signed")
+        self.signed.setPrefix(_("Set all to "))
+        self.signed.setSuffix(_(" signed"))
         self.signedTable = QTableWidget(0, 2, self)
         self.signedTable.setObjectName("packSignedTable")
-        self.signedTable.setAccessibleName("Letters signed to each official")
-        self.signedTable.setHorizontalHeaderLabels(["Letters to", "Signed"])
+        self.signedTable.setAccessibleName(_("Letters signed to each official"))
+        self.signedTable.setHorizontalHeaderLabels([_("Letters to"), _("Signed")])
         self.signedTable.verticalHeader().hide()
         self.signedTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.logButton = QPushButton("&Record in the log", self)
+        self.logButton = QPushButton(_("&Record in the log"), self)
         self.logButton.setObjectName("packLog")
         log_row = QHBoxLayout()
         log_row.addWidget(self.signed, 1)
@@ -234,16 +239,16 @@ class PackDialog(QDialog):
         self.signed.valueChanged.connect(self._set_all_signed)
 
         form = QFormLayout()
-        form.addRow("&Cases:", self.cases)
-        form.addRow("&Members:", self.copies)
-        form.addRow("Or a roster:", roster_row)
-        form.addRow("Include:", self.cover)
+        form.addRow(_("&Cases:"), self.cases)
+        form.addRow(_("&Members:"), self.copies)
+        form.addRow(_("Or a roster:"), roster_row)
+        form.addRow(_("Include:"), self.cover)
         form.addRow("", self.briefings)
         form.addRow("", self.tally)
-        form.addRow("&Envelopes:", self.envelopes)
-        form.addRow("&Paper:", self.layout_box)
+        form.addRow(_("&Envelopes:"), self.envelopes)
+        form.addRow(_("&Paper:"), self.layout_box)
         form.addRow("", self.duplex)
-        form.addRow("Meeting &date:", self.meeting)
+        form.addRow(_("Meeting &date:"), self.meeting)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.buildButton, QDialogButtonBox.ButtonRole.ActionRole)
@@ -273,7 +278,9 @@ class PackDialog(QDialog):
     # -- options
 
     def _choose_roster(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Member list", "", "CSV files (*.csv)")
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Member list"), "", _("CSV files (*.csv)")
+        )
         if path:
             self.roster.setText(path)
 
@@ -300,7 +307,7 @@ class PackDialog(QDialog):
         """The choices as PackOptions; raises PackError or RosterError with a user message."""
         cases = self.chosen_cases()
         if not cases:
-            raise PackError("choose at least one case")
+            raise PackError(_("choose at least one case"))
         signers: int | tuple = self.copies.value()
         if self.roster.text().strip():
             signers = load_roster(Path(self.roster.text().strip())).signers
@@ -330,9 +337,16 @@ class PackDialog(QDialog):
         per_official = len(plan.signers)
         officials = sum(len(c.officials) for c in plan.cases)
         self.summary.setText(
-            f"{plan.letters} letters: {per_official} to each of {officials} official"
-            f"{'s' if officials != 1 else ''} in {len(plan.cases)} case"
-            f"{'s' if len(plan.cases) != 1 else ''}." + ("".join(f"\n⚠ {w}" for w in plan.warnings))
+            ngettext(
+                "{letters} letters: {per_official} to each of {officials} official",
+                "{letters} letters: {per_official} to each of {officials} officials",
+                officials,
+            ).format(letters=plan.letters, per_official=per_official, officials=officials)
+            + " "
+            + ngettext("in {count} case.", "in {count} cases.", len(plan.cases)).format(
+                count=len(plan.cases)
+            )
+            + ("".join(f"\n⚠ {w}" for w in plan.warnings))
         )
         self.buildButton.setEnabled(True)
 
@@ -340,8 +354,8 @@ class PackDialog(QDialog):
 
     def choose_output_and_build(self) -> None:
         suggested = f"meeting-pack-{self.meeting.date().toString('yyyy-MM-dd')}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save the meeting pack", suggested, "PDF documents (*.pdf)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the meeting pack"), suggested, _("PDF documents (*.pdf)")
         )
         if path:
             self.build(Path(with_suffix(path, ".pdf")))
@@ -350,9 +364,9 @@ class PackDialog(QDialog):
         try:
             request = PackRequest(self.options(), output)
         except (PackError, RosterError, OSError) as exc:
-            QMessageBox.warning(self, "Meeting pack", plain(str(exc)))
+            QMessageBox.warning(self, _("Meeting pack"), plain(str(exc)))
             return None
-        progress = QProgressDialog("Building the meeting pack…", "Cancel", 0, 100, self)
+        progress = QProgressDialog(_("Building the meeting pack…"), _("Cancel"), 0, 100, self)
         progress.setObjectName("packProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -363,7 +377,7 @@ class PackDialog(QDialog):
         def moved(done: int, total: int, what: str) -> None:
             progress.setMaximum(max(total, 1))
             progress.setValue(min(done, total))
-            progress.setLabelText(f"Building the meeting pack: {what}")
+            progress.setLabelText(_("Building the meeting pack: {what}").format(what=what))
 
         worker.progressed.connect(moved)
         progress.canceled.connect(worker.stop.set)
@@ -380,13 +394,17 @@ class PackDialog(QDialog):
         self.buildButton.setEnabled(True)
         self.signedTable.setRowCount(len(result.counts))
         for row, count in enumerate(result.counts):
-            who = QTableWidgetItem(f"UA {count.ua}: {count.official_name or count.official_id}")
+            who = QTableWidgetItem(
+                _("UA {ua}: {official}").format(
+                    ua=count.ua, official=count.official_name or count.official_id
+                )
+            )
             who.setFlags(who.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.signedTable.setItem(row, 0, who)
             spin = QSpinBox(self.signedTable)
             spin.setRange(0, 10000)
             spin.setValue(count.letters)
-            spin.setAccessibleName(f"Letters signed to {who.text()}")
+            spin.setAccessibleName(_("Letters signed to {text}").format(text=who.text()))
             self.signedTable.setCellWidget(row, 1, spin)
         row_height = QSpinBox().sizeHint().height() + 2
         for row in range(self.signedTable.rowCount()):
@@ -401,8 +419,10 @@ class PackDialog(QDialog):
         self.signed.blockSignals(False)
         self.after.show()
         self.summary.setText(
-            f"Saved {result.path}: {result.pages} pages, {result.letters} letters. "
-            "After the meeting, record what was signed:"
+            _(
+                "Saved {path}: {pages} pages, {letters} letters. After the meeting, record what "
+                "was signed:"
+            ).format(path=result.path, pages=result.pages, letters=result.letters)
         )
         self.warningsView.setPlainText("\n".join(f"⚠ {w}" for w in result.warnings))
         self.warningsView.setVisible(bool(result.warnings))
@@ -413,11 +433,15 @@ class PackDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.buildButton.setEnabled(True)
-        QMessageBox.warning(self, "Meeting pack", plain(f"The pack could not be built: {message}"))
+        QMessageBox.warning(
+            self,
+            _("Meeting pack"),
+            plain(_("The pack could not be built: {message}").format(message=message)),
+        )
 
     def _cancelled(self) -> None:
         self.buildButton.setEnabled(True)
-        self.summary.setText("Cancelled: no file was written.")
+        self.summary.setText(_("Cancelled: no file was written."))
 
     # -- logging
 
@@ -447,8 +471,8 @@ class PackDialog(QDialog):
                 "channel": ActionChannel.LETTER,
                 "sent_on": min(meeting, self.today),
                 "count": signed,
-                "signer": self.profile.group or "Group meeting",
-                "note": f"Meeting of {meeting.isoformat()}",
+                "signer": self.profile.group or _("Group meeting"),
+                "note": _("Meeting of {date}").format(date=meeting.isoformat()),
             }
             official = entry.case.official(count.official_id) if entry else None
             if entry is not None and official is not None:
@@ -468,7 +492,7 @@ class PackDialog(QDialog):
         actions = self.actions_to_log()
         if actions and self._record(actions):
             total = sum(a.count for a in actions)
-            self.summary.setText(f"Recorded {total} letters in the log.")
+            self.summary.setText(_("Recorded {total} letters in the log.").format(total=total))
             self.after.hide()
 
     @classmethod

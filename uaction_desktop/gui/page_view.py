@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from uaction_desktop.i18n import _
 from uaction_desktop.pdf import raster
 
 log = logging.getLogger(__name__)
@@ -109,13 +110,13 @@ class PageView(QWidget):
         self.scroll.viewport().installEventFilter(self)
         self.scroll.installEventFilter(self)
 
-        self.zoomOut = self._tool("−", "Zoom out (Ctrl+-)", self.zoom_out)
+        self.zoomOut = self._tool("−", _("Zoom out (Ctrl+-)"), self.zoom_out)
         self.fitWidth = self._tool(
-            "Fit width", "Fit the page to the width (Ctrl+0)", self.fit_width
+            _("Fit width"), _("Fit the page to the width (Ctrl+0)"), self.fit_width
         )
-        self.zoomIn = self._tool("+", "Zoom in (Ctrl++)", self.zoom_in)
-        self.previousPage = self._tool("▲", "Previous page (Page Up)", self.previous_page)
-        self.nextPage = self._tool("▼", "Next page (Page Down)", self.next_page)
+        self.zoomIn = self._tool("+", _("Zoom in (Ctrl++)"), self.zoom_in)
+        self.previousPage = self._tool("▲", _("Previous page (Page Up)"), self.previous_page)
+        self.nextPage = self._tool("▼", _("Next page (Page Down)"), self.next_page)
         self.pageLabel = QLabel(self)
         self.pageLabel.setObjectName("pageLabel")
         bar = QHBoxLayout()
@@ -311,7 +312,11 @@ class PageView(QWidget):
 
     def _show_page_number(self) -> None:
         count = self.page_count()
-        self.pageLabel.setText(f"Page {self.current_page() + 1} of {count}" if count else "")
+        self.pageLabel.setText(
+            _("Page {value} of {count}").format(value=self.current_page() + 1, count=count)
+            if count
+            else ""
+        )
         self.previousPage.setEnabled(count > 1)
         self.nextPage.setEnabled(count > 1)
 

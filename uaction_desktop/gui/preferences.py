@@ -7,11 +7,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
+from uaction_desktop.i18n import _
+from uaction_desktop.languages import APP_LANGUAGES, NATIVE_NAMES, system_language
 from uaction_desktop.profile import LAYOUT_LABELS, LAYOUTS, SenderProfile
 
 
@@ -19,7 +22,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, profile: SenderProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(_("Preferences"))
         self._profile = profile
         self.name = QLineEdit(profile.name, self)
         self.name.setObjectName("prefName")
@@ -33,23 +36,41 @@ class PreferencesDialog(QDialog):
         self.country.setObjectName("prefCountry")
         self.group = QLineEdit(profile.group, self)
         self.group.setObjectName("prefGroup")
-        self.group.setPlaceholderText("e.g. Amnesty International Group 42")
+        self.group.setPlaceholderText(_("e.g. Amnesty International Group 42"))
         self.closing = QLineEdit(profile.closing, self)
         self.closing.setObjectName("prefClosing")
-        self.closing.setPlaceholderText("Yours sincerely, (A4) / Sincerely, (US Letter)")
+        self.closing.setPlaceholderText(_("Yours sincerely, (A4) / Sincerely, (US Letter)"))
         self.layout_box = QComboBox(self)
         self.layout_box.setObjectName("prefLayout")
         for name in LAYOUTS:
-            self.layout_box.addItem(LAYOUT_LABELS.get(name, name), name)
+            self.layout_box.addItem(_(LAYOUT_LABELS.get(name, name)), name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(profile.paper), 0))
+        self.language = QComboBox(self)
+        self.language.setObjectName("prefLanguage")
+        system = NATIVE_NAMES[system_language()]
+        self.language.addItem(_("As the system ({language})").format(language=system), "")
+        for code in APP_LANGUAGES:
+            self.language.addItem(NATIVE_NAMES[code], code)
+        self.language.setCurrentIndex(max(self.language.findData(profile.language), 0))
+        self.languageNote = QLabel(
+            _(
+                "The window changes language the next time the app starts; letters are written "
+                "in this language where the case allows it."
+            ),
+            self,
+        )
+        self.languageNote.setObjectName("prefLanguageNote")
+        self.languageNote.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Address:", self.address)
-        form.addRow("&Email:", self.email)
-        form.addRow("&Country you write from:", self.country)
-        form.addRow("&Group:", self.group)
-        form.addRow("C&losing phrase:", self.closing)
-        form.addRow("Default &paper:", self.layout_box)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Address:"), self.address)
+        form.addRow(_("&Email:"), self.email)
+        form.addRow(_("&Country you write from:"), self.country)
+        form.addRow(_("&Group:"), self.group)
+        form.addRow(_("C&losing phrase:"), self.closing)
+        form.addRow(_("Default &paper:"), self.layout_box)
+        form.addRow(_("Lang&uage:"), self.language)
+        form.addRow("", self.languageNote)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -70,6 +91,7 @@ class PreferencesDialog(QDialog):
             closing=self.closing.text().strip(),
             layout=self._chosen_layout(),
             locale=self._profile.locale,
+            language=self.language.currentData() or "",
         )
 
     def _chosen_layout(self) -> str:

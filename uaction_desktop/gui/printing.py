@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from uaction_desktop.atomic import write_bytes_atomic
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.pdf import raster
 
 RASTER_DPI = 300
@@ -21,7 +22,7 @@ def print_pdf(printer: QPrinter, pdf: bytes) -> str:
     """Print and return how it was done, for the status bar."""
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         write_bytes_atomic(printer.outputFileName(), pdf)
-        return f"Saved as {printer.outputFileName()}"
+        return _("Saved as {path}").format(path=printer.outputFileName())
     lp = shutil.which("lp")
     if lp and printer.printerName():
         with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as handle:
@@ -36,7 +37,7 @@ def print_pdf(printer: QPrinter, pdf: bytes) -> str:
             )
         finally:
             Path(handle.name).unlink(missing_ok=True)
-        return f"Sent to {printer.printerName()}"
+        return _("Sent to {printer}").format(printer=printer.printerName())
     return _print_raster(printer, pdf)
 
 
@@ -47,7 +48,7 @@ def _print_raster(printer: QPrinter, pdf: bytes) -> str:
     printer.setFullPage(True)  # the page's own positions (the envelope window), not shrunk
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("the printer could not be opened")
+        raise OSError(_("the printer could not be opened"))
     try:
         for page in range(len(sizes)):
             if page:
@@ -64,4 +65,4 @@ def _print_raster(printer: QPrinter, pdf: bytes) -> str:
     finally:
         painter.end()
     pages = len(sizes)
-    return f"Printed {pages} page{'s' if pages != 1 else ''}"
+    return ngettext("Printed {count} page", "Printed {count} pages", pages).format(count=pages)

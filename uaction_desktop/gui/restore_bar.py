@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from uaction_desktop.case_drafts import SavedForm
+from uaction_desktop.i18n import _, format_datetime, ngettext
 
 
 class RestoreBar(QFrame):
@@ -24,12 +25,12 @@ class RestoreBar(QFrame):
         self.label.setObjectName("restoreText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.restoreButton = QPushButton("&Restore it", self)
+        self.restoreButton = QPushButton(_("&Restore it"), self)
         self.restoreButton.setObjectName("restoreButton")
-        self.restoreButton.setAccessibleName("Restore the unsaved work")
-        self.discardButton = QPushButton("&Discard it", self)
+        self.restoreButton.setAccessibleName(_("Restore the unsaved work"))
+        self.discardButton = QPushButton(_("&Discard it"), self)
         self.discardButton.setObjectName("discardRestoreButton")
-        self.discardButton.setAccessibleName("Discard the unsaved work")
+        self.discardButton.setAccessibleName(_("Discard the unsaved work"))
         for button in (self.restoreButton, self.discardButton):
             button.setAutoDefault(False)
         layout = QHBoxLayout(self)
@@ -47,12 +48,22 @@ class RestoreBar(QFrame):
             self.hide()
             return
         newest = forms[0]
-        what = f" ({newest.label})" if newest.label else ""
-        when = newest.saved_at.strftime("%d %b %Y, %H:%M")
-        text = f"Unsaved work from {when} was found{what}: the editor closed before it was "
-        text += "saved."
+        when = format_datetime(newest.saved_at, "medium")
+        if newest.label:
+            text = _(
+                "Unsaved work from {when} was found ({what}): the editor closed before it was "
+                "saved."
+            ).format(when=when, what=newest.label)
+        else:
+            text = _(
+                "Unsaved work from {when} was found: the editor closed before it was saved."
+            ).format(when=when)
         if len(forms) > 1:
-            text += f" ({len(forms) - 1} older unsaved version{'s' if len(forms) > 2 else ''} "
-            text += "too; discarding removes them all.)"
+            older = len(forms) - 1
+            text += " " + ngettext(
+                "({count} older unsaved version too; discarding removes them all.)",
+                "({count} older unsaved versions too; discarding removes them all.)",
+                older,
+            ).format(count=older)
         self.label.setText(text)
         self.show()

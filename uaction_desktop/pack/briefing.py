@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from uaction_desktop.compose import recipient_lines
+from uaction_desktop.i18n import _, ngettext, pages_locale
 from uaction_desktop.model import CaseKind, CaseStatus, Role, join_names, split_paragraphs
 from uaction_desktop.pack.pages import Texts, content_area, footer
 from uaction_desktop.pack.plan import CasePlan
@@ -42,16 +43,20 @@ def within(paragraphs: list[str], most: int = BRIEFING_CHARS) -> list[str]:
 
 def deadline_text(deadline: date | None, meeting: date, locale: str) -> str:
     if deadline is None:
-        return "No deadline given"
-    when = format_date(deadline, format="long", locale=locale)
+        return _("No deadline given")
+    when = format_date(deadline, format="long", locale=pages_locale(locale))
     days = (deadline - meeting).days
     if days > 1:
-        return f"Send by {when} ({days} days after the meeting)"
+        return _("Send by {date} ({days} days after the meeting)").format(date=when, days=days)
     if days == 1:
-        return f"Send by {when} (the day after the meeting)"
+        return _("Send by {date} (the day after the meeting)").format(date=when)
     if days == 0:
-        return f"Send by {when} (the day of the meeting)"
-    return f"The deadline was {when}, {-days} days before the meeting: check for an update"
+        return _("Send by {date} (the day of the meeting)").format(date=when)
+    return ngettext(
+        "The deadline was {date}, {days} day before the meeting: check for an update",
+        "The deadline was {date}, {days} days before the meeting: check for an update",
+        -days,
+    ).format(date=when, days=-days)
 
 
 def key_background(planned: CasePlan) -> str:
@@ -73,38 +78,43 @@ def briefing_story(
     texts: Texts,
 ) -> list[Flowable]:
     case = planned.case
-    reference = " · ".join(p for p in (f"UA {case.ua}", case.index, case.country) if p)
+    ua = _("UA {ua}").format(ua=case.ua)
+    reference = " · ".join(p for p in (ua, case.index, case.country) if p)
     if case.kind is CaseKind.FOLLOW_UP:
-        reference += f" · update {case.update}"
+        reference += " · " + _("update {number}").format(number=case.update)
     story: list[Flowable] = [texts(reference, "small"), texts(case.title, "title")]
     people = join_names([p.name for p in case.people])
     if people:
-        story.append(texts(f"About: {people}"))
+        story.append(texts(_("About: {people}").format(people=people)))
     status = planned.entry.status
     deadline = deadline_text(case.deadline, meeting, locale)
     if status is CaseStatus.CLOSED:
-        deadline = "This case is closed: do not send these letters without checking first"
+        deadline = _("This case is closed: do not send these letters without checking first")
     story.append(texts(deadline, "strong"))
-    story.append(texts("What happened", "heading"))
+    story.append(texts(_("What happened"), "heading"))
     story += [texts(p) for p in within(split_paragraphs(case.summary))]
     if case.asks:
-        story.append(texts("What we ask", "heading"))
+        story.append(texts(_("What we ask"), "heading"))
         story += [texts.bullet(ask) for ask in within([" ".join(a.split()) for a in case.asks])]
     background = key_background(planned)
     if background:
-        story += [texts("Background", "heading"), *map(texts, within([background]))]
-    story.append(texts("Who we write to", "heading"))
+        story += [texts(_("Background"), "heading"), *map(texts, within([background]))]
+    story.append(texts(_("Who we write to"), "heading"))
     if not planned.officials:
-        story.append(texts("No one in this case can be written to by post."))
+        story.append(texts(_("No one in this case can be written to by post.")))
     for official in planned.officials:
         lines = recipient_lines(official, profile)
-        role = " (copy)" if official.role is Role.COPY else ""
-        plural = "s" if letters_each != 1 else ""
+        role = " " + _("(copy)") if official.role is Role.COPY else ""
         who = brief(f"{lines[0]}{role}: {', '.join(lines[1:])}", OFFICIAL_CHARS)
         salutation = brief(official.salutation or "Dear Sir or Madam", 120)
         story.append(
             texts.bullet(
-                f"{who}. Salutation: “{salutation}”. {letters_each} letter{plural} in this pack."
+                f"{who}. "
+                + _("Salutation: “{salutation}”.").format(salutation=salutation)
+                + " "
+                + ngettext(
+                    "{count} letter in this pack.", "{count} letters in this pack.", letters_each
+                ).format(count=letters_each)
             )
         )
     return story

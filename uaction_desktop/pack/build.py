@@ -23,6 +23,7 @@ from uaction_desktop.compose import (
     recipient_lines,
     return_address,
 )
+from uaction_desktop.i18n import _
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import Official
 from uaction_desktop.pack.briefing import briefing_story, draw_briefing
@@ -115,7 +116,7 @@ def writable(plan: PackPlan, profile: SenderProfile, language: str | None) -> Pa
         except LanguageError as exc:
             if language is not None:
                 raise PackError(str(exc)) from exc
-            warnings.append(f"{exc}; it has no letters in this pack")
+            warnings.append(_("{problem}; it has no letters in this pack").format(problem=exc))
             continue
         kept.append(planned)
     if plan.cases and not kept:
@@ -154,7 +155,7 @@ class _Builder:
             + 1
         )
         if not letters and not (options.briefings and self.plan.cases):
-            raise PackError("nothing to print: no letters to write, and the briefings are off")
+            raise PackError(_("nothing to print: no letters to write, and the briefings are off"))
         fonts.register_fonts()
         self.buffer = io.BytesIO()
         self.canvas = Canvas(
@@ -165,7 +166,7 @@ class _Builder:
             initialFontSize=11,
             initialLeading=14,
         )
-        self.canvas.setTitle(f"Meeting pack, {self.meeting.isoformat()}")
+        self.canvas.setTitle(_("Meeting pack, {date}").format(date=self.meeting.isoformat()))
         self.canvas.setAuthor(self.profile.group or self.profile.name)
         self.canvas.setCreator("uaction-desktop")
         self.canvas.setProducer("uaction-desktop (ReportLab)")
@@ -174,7 +175,7 @@ class _Builder:
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise PackCancelled("the meeting pack was cancelled")
+            raise PackCancelled(_("the meeting pack was cancelled"))
 
     def tick(self, what: str) -> None:
         self.done += 1
@@ -199,7 +200,7 @@ class _Builder:
                 self._front_side()
                 self.check()
                 self._part("tally", self._tally)
-                self.tick("tally sheet")
+                self.tick(_("tally sheet"))
             if self.options.envelopes:
                 self._front_side()
                 self._part("envelopes", self._envelopes)
@@ -244,14 +245,18 @@ class _Builder:
             story = briefing_story(
                 planned, self.meeting, len(self.plan.signers), self.profile, self.locale, self.texts
             )
-            label = f"Briefing {number} of {count} · UA {planned.case.ua}"
-            page = f"page {self.canvas.getPageNumber()}"
+            label = _("Briefing {number} of {count} · UA {ua}").format(
+                number=number, count=count, ua=planned.case.ua
+            )
+            page = _("page {number}").format(number=self.canvas.getPageNumber())
             self.canvas.setPageSize(self.layout.page_size)
             if not draw_briefing(self.canvas, self.layout, story, label, page):
                 self.warnings.append(
-                    f"the briefing for UA {planned.case.ua} is long and printed small"
+                    _("the briefing for UA {ua} is long and printed small").format(
+                        ua=planned.case.ua
+                    )
                 )
-            self.tick(f"briefing {number} of {count}")
+            self.tick(_("briefing {number} of {count}").format(number=number, count=count))
 
     def _letters(self) -> None:
         profiles = [signer_profile(self.profile, s) for s in self.plan.signers]
@@ -272,7 +277,7 @@ class _Builder:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)
             self._front_side()
             pages.draw(letter)
-            self.tick(f"letter {job.number + 1} of {total}")
+            self.tick(_("letter {number} of {count}").format(number=job.number + 1, count=total))
         if pages is not None:
             self.warnings.extend(pages.warnings)
 
@@ -313,7 +318,7 @@ class _Builder:
         for number, (recipient, sender) in enumerate(addresses, start=1):
             self.check()
             draw_envelope(self.canvas, spec, recipient, sender, self.missing, self.warnings)
-            self.tick(f"envelope {number} of {len(addresses)}")
+            self.tick(_("envelope {number} of {count}").format(number=number, count=len(addresses)))
         self.canvas.setPageSize(self.layout.page_size)
 
     def _labels(self) -> None:
@@ -322,7 +327,7 @@ class _Builder:
 
         def done() -> None:
             self.check()
-            self.tick(f"label {self.done} of {len(addresses)}")
+            self.tick(_("label {number} of {count}").format(number=self.done, count=len(addresses)))
 
         draw_labels(
             self.canvas, sheet, [r for r, _ in addresses], self.missing, self.warnings, done

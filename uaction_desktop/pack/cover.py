@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
+from uaction_desktop.i18n import N_, _, ngettext, pages_locale
 from uaction_desktop.pack.envelopes import ENVELOPES
 from uaction_desktop.pack.labels import SHEETS
 from uaction_desktop.pack.options import PackOptions
@@ -43,16 +44,18 @@ class PartPages:
     @property
     def pages_text(self) -> str:
         """'page 7' or 'pages 7–12', as a sentence says it."""
-        return f"page {self.first}" if self.first == self.last else f"pages {self.range_text}"
+        if self.first == self.last:
+            return _("page {number}").format(number=self.first)
+        return _("pages {range}").format(range=self.range_text)
 
 
 PART_TITLES = {
-    "cover": "Cover",
-    "briefings": "Briefings to read aloud",
-    "letters": "Letters to sign",
-    "tally": "Tally sheet",
-    "envelopes": "Envelopes",
-    "labels": "Address labels",
+    "cover": N_("Cover"),
+    "briefings": N_("Briefings to read aloud"),
+    "letters": N_("Letters to sign"),
+    "tally": N_("Tally sheet"),
+    "envelopes": N_("Envelopes"),
+    "labels": N_("Address labels"),
 }
 
 
@@ -82,12 +85,15 @@ def cover_story(
     locale: str,
     texts: Texts,
 ) -> list[Flowable]:
-    story: list[Flowable] = [texts("Meeting pack", "title")]
+    locale = pages_locale(locale)
+    story: list[Flowable] = [texts(_("Meeting pack"), "title")]
     if group:
         story.append(texts(group, "strong"))
-    story.append(texts(f"Meeting of {format_date(meeting, format='full', locale=locale)}"))
-    story.append(texts("Cases", "heading"))
-    rows: list[list[object]] = [[texts(h, "cell") for h in ("UA", "Case", "Deadline", "Letters")]]
+    when = format_date(meeting, format="full", locale=locale)
+    story.append(texts(_("Meeting of {date}").format(date=when)))
+    story.append(texts(_("Cases"), "heading"))
+    headings = (_("UA"), _("Case"), _("Deadline"), _("Letters"))
+    rows: list[list[object]] = [[texts(h, "cell") for h in headings]]
     signers = len(plan.signers)
     for planned in plan.cases:
         case = planned.case
@@ -101,25 +107,25 @@ def cover_story(
         )
     width = content_area(layout).width
     story.append(table(rows, [22 * mm, None, 52 * mm, 16 * mm], width))
-    story.append(texts("Contents", "heading"))
-    rows = [[texts("Part", "cell"), texts("Pages", "cell")]]
+    story.append(texts(_("Contents"), "heading"))
+    rows = [[texts(_("Part"), "cell"), texts(_("Pages"), "cell")]]
     rows += [
-        [texts(PART_TITLES[p.name], "cell"), texts(p.range_text, "cell")]
+        [texts(_(PART_TITLES[p.name]), "cell"), texts(p.range_text, "cell")]
         for p in parts
         if p.name != "cover"
     ]
     story.append(table(rows, [None, 30 * mm], width))
     if notes:
-        story.append(texts("Before and after the meeting", "heading"))
+        story.append(texts(_("Before and after the meeting"), "heading"))
         story += [texts.bullet(note) for note in notes]
     return story
 
 
 def _deadline(deadline: date | None, meeting: date, locale: str) -> str:
     if deadline is None:
-        return "none given"
+        return _("none given")
     when = format_date(deadline, format="long", locale=locale)
-    return when if deadline >= meeting else f"{when} (passed)"
+    return when if deadline >= meeting else _("{date} (passed)").format(date=when)
 
 
 def cover_notes(
@@ -131,36 +137,51 @@ def cover_notes(
     per_signer = plan.letters // signers if signers else 0
     if options.blank_copies:
         notes.append(
-            f"{signers} blank set{'s' if signers != 1 else ''} of {per_signer} letters: "
-            "each member signs a set and writes their name and address on the ruled lines."
+            ngettext(
+                "{count} blank set of {letters} letters: each member signs a set and writes "
+                "their name and address on the ruled lines.",
+                "{count} blank sets of {letters} letters: each member signs a set and writes "
+                "their name and address on the ruled lines.",
+                signers,
+            ).format(count=signers, letters=per_signer)
         )
     else:
         notes.append(
-            f"The letters come in {signers} stacks, one per signer in roster order, "
-            f"{per_signer} letters each, with the signer's name and address printed."
+            _(
+                "The letters come in {count} stacks, one per signer in roster order, "
+                "{letters} letters each, with the signer's name and address printed."
+            ).format(count=signers, letters=per_signer)
         )
     letters = _part(parts, "letters")
     if letters and options.duplex:
         notes.append(
-            f"Print {letters.pages_text} double-sided: every letter starts on the front of a "
-            f"sheet ({letter_blanks} back pages among them are left blank on purpose)."
+            _(
+                "Print {pages} double-sided: every letter starts on the front of a sheet "
+                "({blanks} back pages among them are left blank on purpose)."
+            ).format(pages=letters.pages_text, blanks=letter_blanks)
         )
     if options.envelopes and (part := _part(parts, "envelopes")):
         spec = ENVELOPES[options.envelopes]
         notes.append(
-            f"Envelopes: print {part.pages_text} on {spec.description} envelopes, "
-            "single-sided; they follow the order of the letters."
+            _(
+                "Envelopes: print {pages} on {envelope} envelopes, single-sided; they follow "
+                "the order of the letters."
+            ).format(pages=part.pages_text, envelope=spec.description)
         )
     if options.labels and (part := _part(parts, "labels")):
         sheet = SHEETS[options.labels]
         notes.append(
-            f"Labels: print {part.pages_text} on {sheet.description}, single-sided; "
-            "one label per letter, in the order of the letters, across then down."
+            _(
+                "Labels: print {pages} on {sheet}, single-sided; one label per letter, in the "
+                "order of the letters, across then down."
+            ).format(pages=part.pages_text, sheet=sheet.description)
         )
     if part := _part(parts, "tally"):
         notes.append(
-            f"After the meeting, count what was signed on the tally sheet ({part.pages_text}) "
-            "and record it in the action log."
+            _(
+                "After the meeting, count what was signed on the tally sheet ({pages}) and "
+                "record it in the action log."
+            ).format(pages=part.pages_text)
         )
     return notes
 

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from uaction_desktop.case_json import status_word
 from uaction_desktop.destination import address_country
+from uaction_desktop.i18n import _
 from uaction_desktop.library import CaseEntry, CaseLibrary
 from uaction_desktop.model import Case, CaseStatus, Channel, Official, Role, normalize_ua
 from uaction_desktop.pack.options import PackError, PackOptions, Signer
@@ -65,8 +67,10 @@ def plan_pack(options: PackOptions, library: CaseLibrary, today: date) -> PackPl
     for signer in options.signer_list:
         if not signer.is_blank and not signer.address:
             warnings.append(
-                f"{signer.name} has no address in the roster: their letters and envelopes have "
-                "no return address"
+                _(
+                    "{name} has no address in the roster: their letters and envelopes have no "
+                    "return address"
+                ).format(name=signer.name)
             )
     cases = []
     for entry in entries:
@@ -98,20 +102,21 @@ def _entries(
     if not options.cases:
         active = [e for e in library.entries(today) if e.status is CaseStatus.ACTIVE]
         if not active:
-            raise PackError("there are no active cases; choose the cases for the pack")
+            raise PackError(_("there are no active cases; choose the cases for the pack"))
         return active
     chosen: list[CaseEntry] = []
     for text in options.cases:
         ua = normalize_ua(text)
         entry = library.find(text, today) if ua else None
         if entry is None:
-            raise PackError(f"no case UA {text}")
+            raise PackError(_("no case UA {ua}").format(ua=text))
         if any(e.ua == entry.ua for e in chosen):
             continue
         if entry.status is not CaseStatus.ACTIVE:
             warnings.append(
-                f"UA {entry.ua} is {entry.status.value}; check with the organisation for an "
-                "update before sending"
+                _(
+                    "UA {ua} is {status}; check with the organisation for an update before sending"
+                ).format(ua=entry.ua, status=status_word(entry.status))
             )
         chosen.append(entry)
     return chosen
@@ -127,11 +132,14 @@ def _officials(case: Case, options: PackOptions, warnings: list[str]) -> tuple[O
             continue
         if Channel.LETTER not in official.channels():
             warnings.append(
-                f"UA {case.ua}: {official.display_name or official.id} has no postal address; "
-                "no letters to them in this pack"
+                _(
+                    "UA {ua}: {official} has no postal address; no letters to them in this pack"
+                ).format(ua=case.ua, official=official.display_name or official.id)
             )
             continue
         chosen.append(official)
     if not chosen:
-        warnings.append(f"UA {case.ua} has no official to write to by post; it has no letters")
+        warnings.append(
+            _("UA {ua} has no official to write to by post; it has no letters").format(ua=case.ua)
+        )
     return tuple(chosen)

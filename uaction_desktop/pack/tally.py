@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
+from uaction_desktop.i18n import _, pages_locale
 from uaction_desktop.pack.flow import Area, Stacker
 from uaction_desktop.pack.pages import Texts, TickBox, content_area, footer, table
 from uaction_desktop.pack.plan import CasePlan, PackPlan
@@ -28,28 +29,41 @@ def draw_tally(
     canvas: Canvas, layout: PageLayout, plan: PackPlan, meeting: date, locale: str, texts: Texts
 ) -> int:
     """Draw the tally from the top of a fresh page; returns how many pages it took."""
-    when = format_date(meeting, format="long", locale=locale)
+    when = format_date(meeting, format="long", locale=pages_locale(locale))
 
     def new_page(page: int) -> Area:
         if page:
             canvas.showPage()
-        footer(canvas, layout, f"Tally sheet · meeting of {when}", f"page {canvas.getPageNumber()}")
+        footer(
+            canvas,
+            layout,
+            _("Tally sheet · meeting of {date}").format(date=when),
+            _("page {number}").format(number=canvas.getPageNumber()),
+        )
         return content_area(layout)
 
     blank = all(s.is_blank for s in plan.signers)
     intro = (
-        "Write in each box how many letters to that official were signed."
+        _("Write in each box how many letters to that official were signed.")
         if blank
-        else "Tick a box for each letter signed, and write the number of ticks in the last row."
+        else _("Tick a box for each letter signed, and write the number of ticks in the last row.")
     )
     stacker = Stacker(canvas, new_page)
-    stacker.add(texts("Tally sheet", "title"))
-    stacker.add(texts(f"Meeting of {when}. {intro} Afterwards, record the totals in the log."))
+    stacker.add(texts(_("Tally sheet"), "title"))
+    stacker.add(
+        texts(
+            _("Meeting of {date}.").format(date=when)
+            + f" {intro} "
+            + _("Afterwards, record the totals in the log.")
+        )
+    )
     width = content_area(layout).width
     for planned in plan.cases:
         if not planned.officials:
             continue
-        heading = texts(f"UA {planned.case.ua}: {planned.case.title}", "heading")
+        heading = texts(
+            _("UA {ua}: {title}").format(ua=planned.case.ua, title=planned.case.title), "heading"
+        )
         grid = (
             _count_table(planned, plan, texts, width)
             if blank
@@ -74,9 +88,9 @@ def _centred(grid: Table) -> Table:
 def _count_table(planned: CasePlan, plan: PackPlan, texts: Texts, width: float) -> Table:
     copies = str(len(plan.signers))
     header = [
-        texts("Official", "cell"),
-        texts("Printed", "cell-centre"),
-        texts("Signed", "cell-centre"),
+        texts(_("Official"), "cell"),
+        texts(_("Printed"), "cell-centre"),
+        texts(_("Signed"), "cell-centre"),
     ]
     rows: list[list[object]] = [header]
     for official in planned.officials:
@@ -87,11 +101,11 @@ def _count_table(planned: CasePlan, plan: PackPlan, texts: Texts, width: float) 
 
 def _tick_table(planned: CasePlan, plan: PackPlan, texts: Texts, width: float) -> Table:
     officials = planned.officials
-    header = [texts("Signer", "cell")]
+    header = [texts(_("Signer"), "cell")]
     header += [texts(o.display_name or o.id, "cell-centre") for o in officials]
     rows: list[list[object]] = [header]
     for signer in plan.signers:
-        rows.append([texts(signer.name, "cell")] + [TickBox() for _ in officials])
-    rows.append([texts("Signed", "strong")] + [TickBox(*COUNT_BOX) for _ in officials])
+        rows.append([texts(signer.name, "cell")] + [TickBox() for _box in officials])
+    rows.append([texts(_("Signed"), "strong")] + [TickBox(*COUNT_BOX) for _box in officials])
     column = (width - NAME_COLUMN) / len(officials)
     return _centred(table(rows, [NAME_COLUMN] + [column] * len(officials), width))

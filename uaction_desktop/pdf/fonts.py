@@ -16,6 +16,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from uaction_desktop.i18n import _
 from uaction_desktop.resources import resource_path
 
 SERIF = "LiberationSerif"
@@ -297,12 +298,15 @@ def missing_warnings(chars: set[str]) -> list[str]:
     out = []
     if shown:
         out.append(
-            "these characters cannot be printed with the bundled fonts and were left out: "
+            _("these characters cannot be printed with the bundled fonts and were left out: ")
             + describe_missing(shown)
         )
     if hidden:
         out.append(
-            "these control or direction characters in the text were left out (they print as "
-            "nothing and could hide or reorder text): " + describe_missing(hidden)
+            _(
+                "these control or direction characters in the text were left out (they print "
+                "as nothing and could hide or reorder text): "
+            )
+            + describe_missing(hidden)
         )
     return out

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from uaction_desktop.compose import Letter
+from uaction_desktop.i18n import _
 from uaction_desktop.letter_frame import fill, frame, page_label
 from uaction_desktop.pdf import fonts
 from uaction_desktop.pdf.layouts import PageLayout, get_layout
@@ -275,8 +276,10 @@ class _LetterDocument(BaseDocTemplate):
                 fonts.draw_text(canvas, layout.margin_left * mm, y, text, font, size, self.missing)
         if cut:
             self.warnings.append(
-                f"the letterhead of {brief(letter.sender_name) or 'the sender'} is too wide "
-                "for the page, so its long lines were shortened"
+                _(
+                    "the letterhead of {sender} is too wide for the page, so its long lines "
+                    "were shortened"
+                ).format(sender=brief(letter.sender_name) or _("the sender"))
             )
         window_post = layout.return_line_top is not None and not self.cover  # not on a fax
         if window_post and (letter.sender_name or letter.sender_lines):
@@ -301,10 +304,12 @@ class _LetterDocument(BaseDocTemplate):
             size -= 0.25
         if at_one_point * size > limit:
             text = shortened(parts, fonts.SERIF, size, limit)
-            who = brief(letter.sender_name) or "the sender"
+            who = brief(letter.sender_name) or _("the sender")
             self.warnings.append(
-                f"the return address of {who} is too long for the envelope window and was "
-                "shortened; check the letter to " + (brief(letter.official_name) or "the official")
+                _(
+                    "the return address of {sender} is too long for the envelope window and was "
+                    "shortened; check the letter to {official}"
+                ).format(sender=who, official=brief(letter.official_name) or _("the official"))
             )
         canvas.setFillColor(GREY)
         y = layout.y(layout.return_line_top)
@@ -342,10 +347,12 @@ class _LetterDocument(BaseDocTemplate):
             lines = wrap_block(given, fonts.SERIF, size, limit)
         who = brief(letter.official_name)
         if lines and (cut or len(lines) * leading > available):
-            count = f"more than {room}" if cut else str(len(lines))
+            count = _("more than {count}").format(count=room) if cut else str(len(lines))
             self.warnings.append(
-                f"the address block to {who} has {count} lines and does not fit the "
-                "envelope window, so it is cut short (ending in …); use a plain envelope"
+                _(
+                    "the address block to {official} has {count} lines and does not fit the "
+                    "envelope window, so it is cut short (ending in …); use a plain envelope"
+                ).format(official=who, count=count)
             )
             # Never printed over the letter: as many lines as the window holds, the last
             # marked as cut.
@@ -353,14 +360,18 @@ class _LetterDocument(BaseDocTemplate):
             lines = [*kept[:-1], shortened([kept[-1]], fonts.SERIF, size, limit)]
         elif len(lines) > layout.recipient_max_lines:
             self.warnings.append(
-                f"the address block to {who} has {len(lines)} lines, so it is printed smaller "
-                f"({size:.1f} pt) to fit the window"
+                _(
+                    "the address block to {official} has {count} lines, so it is printed smaller "
+                    "({size} pt) to fit the window"
+                ).format(official=who, count=len(lines), size=f"{size:.1f}")
             )
         for line in reach:  # what is printed, at most
             if fonts.string_width(line, fonts.SERIF, size) > limit:
                 self.warnings.append(
-                    f"address line '{brief(line)}' is wider than the envelope window, so it is "
-                    "split over two lines; check the address"
+                    _(
+                        "address line '{line}' is wider than the envelope window, so it is split "
+                        "over two lines; check the address"
+                    ).format(line=brief(line))
                 )
         canvas.setFillColor(colors.black)
         baseline = layout.y(layout.recipient_top) - size * 0.8

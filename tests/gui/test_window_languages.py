@@ -1,0 +1,54 @@
+"""`uaction-desktop --lang es` shows the window in Spanish (and French, German): the real
+catalogs, not the pseudo-language."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import REPO
+from uaction_desktop import i18n
+
+EXPECTED = {
+    "fr": (["&Fichier", "É&dition", "&Affichage", "&Journal", "&Aide"], "&Dossier", "AU"),
+    "es": (["&Archivo", "&Editar", "&Ver", "&Registro", "A&yuda"], "&Caso", "AU"),
+    "de": (["&Datei", "&Bearbeiten", "&Ansicht", "&Protokoll", "&Hilfe"], "&Fall", "UA"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(EXPECTED))
+def test_the_window_speaks_the_chosen_language(make_window, language: str) -> None:
+    menus, case_tab, ua = EXPECTED[language]
+    i18n.language_at_start(["--lang", language])
+    window = make_window()
+    assert [a.text() for a in window.menuBar().actions()] == menus
+    assert window.tabs.tabText(0) == case_tab
+    model = window.caseListPanel.model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == ua
+    assert window.windowTitle().endswith(i18n._("Urgent Action letters"))
+    assert i18n._("Urgent Action letters") != "Urgent Action letters"
+
+
+def test_the_program_starts_in_spanish(isolated_home) -> None:
+    """The installed entry point's own path: --lang read before the options and the window."""
+    done = subprocess.run(
+        [sys.executable, "-m", "uaction_desktop.gui.app", "--lang", "es", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "la ventana se abrió con 1 caso(s) en la lista" in done.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "uaction_desktop.gui.app", "--lang", "it"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert bad.returncode == 2
+    assert "--lang: 'it' is not one of en, fr, es, de" in bad.stderr
