@@ -52,3 +52,25 @@ def test_the_program_starts_in_spanish(isolated_home) -> None:
     )
     assert bad.returncode == 2
     assert "--lang: 'it' is not one of en, fr, es, de" in bad.stderr
+
+
+def test_the_case_view_shows_the_translation_in_the_readers_language(make_window) -> None:
+    """A Spanish volunteer reads the bundled case's Spanish title and appeal points, told that
+    they are a translation; in English the case's own text, with no such note."""
+    from tests.conftest import BUNDLED_CASE
+    from uaction_desktop.casefile import load_case_file
+
+    case = load_case_file(BUNDLED_CASE).case
+    spanish = case.text("es")
+    assert spanish is not None
+    i18n.language_at_start(["--lang", "es"])
+    window = make_window()
+    shown = window.caseView.toPlainText()
+    assert spanish.title in shown and spanish.asks[0] in shown
+    assert case.title not in shown and case.asks[0] not in shown
+    assert "el texto original del caso está en inglés" in shown
+    assert case.details.split()[0] in shown  # what the translation lacks stays the case's own
+    i18n.set_language("en")
+    english = make_window().caseView.toPlainText()
+    assert case.title in english and spanish.title not in english
+    assert "translation" not in english

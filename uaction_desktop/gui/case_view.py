@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.labels import status_label
 from uaction_desktop.gui.plain_text import shown
-from uaction_desktop.i18n import _, format_date
+from uaction_desktop.i18n import _, current_language, format_date, language_display_name
 from uaction_desktop.library import CaseEntry
-from uaction_desktop.model import Official, Role, split_paragraphs
+from uaction_desktop.model import Case, CaseText, Official, Role, split_paragraphs
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 _BANNER = {
@@ -66,15 +66,39 @@ def _p(text: str) -> str:
     return "".join(f"<p>{escape(para)}</p>" for para in split_paragraphs(text))
 
 
+def reader_text(case: Case, language: str) -> CaseText | None:
+    """The title, summary and appeal points in the reader's language where the case has a
+    translation into it (each part falling back to the case's own), else None: a Spanish
+    volunteer reads the Spanish appeal points the coordinator added, not the English ones."""
+    if language == case.language:
+        return None
+    translated = case.text(language)
+    if translated is None or not (translated.title or translated.summary or translated.asks):
+        return None
+    return CaseText(
+        language,
+        translated.title or case.title,
+        translated.summary or case.summary,
+        translated.asks or case.asks,
+        translated.model_letter,
+    )
+
+
 def case_html(entry: CaseEntry, today: date) -> str:
     case = entry.case
+    text = reader_text(case, current_language())
+    title, summary, asks = (text or case).title, (text or case).summary, (text or case).asks
     level, advice = deadline_advice(entry, today)
     parts: list[str] = []
     head = escape(_("UA {ua}").format(ua=case.ua))
     if case.index:
         head += f" &nbsp;·&nbsp; {escape(case.index)}"
     parts.append(f"<p style='color:gray'>{head}</p>")
-    parts.append(f"<h2>{escape(case.title)}</h2>")
+    parts.append(f"<h2>{escape(title)}</h2>")
+    if text is not None:
+        note = _("Shown in translation; the case's own text is in {language}.")
+        own = language_display_name(case.language)
+        parts.append(f"<p style='color:gray'>{escape(note.format(language=own))}</p>")
     if advice:
         bg, fg = _BANNER[level]
         style = f"background-color:{bg}; color:{fg};" if bg else ""
@@ -97,12 +121,12 @@ def case_html(entry: CaseEntry, today: date) -> str:
     for label, value in facts:
         parts.append(f"<tr><td><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>")
     parts.append("</table>")
-    parts.append(_h3(_("Summary")) + _p(case.summary))
+    parts.append(_h3(_("Summary")) + _p(summary))
     if case.details:
         parts.append(_h3(_("What happened")) + _p(case.details))
-    if case.asks:
+    if asks:
         parts.append(_h3(_("What to ask for")) + "<ul>")
-        parts.extend(f"<li>{escape(ask)}</li>" for ask in case.asks)
+        parts.extend(f"<li>{escape(ask)}</li>" for ask in asks)
         parts.append("</ul>")
     if case.officials:
         parts.append(_h3(_("Who to write to")))
