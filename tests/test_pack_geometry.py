@@ -11,6 +11,7 @@ from typing import Any
 import pypdf
 import pytest
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
 from uaction_desktop.compose import recipient_lines, return_address
 from uaction_desktop.library import CaseLibrary
@@ -230,3 +231,28 @@ def test_a_split_or_oversized_address_stays_inside_its_label(name: str) -> None:
             assert line.bottom <= top + sheet.label_height - sheet.inset_y + 0.05, line
     assert inside[-1].text.endswith("…")
     assert any("does not fit" in w for w in warnings)
+
+
+def test_envelope_and_label_warnings_speak_the_interface_language() -> None:
+    """A German coordinator's pack warns in German about an address that does not fit (the
+    warnings were English whatever the interface language)."""
+    from uaction_desktop import i18n
+    from uaction_desktop.pack.envelopes import draw_envelope
+    from uaction_desktop.pack.labels import draw_labels
+
+    tall = tuple(f"Zeile {n} einer sehr langen Anschrift" for n in range(40))
+    i18n.set_language("de")
+    try:
+        warnings: list[str] = []
+        canvas = Canvas(io.BytesIO(), pagesize=ENVELOPES["dl"].page_size)
+        draw_envelope(canvas, ENVELOPES["dl"], tall, tall, set(), warnings)
+        draw_labels(canvas, SHEETS["a4-21"], [tall], set(), warnings)
+    finally:
+        i18n.set_language("en")
+    assert warnings == [
+        "die Adresse von Zeile 0 einer sehr langen Anschrift passt nicht in das Adressfeld des "
+        "Umschlags DL, 220 × 110 mm",
+        "die Absenderadresse von Zeile 0 einer sehr langen Anschrift ist zu lang für einen "
+        "Umschlag",
+        "die Adresse von Zeile 0 einer sehr langen Anschrift passt nicht auf ihr Etikett",
+    ]

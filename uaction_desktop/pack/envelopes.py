@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from uaction_desktop.i18n import _
 from uaction_desktop.pack.address import MM_PER_INCH, draw_block, fit_block
 from uaction_desktop.terminal import brief
 
@@ -125,13 +126,16 @@ def draw_envelope(
     )
     if not fit.fits:
         warnings.append(
-            f"the address of {brief(recipient[0])} does not fit the {spec.description} envelope's "
-            "address zone"
+            _("the address of {name} does not fit the {envelope} envelope's address zone").format(
+                name=brief(recipient[0]), envelope=spec.description
+            )
         )
     elif fit.split:
         warnings.append(
-            f"a line of the address of {brief(recipient[0])} is too long for the "
-            f"{spec.description} envelope, so it is split over two lines; check the address"
+            _(
+                "a line of the address of {name} is too long for the {envelope} envelope, so it "
+                "is split over two lines; check the address"
+            ).format(name=brief(recipient[0]), envelope=spec.description)
         )
     draw_block(canvas, recipient, spec.recipient_x, height - spec.recipient_top * mm, fit, missing)
     if sender:
@@ -143,6 +147,10 @@ def draw_envelope(
             RETURN_SMALLEST,
         )
         if not small.fits:
-            warnings.append(f"the return address of {brief(sender[0])} is too long for an envelope")
+            warnings.append(
+                _("the return address of {name} is too long for an envelope").format(
+                    name=brief(sender[0])
+                )
+            )
         draw_block(canvas, sender, spec.return_x, height - spec.return_top * mm, small, missing)
     canvas.showPage()

@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from uaction_desktop.i18n import _
 from uaction_desktop.pack.address import ASCENT, LEADING, MM_PER_INCH, draw_block, fit_block
 from uaction_desktop.terminal import brief
 
@@ -112,7 +113,7 @@ def draw_labels(
         fit = fit_block(lines, room_w, room_h, LABEL_SIZE, LABEL_SMALLEST)
         if not fit.fits:
             warnings.append(
-                f"the address of {brief(lines[0])} does not fit a label of {sheet.description}"
+                _("the address of {name} does not fit its label").format(name=brief(lines[0]))
             )
         block = (ASCENT + (len(fit.lines) - 1) * LEADING + 0.25) * fit.size / mm  # as drawn
         block_top = top + sheet.inset_y + max(0.0, (room_h - block) / 2)
