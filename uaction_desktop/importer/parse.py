@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
+from uaction_desktop.i18n import _
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text, mentions_chrome
 from uaction_desktop.importer.contact_lines import is_prose
@@ -158,7 +159,7 @@ class _Parser:
             self.draft.fields["kind"], self._has("ua"), self._letter_note()
         )
         if self.draft.document_type.value is DocumentType.MODEL_LETTER:
-            self.draft.fields["ua"].note = (
+            self.draft.fields["ua"].note = _(
                 "a model letter carries no UA number: give the number of the Urgent Action "
                 "it belongs to (from the section's page or the original UA)"
             )
@@ -168,10 +169,10 @@ class _Parser:
         """Where the document's ready-made letter is ("" when it has none): a letter with its
         greeting, a sample-letter part, or texts to send under a "Text:" label."""
         if self._has("model_letter"):
-            return self.draft.fields["model_letter"].note.split(";")[0]
+            return self.draft.fields["model_letter"].note.split(";")[0].strip()
         for i, line in enumerate(self.lines[:-1]):
             if _LETTER_LABEL_RE.match(line) and is_prose(self.lines[i + 1]):
-                return f"a text to send under '{line.strip()}'"
+                return _("a text to send under '{label}'").format(label=line.strip())
         return ""
 
     def _free(self, indices: Iterable[int]) -> list[int]:
@@ -232,7 +233,9 @@ class _Parser:
         if strong_others:
             confidence = M
         if others:
-            note += f"; the document also names UA {', '.join(others)}"
+            note = _("{note}; the document also names UA {numbers}").format(
+                note=note, numbers=", ".join(others)
+            )
         self._set("ua", best.value, confidence, note)
 
     def _pick_index(self, candidates: list[meta.Candidate]) -> None:
@@ -244,7 +247,8 @@ class _Parser:
         keys = {meta.index_key(c.value[1]) for c in candidates}  # type: ignore[index]
         confidence, note = best.confidence, best.note
         if len(keys) > 1:
-            confidence, note = M, note + "; other index numbers appear in the document"
+            confidence = M
+            note = _("{note}; other index numbers appear in the document").format(note=note)
         self._set("index", text, confidence, note)
 
     def _pick_kind(self) -> None:
@@ -260,8 +264,8 @@ class _Parser:
             self._set("update", number or 1, confidence, note)
             return
         if any(re.search(r"\burgent action update\b", line, re.I) for line in self.lines):
-            self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
-            self._set("update", 1, L, "the document does not say which update; 1 assumed")
+            self._set("kind", CaseKind.FOLLOW_UP, M, _("called an 'Urgent Action update'"))
+            self._set("update", 1, L, _("the document does not say which update; 1 assumed"))
             return
         self._set("kind", CaseKind.INITIAL, H, "no follow-up or closure notice found")
         self._set("update", 0, H, "not a follow-up")
@@ -277,12 +281,14 @@ class _Parser:
             if day is None:
                 continue
             if found.year is None:
-                confidence, note = M, note + "; the year is inferred from the issue date"
+                confidence = M
+                note = _("{note}; the year is inferred from the issue date").format(note=note)
             if chosen is None or (confidence.rank > chosen[1].rank):
                 chosen = (day, confidence, note)
         if chosen:
             if issued and chosen[0] < issued:
-                chosen = (chosen[0], L, chosen[2] + "; it is before the issue date")
+                late = _("{note}; it is before the issue date").format(note=chosen[2])
+                chosen = (chosen[0], L, late)
             self._set("deadline", *chosen)
 
     def _languages(self) -> None:
@@ -414,7 +420,7 @@ class _Parser:
         if needs_recasing(text):
             text = sentence_case(text, self.document)
             confidence = M if confidence is H else confidence
-            note += "; recased from capitals"
+            note = _("{note}; recased from capitals").format(note=note)
         elif text[:1].islower():
             text = text[:1].upper() + text[1:]
         self._set("title", text, confidence, note)
@@ -564,7 +570,7 @@ class _Parser:
                 Field(
                     gender,
                     confidence if gender else Confidence.MISSING,
-                    note if gender else "the document does not say",
+                    note if gender else _("the document does not say"),
                 ),
             )
             self.draft.people.append(person)
@@ -580,7 +586,7 @@ class _Parser:
         if len(values) == 1 and len(targets) > 1:
             for person in targets[1:]:
                 if not person.gender.value:
-                    person.gender = Field(values[0], M, "one gender given for several names")
+                    person.gender = Field(values[0], M, _("one gender given for several names"))
 
     # ------------------------------------------------------------------ prose
 
@@ -617,14 +623,16 @@ class _Parser:
         body_paragraphs = paragraphs(body)
         if not body_paragraphs:
             return
-        self._set_letter(body_paragraphs, "the letter between its greeting and sign-off")
+        self._set_letter(body_paragraphs, _("the letter between its greeting and sign-off"))
         self.letter_salutation = greeting_of(salutation_line) or ""
         self.used.update(intro[start : min(end + 1, len(intro))])
         if not self._has("summary"):
-            self._set("summary", body_paragraphs[0], L, "the first paragraph of the model letter")
+            self._set(
+                "summary", body_paragraphs[0], L, _("the first paragraph of the model letter")
+            )
         asks = [s for p in body_paragraphs for s in sentences(p) if _ASK_SENTENCE_RE.search(s)]
         if asks:
-            self._set("asks", tuple(asks), L, "the requests in the model letter")
+            self._set("asks", tuple(asks), L, _("the requests in the model letter"))
         before = [i for i in self._free(intro[:start])]
         self._address_block_before_letter(before)
 
@@ -686,7 +694,7 @@ class _Parser:
         if official is not None:
             if not official.value("salutation") and self.letter_salutation:
                 official.fields["salutation"] = Field(
-                    self.letter_salutation, M, "the model letter's opening"
+                    self.letter_salutation, M, _("the model letter's opening")
                 )
             self._add_official(official)
             self.used.update(i for g in groups for i in g)
@@ -709,12 +717,12 @@ class _Parser:
             if official.value("address") or leftovers:
                 return False
             found.append(official)
-        note = "one of the addressees stacked above the letter: the document gives no contacts"
+        note = _("one of the addressees stacked above the letter: the document gives no contacts")
         for official in found:
             official.fields["salutation"] = (
-                Field(self.letter_salutation, M, "the model letter's shared greeting")
+                Field(self.letter_salutation, M, _("the model letter's shared greeting"))
                 if self.letter_salutation
-                else Field("", Confidence.MISSING, "not found in the document")
+                else Field("", Confidence.MISSING, _("not found in the document"))
             )
             official.fields["role"] = Field(Role.TARGET, M, note)
             self._add_official(official)
@@ -793,7 +801,7 @@ class _Parser:
         body, salutation = body_of(found)
         if salutation:
             self.letter_salutation = salutation
-        self._set_letter(body, "the sample letter, without its greeting and sign-off")
+        self._set_letter(body, _("the sample letter, without its greeting and sign-off"))
 
     def _set_letter(self, body: list[str], note: str) -> None:
         """The model letter's body; one cut off by "[...]" is kept for the reviewer to
@@ -802,7 +810,8 @@ class _Parser:
         if not text:
             return
         if is_truncated(text):
-            self._set("model_letter", text, L, note + "; it is cut off ('[...]'): complete it")
+            cut = _("{note}; it is cut off ('[...]'): complete it").format(note=note)
+            self._set("model_letter", text, L, cut)
             self.draft.leftovers.append(
                 Leftover(
                     text[-200:],
@@ -874,10 +883,10 @@ class _Parser:
         if not tokens or len(tokens) > 5 or not is_title_word(tokens[0]):
             return
         title = " ".join(tokens)
-        note = "the title the model letter's greeting gives: the document has no address for it"
+        note = _("the title the model letter's greeting gives: the document has no address for it")
         official = DraftOfficial(empty_fields(OFFICIAL_FIELDS))
         official.fields["title"] = Field(title, L, note)
-        official.fields["salutation"] = Field(salutation, M, "the model letter's greeting")
+        official.fields["salutation"] = Field(salutation, M, _("the model letter's greeting"))
         official.fields["role"] = Field(Role.TARGET, L, note)
         official.source_text = salutation
         self._add_official(official)
@@ -886,8 +895,10 @@ class _Parser:
         if len(self.draft.officials) >= MAX_OFFICIALS:
             if not self.set_aside:
                 self.draft.warnings.append(
-                    f"more than {MAX_OFFICIALS} officials were found, far more than an Urgent "
-                    "Action names; the rest are under the import notes, not in the case"
+                    _(
+                        "more than {count} officials were found, far more than an Urgent "
+                        "Action names; the rest are under the import notes, not in the case"
+                    ).format(count=MAX_OFFICIALS)
                 )
             self.set_aside += 1
             self.draft.leftovers.append(
@@ -910,34 +921,34 @@ class _Parser:
         elif len(self.draft.people) == 1 and not self.draft.people[0].gender.value:
             gender = people.gender_from_pronouns(text)
             if gender:
-                self.draft.people[0].gender = Field(gender, L, "guessed from he/she in the text")
+                self.draft.people[0].gender = Field(gender, L, _("guessed from he/she in the text"))
         letter = self.draft.value("model_letter")
         if not self._has("asks") and letter:
             asks = [s for p in paragraphs(letter.split("\n")) for s in sentences(p)]
             asks = [s for s in asks if _ASK_SENTENCE_RE.search(s)]
             if asks:
-                self._set("asks", tuple(asks), L, "the requests in the sample letter")
+                self._set("asks", tuple(asks), L, _("the requests in the sample letter"))
         summary_title = _UA_PREFIX_RE.sub("", first_sentence_title(self.draft.value("summary")))
         if not self._has("title") and re.search(r"\w{2}", summary_title):
             if needs_recasing(summary_title):
                 summary_title = sentence_case(summary_title, self.document)
-            self._set("title", summary_title, L, "no title found: the start of the summary")
+            self._set("title", summary_title, L, _("no title found: the start of the summary"))
         for official in self.draft.officials:
             fields = official.fields
             letter = self.letter_salutation
             if letter and not fields["salutation"].value and _refers_to(letter, official):
-                fields["salutation"] = Field(letter, M, "from the sample letter's opening")
+                fields["salutation"] = Field(letter, M, _("from the sample letter's opening"))
             if not fields["country"].value and fields["role"].value is Role.TARGET:
                 country = self.draft.value("country")
                 if country and not _OFFICE_ABROAD_RE.search(fields["organisation"].value):
                     fields["country"] = Field(
-                        country, L, "the address names no country: the case's country assumed"
+                        country, L, _("the address names no country: the case's country assumed")
                     )
         if not self._has("issued"):
-            note = "not found in the document: give the date the Urgent Action was issued"
+            note = _("not found in the document: give the date the Urgent Action was issued")
             self.draft.fields["issued"].note = note
         if self.draft.value("kind") is not CaseKind.CLOSURE and not self._has("deadline"):
-            self.draft.fields["deadline"].note = "no appeal deadline found"
+            self.draft.fields["deadline"].note = _("no appeal deadline found")
 
     def _country_guess(self) -> None:
         if self.draft.fields["country"].confidence is H:
@@ -969,11 +980,11 @@ class _Parser:
         names = recurring_names(text, self.draft.value("title"))
         if not names:
             return
-        self._add_people([(n, "") for n in names], L, "a name that recurs in the text")
+        self._add_people([(n, "") for n in names], L, _("a name that recurs in the text"))
         if len(self.draft.people) == 1:
             gender = people.gender_from_pronouns(text)
             if gender:
-                self.draft.people[0].gender = Field(gender, L, "guessed from he/she in the text")
+                self.draft.people[0].gender = Field(gender, L, _("guessed from he/she in the text"))
 
     # ------------------------------------------------------------------ leftovers
 
