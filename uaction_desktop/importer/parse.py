@@ -117,7 +117,7 @@ class _Parser:
         self.draft.dropped.extend(cleaned.dropped)
         if cleaned.front_matter:
             self.draft.leftovers.append(
-                Leftover(cleaned.front_matter, "comment lines at the top of the file")
+                Leftover(cleaned.front_matter, _("comment lines at the top of the file"))
             )
         self.sections = split_sections(self.lines)
         self.document = "\n".join(self.lines)
@@ -203,15 +203,15 @@ class _Parser:
         self._pick_deadline()
         reference = meta.report_reference(lines)
         if reference:
-            self._set("report_reference", reference[0], reference[1], "from the reporting line")
+            self._set("report_reference", reference[0], reference[1], _("from the reporting line"))
         source = meta.source_from(self.footers)
         if source:
-            self._set("source", source, M, "from the page footer")
+            self._set("source", source, M, _("from the page footer"))
         self._languages()
         for line in lines:
             country = meta.header_country(line)
             if country:
-                self._set("country", _country_text(country), H, "from the UA/Index line")
+                self._set("country", _country_text(country), H, _("from the UA/Index line"))
                 break
         for i, line in enumerate(lines):
             if line and (meta.is_metadata_line(line) and re.search(r"\d", line)):
@@ -254,25 +254,25 @@ class _Parser:
     def _pick_kind(self) -> None:
         closure = next((i for i, line in enumerate(self.lines) if meta.is_closure(line)), None)
         if closure is not None:
-            self._set("kind", CaseKind.CLOSURE, H, "'no further action is requested'")
-            self._set("update", 0, H, "a closure has no update number")
+            self._set("kind", CaseKind.CLOSURE, H, _("'no further action is requested'"))
+            self._set("update", 0, H, _("a closure has no update number"))
             return
         follow = meta.follow_up_info(self.lines)
         if follow:
             number, confidence, note = follow
-            self._set("kind", CaseKind.FOLLOW_UP, H, f"a follow-up: {note}")
+            self._set("kind", CaseKind.FOLLOW_UP, H, _("a follow-up: {note}").format(note=note))
             self._set("update", number or 1, confidence, note)
             return
         if any(re.search(r"\burgent action update\b", line, re.I) for line in self.lines):
             self._set("kind", CaseKind.FOLLOW_UP, M, _("called an 'Urgent Action update'"))
             self._set("update", 1, L, _("the document does not say which update; 1 assumed"))
             return
-        self._set("kind", CaseKind.INITIAL, H, "no follow-up or closure notice found")
-        self._set("update", 0, H, "not a follow-up")
+        self._set("kind", CaseKind.INITIAL, H, _("no follow-up or closure notice found"))
+        self._set("update", 0, H, _("not a follow-up"))
 
     def _pick_deadline(self) -> None:
         if self.draft.value("kind") is CaseKind.CLOSURE:
-            self._set("deadline", None, H, "a closure has no deadline")
+            self._set("deadline", None, H, _("a closure has no deadline"))
             return
         issued: date | None = self.draft.value("issued")
         chosen: tuple[date, Confidence, str] | None = None
@@ -300,7 +300,7 @@ class _Parser:
                 if name not in found:
                     found.append(name)
         if found:
-            self._set("languages", tuple(found), H, "from the line asking for appeals")
+            self._set("languages", tuple(found), H, _("from the line asking for appeals"))
 
     def _known_lines(self) -> None:
         """Standard instructions and notices: recognised, dropped with their reason."""
@@ -314,13 +314,13 @@ class _Parser:
             if meta.is_date_line(line):
                 self.used.add(i)
                 self.draft.dropped.append(
-                    Leftover(line, "a date on a line of its own, not read as the issue date")
+                    Leftover(line, _("a date on a line of its own, not read as the issue date"))
                 )
                 continue
             wrapped = line[:1].islower() and previous and meta.all_known(f"{previous} {line}")
             if meta.all_known(line) or wrapped:
                 self.used.add(i)
-                self.draft.dropped.append(Leftover(line, "standard instruction or notice"))
+                self.draft.dropped.append(Leftover(line, _("standard instruction or notice")))
             previous = line
 
     # ------------------------------------------------------------------ title and people
@@ -369,16 +369,16 @@ class _Parser:
                         candidate = self._title_over_two_lines(candidate, j)
                         self.title_line = candidate
                         title = (
-                            (candidate, M, "the line under the UA number")
+                            (candidate, M, _("the line under the UA number"))
                             if number_only
-                            else (candidate, H, "the line under the 'URGENT ACTION' heading")
+                            else (candidate, H, _("the line under the 'URGENT ACTION' heading"))
                         )
                 continue
             tagged = _TAGGED_TITLE_RE.match(line) if title is None and i not in self.used else None
             if tagged and not _TITLED_RE.match(line):
                 self.used.add(i)
                 self.title_line = line
-                title = (tagged["title"].strip(" -–—:"), M, "the line tagged with its UA number")
+                title = (tagged["title"].strip(" -–—:"), M, _("the line tagged with its UA number"))
                 continue
             titled = _TITLED_RE.match(line)
             if titled and title is None:
@@ -390,11 +390,13 @@ class _Parser:
                 if paren:
                     text, country, _ua = paren
                     if country_name(country) or country:
-                        self._set("country", _country_text(country), H, "from the title line")
-                title = (text, H, "from the 'Urgent Action:' title line")
+                        self._set("country", _country_text(country), H, _("from the title line"))
+                title = (text, H, _("from the 'Urgent Action:' title line"))
                 if titled["update"] and self.draft.value("kind") is CaseKind.INITIAL:
-                    self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
-                    self._set("update", 1, L, "the document does not say which update; 1 assumed")
+                    self._set("kind", CaseKind.FOLLOW_UP, M, _("called an 'Urgent Action update'"))
+                    self._set(
+                        "update", 1, L, _("the document does not say which update; 1 assumed")
+                    )
         if title is None:
             title = self._run_on_banner_title()
         for i, line in enumerate(self.lines):
@@ -402,8 +404,8 @@ class _Parser:
             if topic and title is None:
                 topic, country = _strip_country_prefix(topic)
                 if country and not self._has("country"):
-                    self._set("country", country, H, "from the heading")
-                title = (topic, M, "the topic in the UA heading")
+                    self._set("country", country, H, _("from the heading"))
+                title = (topic, M, _("the topic in the UA heading"))
                 self.used.add(i)
             if line and self.title_line and _same_text(line, self.title_line):
                 self.used.add(i)  # the title repeated on a later page
@@ -464,7 +466,7 @@ class _Parser:
             return (
                 " ".join(words),
                 M,
-                "the words in capitals after 'URGENT ACTION' on a run-on line",
+                _("the words in capitals after 'URGENT ACTION' on a run-on line"),
             )
         return None
 
@@ -484,7 +486,7 @@ class _Parser:
                 return None
             self.used.add(free[0])
             self.title_line = first
-            return first, M, "the first line of the document"
+            return first, M, _("the first line of the document")
         return None
 
     def _country_line(self) -> None:
@@ -499,7 +501,7 @@ class _Parser:
             written, rest = found
             self.used.add(i)
             if self.draft.fields["country"].confidence is not H:
-                self._set("country", _country_text(written), H, "from the country line")
+                self._set("country", _country_text(written), H, _("from the country line"))
             rows = [rest]
             for j in self._intro().lines[pos + 1 :]:
                 nxt = self.lines[j]
@@ -515,7 +517,7 @@ class _Parser:
                 self.used.add(j)
             for row in rows:
                 self._add_people(
-                    people.names_in_list(row, self.spellings), H, "from the country line"
+                    people.names_in_list(row, self.spellings), H, _("from the country line")
                 )
             return
 
@@ -533,10 +535,10 @@ class _Parser:
             before = len(self.draft.people)
             names = people.names_in_list(rest, self.spellings)
             dropped = people.not_names(rest, names)
-            self._add_people(names, H, "from the 'Name:' line")
+            self._add_people(names, H, _("from the 'Name:' line"))
             if dropped:
                 self.draft.dropped.append(
-                    Leftover(dropped, "words on the 'Name:' line that are not a name")
+                    Leftover(dropped, _("words on the 'Name:' line that are not a name"))
                 )
             name_rows.append(before)
             if gender_inline:
@@ -553,7 +555,7 @@ class _Parser:
                 continue
             for raw, gender in people.marked_names(line):
                 name = recase_name(people.strip_lead_words(raw, lower), self.spellings)
-                self._add_people([(name, gender)], H, "marked (m)/(f)")
+                self._add_people([(name, gender)], H, _("marked (m)/(f)"))
 
     def _add_people(self, found: list[tuple[str, str]], confidence: Confidence, note: str) -> None:
         known = self.people_by_name
@@ -582,7 +584,7 @@ class _Parser:
             return
         targets = self.draft.people[start:]
         for person, gender in zip(targets, values, strict=False):
-            person.gender = Field(gender, H, "from the 'Gender:' line")
+            person.gender = Field(gender, H, _("from the 'Gender:' line"))
         if len(values) == 1 and len(targets) > 1:
             for person in targets[1:]:
                 if not person.gender.value:
@@ -664,9 +666,9 @@ class _Parser:
             )
             names = people.names_in_list(text, self.spellings)
             if names and not people.not_names(text, names):
-                self._add_people(names, M, "from the letter's subject line")
+                self._add_people(names, M, _("from the letter's subject line"))
                 if not self._has("title"):
-                    self._set("title", text, L, "the letter's subject line")
+                    self._set("title", text, L, _("the letter's subject line"))
                 self.used.add(subject[0])
                 groups = groups[:-1]
         block_lines = [self.lines[i] for g in groups for i in g]
@@ -734,26 +736,30 @@ class _Parser:
         text = [self.lines[i] if i not in self.used else "" for i in intro]
         found = [_without_markers(p) for p in paragraphs(text)]
         for cut in [p for p in found if not re.search(r"\w", p)]:
-            self.draft.dropped.append(Leftover(cut, "where the text stops (an excerpt's cut)"))
+            self.draft.dropped.append(Leftover(cut, _("where the text stops (an excerpt's cut)")))
         found = [p for p in found if re.search(r"\w", p)]
         if not found:
             return
         self.used.update(intro)
         confidence = H if self.heading_found or self._has("title") else M
         if self.draft.fields["summary"].confidence in (Confidence.MISSING, L):
-            self._set("summary", found[0], confidence, "the first paragraph")
+            self._set("summary", found[0], confidence, _("the first paragraph"))
             rest = found[1:]
         else:
             rest = found
         if rest:
-            self._set("details", "\n\n".join(rest), confidence, "the paragraphs after the summary")
+            self._set(
+                "details", "\n\n".join(rest), confidence, _("the paragraphs after the summary")
+            )
 
     def _asks(self, section: Section) -> None:
         free = self._free(section.lines)
         lines = [self.lines[i] for i in free]
         while lines and (not lines[0] or lines[0].endswith(":")):
             if lines[0]:
-                self.draft.dropped.append(Leftover(lines[0], "instruction above the appeal points"))
+                self.draft.dropped.append(
+                    Leftover(lines[0], _("instruction above the appeal points"))
+                )
             lines.pop(0)
         found, others = items(lines)
         self.used.update(free)
@@ -765,13 +771,13 @@ class _Parser:
             )
             bulleted = any(re.match(r"^[-–—•◼◾■▪●*·]", line) for line in lines)
             confidence = H if bulleted else M
-            note = "the bullet points under the action heading"
+            note = _("the bullet points under the action heading")
             if not bulleted:
-                note = "one appeal point per line under the action heading"
+                note = _("one appeal point per line under the action heading")
             self._set("asks", tuple(current + found), confidence, note)
         if others:
             self.draft.leftovers.append(
-                Leftover("\n".join(others), "in the appeal section, but not an appeal point")
+                Leftover("\n".join(others), _("in the appeal section, but not an appeal point"))
             )
 
     def _background(self, section: Section) -> None:
@@ -787,7 +793,7 @@ class _Parser:
                 "background",
                 f"{old}\n\n{joined}" if old else joined,
                 H,
-                "the 'Additional information' part",
+                _("the 'Additional information' part"),
             )
 
     def _letter(self, section: Section) -> None:
@@ -829,7 +835,7 @@ class _Parser:
         free = self._free(section.lines)
         rest = section.heading.rest if section.heading else ""
         if rest and meta.all_known(rest):
-            self.draft.dropped.append(Leftover(rest, "standard instruction or notice"))
+            self.draft.dropped.append(Leftover(rest, _("standard instruction or notice")))
             rest = ""
         lines = [rest] if rest else []
         lines += [self.lines[i] for i in free]
@@ -838,7 +844,8 @@ class _Parser:
             if block.prose and meta.deadline_candidates(block.lines):
                 self.draft.dropped.append(
                     Leftover(
-                        block.lines[0], "the appeal instructions (the deadline is read from them)"
+                        block.lines[0],
+                        _("the appeal instructions (the deadline is read from them)"),
                     )
                 )
                 continue
@@ -859,7 +866,7 @@ class _Parser:
                     official, leftovers = parse_block(block, self.spellings, self.language)
                     if official is not None:
                         official.fields["role"] = Field(
-                            Role.TARGET, M, "contact details outside an addresses part"
+                            Role.TARGET, M, _("contact details outside an addresses part")
                         )
                         self._add_official(official)
                         self.draft.leftovers.extend(leftovers)
@@ -902,11 +909,14 @@ class _Parser:
                 )
             self.set_aside += 1
             self.draft.leftovers.append(
-                Leftover(official.source_text, f"beyond the first {MAX_OFFICIALS} officials")
+                Leftover(
+                    official.source_text,
+                    _("beyond the first {count} officials").format(count=MAX_OFFICIALS),
+                )
             )
             return
         ident = official_id(official.value("title"), official.value("name"), self.taken_ids)
-        official.fields["id"] = Field(ident, H, "made from the title (or the name)")
+        official.fields["id"] = Field(ident, H, _("made from the title (or the name)"))
         self.draft.officials.append(official)
 
     # ------------------------------------------------------------------ guesses
@@ -966,16 +976,16 @@ class _Parser:
             from_officials = fields["country"].value
             break
         if from_officials and from_officials == top:
-            self._set("country", from_officials, H, "the officials' country, named in the text")
+            self._set("country", from_officials, H, _("the officials' country, named in the text"))
         elif from_officials:
-            self._set("country", from_officials, M, "the country of the officials' addresses")
+            self._set("country", from_officials, M, _("the country of the officials' addresses"))
         elif top:
-            self._set("country", top, L, "the country the text names most")
+            self._set("country", top, L, _("the country the text names most"))
 
     def _people_from_prose(self, text: str) -> None:
         listed = listed_names(text)
         if listed:
-            self._add_people([(n, "") for n in listed], M, "names listed together in the text")
+            self._add_people([(n, "") for n in listed], M, _("names listed together in the text"))
             return
         names = recurring_names(text, self.draft.value("title"))
         if not names:
@@ -990,14 +1000,14 @@ class _Parser:
 
     def _leftovers(self) -> None:
         notes = {
-            Part.INTRO: "not read as the title or case text",
-            Part.ACTION: "in the appeal section, not read as an appeal point",
-            Part.TARGETS: "in the addresses, not read as an official",
-            Part.COPIES: "in the copies part, not read as an official",
-            Part.REPORT: "in the 'let us know' part",
-            Part.BACKGROUND: "in the background part",
-            Part.LETTER: "in the sample letter part",
-            Part.OTHER: "after the appeal",
+            Part.INTRO: _("not read as the title or case text"),
+            Part.ACTION: _("in the appeal section, not read as an appeal point"),
+            Part.TARGETS: _("in the addresses, not read as an official"),
+            Part.COPIES: _("in the copies part, not read as an official"),
+            Part.REPORT: _("in the 'let us know' part"),
+            Part.BACKGROUND: _("in the background part"),
+            Part.LETTER: _("in the sample letter part"),
+            Part.OTHER: _("after the appeal"),
         }
         for section in self.sections:
             run: list[str] = []
