@@ -97,7 +97,7 @@ def empty_fields(keys: tuple[str, ...]) -> dict[str, Field]:
         value = () if key in _TUPLE_FIELDS else defaults.get(key, "")
         if key in ("issued", "deadline"):
             value = None
-        out[key] = Field(value, Confidence.MISSING, "not found in the document")
+        out[key] = Field(value, Confidence.MISSING, _("not found in the document"))
     return out
 
 
