@@ -236,17 +236,19 @@ class Draft:
         return self.review_comment() + body
 
     def review_comment(self) -> str:
-        lines = ["Draft made by 'uaction import': review it, then run 'uaction check' on it."]
+        lines = [_("Draft made by 'uaction import': review it, then run 'uaction check' on it.")]
         review = self.to_review()
         if review:
-            lines.append("Fields to review (confidence below high):")
+            lines.append(_("Fields to review (confidence below high):"))
             for path, f in review.items():
                 note = f.note
                 if path == "issued" and f.confidence is Confidence.MISSING:
-                    note += " (the import day, or an earlier deadline, stands in below)"
+                    note = _(
+                        "{note} (the import day, or an earlier deadline, stands in below)"
+                    ).format(note=note)
                 lines.append(f"  {path} ({f.confidence.value}): {note}")
         if self.leftovers:
-            lines.append("Text the importer could not place:")
+            lines.append(_("Text the importer could not place:"))
             for leftover in self.leftovers:
                 lines.append(f"  - {leftover.note}:")
                 lines += [f"      {line}" for line in leftover.text.splitlines()]
