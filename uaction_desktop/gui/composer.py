@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from uaction_desktop.atomic import write_bytes_atomic
 from uaction_desktop.drafts import CaseChoice, DraftStore, SenderDraft
 from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_actions
 from uaction_desktop.gui.deadline import deadline_advice
+from uaction_desktop.gui.elided_label import ElidedLabel
 from uaction_desktop.gui.file_names import letter_file_name, with_suffix
 from uaction_desktop.gui.page_view import PageView
 from uaction_desktop.gui.plain_text import shown, typed_text
@@ -178,12 +178,10 @@ class Composer(QWidget):
         form.addRow(_("&Address:"), self.senderAddress)
         form.addRow(_("Co&untry:"), self.senderCountry)
         form.addRow("", self.saveSender)
-        self.senderSummary = QLabel(self)
+        # One line, cut with "…" where the row is too narrow (the whole address is in the
+        # tooltip): a wrapped label in a form row gets clipped at the top instead.
+        self.senderSummary = ElidedLabel(self)
         self.senderSummary.setObjectName("senderSummary")
-        self.senderSummary.setTextFormat(Qt.TextFormat.PlainText)
-        # One line that may be cut at the right (the whole address is in the tooltip): a
-        # wrapped label in a form row gets clipped at the top instead.
-        self.senderSummary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.editSender = QPushButton(_("Change…"), self)
         self.editSender.setObjectName("editSender")
         self.editSender.setAccessibleName(_("Change your name and address"))
