@@ -106,9 +106,7 @@ def _report(draft: Draft, source: Path, output: Path | None, ctx: Context) -> No
         kind = _("initial")
     doc = draft.document_type
     if doc is not None and str(doc.value) != case.kind.value:
-        kind = _("{document}, saved as {kind}").format(
-            document=str(doc.value).replace("-", " "), kind=kind
-        )
+        kind = _("{document}, saved as {kind}").format(document=doc.value.short, kind=kind)
     officials, asks, leftovers = len(case.officials), len(case.asks), len(draft.leftovers)
     counts = ", ".join(
         (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from uaction_desktop.i18n import _
 from uaction_desktop.importer.draft import (
     CASE_FIELDS,
     OFFICIAL_FIELDS,
@@ -43,8 +44,10 @@ def draft_from(extracted: Extracted, name: str) -> Draft:
     draft.dropped.extend(extracted.dropped)
     if not draft.looks_like_an_urgent_action():
         draft.warnings.append(
-            f"{name} does not look like an Urgent Action: no UA number, no officials to write "
-            "to and no appeal were found in it"
+            _(
+                "{name} does not look like an Urgent Action: no UA number, no officials to "
+                "write to and no appeal were found in it"
+            ).format(name=name)
         )
     return draft
 

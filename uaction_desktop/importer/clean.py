@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from uaction_desktop.i18n import N_, _
 from uaction_desktop.importer.columns import deinterleave
 from uaction_desktop.importer.draft import Leftover
 from uaction_desktop.importer.lexicon import lexicon, phrase_pattern
@@ -69,7 +70,7 @@ def clean_text(text: str) -> CleanText:
     text = normalise_characters(text)
     result = CleanText(lines=[])
     for match in _BOOKMARK_RE.finditer(text):
-        result.dropped.append(Leftover(match.group(0), "conversion marker"))
+        result.dropped.append(Leftover(match.group(0), _("conversion marker")))
     text = _BOOKMARK_RE.sub("", text)
     lines = _unquote([line.strip() for line in text.split("\n")])
     lines = _take_front_matter(lines, result)
@@ -79,17 +80,17 @@ def clean_text(text: str) -> CleanText:
         reason = _debris_reason(line, near_top=not seen_text and number < 8)
         following = next((x for x in lines[number + 1 : number + 3] if x), "")
         if not reason and line and _CREDIT_RE.match(following) and len(line) <= 200:
-            reason = "photo caption"  # the line above a photo credit ("© private")
+            reason = N_("photo caption")  # the line above a photo credit ("© private")
         if not reason and line and line == following and len(line) <= 120:
-            reason = "photo caption"  # an image's text and its caption, the same line twice
+            reason = N_("photo caption")  # an image's text and its caption, the same line twice
         if not reason and line and number and line == previous_text and len(line) <= 120:
-            reason = "photo caption"
+            reason = N_("photo caption")
         if not reason and line and _between_chrome(lines, number):
-            reason = "web page furniture"  # the sentence inside a banner ("... donate!")
+            reason = N_("web page furniture")  # the sentence inside a banner ("... donate!")
         if reason == "footer":
             result.footers.append(line)
         if reason:
-            result.dropped.append(Leftover(line, reason))
+            result.dropped.append(Leftover(line, _(reason)))  # marked N_ where chosen
             line = ""
         elif line:
             seen_text = True
@@ -158,24 +159,24 @@ def _debris_reason(line: str, near_top: bool) -> str:
     if not line:
         return ""
     if _CREDIT_RE.match(line):
-        return "photo credit"
+        return N_("photo credit")
     if is_chrome(line):
-        return "web page furniture"
+        return N_("web page furniture")
     if _IMAGE_LINE_RE.match(line):
-        return "image file name"
+        return N_("image file name")
     if _PAGE_NUMBER_RE.match(line):
-        return "page number"
+        return N_("page number")
     if _LOGO_RE.match(line):
-        return "logo text"
+        return N_("logo text")
     if _WEB_CHROME_RE.match(line):
-        return "web page link"
+        return N_("web page link")
     if _TEMPLATE_RE.match(line):
-        return "empty address template"
+        return N_("empty address template")
     if near_top and _BREADCRUMB_RE.match(line):
-        return "web page menu"
+        return N_("web page menu")
     if _ORG_ADDRESS_RE.search(line):
-        return "footer"
+        return N_("footer")
     footer_like = _FOOTER_WORDS_RE.search(line) or _ORG_NAME_RE.search(line)
     if "|" in line and footer_like and not _CONTACT_LABEL_RE.search(line):
-        return "footer"
+        return N_("footer")
     return ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 
+from uaction_desktop.i18n import _
 from uaction_desktop.importer.draft import Confidence, Field
 from uaction_desktop.model import CaseKind
 
@@ -29,12 +30,23 @@ class DocumentType(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The type in a sentence a coordinator reads ("a model letter")."""
+        """The type in a sentence a coordinator reads ("a model letter"), in the interface's
+        language at the moment it is read."""
         return {
-            DocumentType.INITIAL: "an Urgent Action",
-            DocumentType.FOLLOW_UP: "a follow-up",
-            DocumentType.CLOSURE: "a closure",
-            DocumentType.MODEL_LETTER: "a model letter",
+            DocumentType.INITIAL: _("an Urgent Action"),
+            DocumentType.FOLLOW_UP: _("a follow-up"),
+            DocumentType.CLOSURE: _("a closure"),
+            DocumentType.MODEL_LETTER: _("a model letter"),
+        }[self]
+
+    @property
+    def short(self) -> str:
+        """The type as a short name in a summary line ("model letter")."""
+        return {
+            DocumentType.INITIAL: _("initial"),
+            DocumentType.FOLLOW_UP: _("follow-up"),
+            DocumentType.CLOSURE: _("closure"),
+            DocumentType.MODEL_LETTER: _("model letter"),
         }[self]
 
 
@@ -51,8 +63,10 @@ def document_type(kind: Field, has_ua: bool, letter_note: str) -> Field:
         return Field(
             DocumentType.MODEL_LETTER,
             Confidence.MEDIUM,
-            f"no UA number, and the appeal is a ready-made letter ({letter_note}); "
-            "saved as an initial action",
+            _(
+                "no UA number, and the appeal is a ready-made letter ({where}); "
+                "saved as an initial action"
+            ).format(where=letter_note),
         )
     return Field(DocumentType(case_kind.value), kind.confidence, kind.note)
 

@@ -21,8 +21,8 @@ from uaction_desktop.casefile import (
     dump_case,
     parse_case_text,
 )
+from uaction_desktop.i18n import _, language_display_name
 from uaction_desktop.importer.lexicon import greeting_language
-from uaction_desktop.languages import ENGLISH_NAMES
 from uaction_desktop.model import Case, CaseKind, Official, Person, Role
 
 # "language" (the document's own) is read like the other fields; translations are not: a
@@ -97,7 +97,7 @@ def empty_fields(keys: tuple[str, ...]) -> dict[str, Field]:
         value = () if key in _TUPLE_FIELDS else defaults.get(key, "")
         if key in ("issued", "deadline"):
             value = None
-        out[key] = Field(value, Confidence.MISSING, "not found in the document")
+        out[key] = Field(value, Confidence.MISSING, _("not found in the document"))
     return out
 
 
@@ -133,10 +133,12 @@ class Draft:
         each official's ``salutation`` is then the one in that language, and the others the
         document gives are kept by language."""
         if language:
-            name = language_name(language)
-            self.set("language", language, Confidence.HIGH, f"the document is in {name}")
+            name = language_display_name(language)
+            note = _("the document is in {language}").format(language=name)
+            self.set("language", language, Confidence.HIGH, note)
         else:
-            self.set("language", "en", Confidence.LOW, "no known language found: English")
+            note = _("no known language found: English assumed")
+            self.set("language", "en", Confidence.LOW, note)
         for official in self.officials:
             _settle_salutation(official, self.language)
 
@@ -234,17 +236,19 @@ class Draft:
         return self.review_comment() + body
 
     def review_comment(self) -> str:
-        lines = ["Draft made by 'uaction import': review it, then run 'uaction check' on it."]
+        lines = [_("Draft made by 'uaction import': review it, then run 'uaction check' on it.")]
         review = self.to_review()
         if review:
-            lines.append("Fields to review (confidence below high):")
+            lines.append(_("Fields to review (confidence below high):"))
             for path, f in review.items():
                 note = f.note
                 if path == "issued" and f.confidence is Confidence.MISSING:
-                    note += " (the import day, or an earlier deadline, stands in below)"
+                    note = _(
+                        "{note} (the import day, or an earlier deadline, stands in below)"
+                    ).format(note=note)
                 lines.append(f"  {path} ({f.confidence.value}): {note}")
         if self.leftovers:
-            lines.append("Text the importer could not place:")
+            lines.append(_("Text the importer could not place:"))
             for leftover in self.leftovers:
                 lines.append(f"  - {leftover.note}:")
                 lines += [f"      {line}" for line in leftover.text.splitlines()]
@@ -297,15 +301,6 @@ def _official(draft: DraftOfficial, language: str = "en") -> Official:
     )
 
 
-def language_name(code: str) -> str:
-    """ "de" -> "German", "nl" -> "Dutch" (Babel's English names beyond the app's four)."""
-    if code in ENGLISH_NAMES:
-        return ENGLISH_NAMES[code]
-    from babel import Locale  # only for a document in another language
-
-    return Locale("en").languages.get(code, code)
-
-
 def _settle_salutation(official: DraftOfficial, language: str) -> None:
     """The official's ``salutation`` in the case's language, and the document's others by
     language: "Dear Minister / Estimada Señora Ministra / Sehr geehrte Frau Ministerin" keeps
@@ -327,11 +322,13 @@ def _settle_salutation(official: DraftOfficial, language: str) -> None:
             official.fields["salutation"] = Field(
                 own,
                 Confidence.MEDIUM,
-                f"given in {len(variants)} languages: the one in {language_name(language)}, "
-                "the case's language (the others are kept for letters in those languages)",
+                _(
+                    "given in {count} languages: the one in {language}, the case's language "
+                    "(the others are kept for letters in those languages)"
+                ).format(count=len(variants), language=language_display_name(language)),
             )
         return
-    given = "; ".join(f"{language_name(k)}: {v}" for k, v in variants.items())
+    given = "; ".join(f"{language_display_name(k)}: {v}" for k, v in variants.items())
     from uaction_desktop.salutations import salutation_for, salutation_table
 
     table = salutation_table(language)
@@ -339,9 +336,10 @@ def _settle_salutation(official: DraftOfficial, language: str) -> None:
         official.fields["salutation"] = Field(
             current.value,
             Confidence.LOW,
-            f"the document gives it only in another language ({given}) and the app has no "
-            f"{language_name(language)} salutations: write the one in "
-            f"{language_name(language)} here",
+            _(
+                "the document gives it only in another language ({given}) and the app has no "
+                "salutations in {language}: write the one in {language} here"
+            ).format(given=given, language=language_display_name(language)),
         )
         return
     plain = replace(_official(official, language), salutation="")
@@ -349,8 +347,10 @@ def _settle_salutation(official: DraftOfficial, language: str) -> None:
     official.fields["salutation"] = Field(
         guess,
         Confidence.LOW,
-        f"the document gives it only in another language ({given}); this one is the app's "
-        f"usual {language_name(language)} salutation for the title: check it",
+        _(
+            "the document gives it only in another language ({given}); this one is the app's "
+            "usual salutation in {language} for the title: check it"
+        ).format(given=given, language=language_display_name(language)),
     )
 
 

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
+from uaction_desktop.i18n import _, format_number, ngettext
 from uaction_desktop.importer.draft import Leftover
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -56,42 +57,59 @@ def extract_file(path: str | Path) -> Extracted:
     try:
         data = read_bytes_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError as exc:
-        raise DocumentError(f"{path}: no such file") from exc
+        raise DocumentError(_("{path}: no such file").format(path=path)) from exc
     except IsADirectoryError as exc:
-        raise DocumentError(f"{path}: not a file (a folder)") from exc
+        raise DocumentError(_("{path}: not a file (a folder)").format(path=path)) from exc
     except TooLargeOrSpecial as exc:
         if exc.message.startswith(("a ", "not ")):
-            raise DocumentError(f"{path}: not a file ({exc.message})") from exc
+            raise DocumentError(
+                _("{path}: not a file ({what})").format(path=path, what=exc.message)
+            ) from exc
         raise DocumentError(
-            f"{path.name} is {exc.message}; documents of at most "
-            f"{MAX_FILE_BYTES // 1_048_576} MB can be imported"
+            _("{name} is {what}; documents of at most {megabytes} MB can be imported").format(
+                name=path.name, what=exc.message, megabytes=MAX_FILE_BYTES // 1048576
+            )
         ) from exc
     except OSError as exc:
-        raise DocumentError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+        raise DocumentError(
+            _("cannot read {name}: {reason}").format(name=path.name, reason=exc.strerror or exc)
+        ) from exc
     return extract_bytes(data, path.name)
 
 
 def extract_bytes(data: bytes, name: str = "document") -> Extracted:
     if len(data) > MAX_FILE_BYTES:
-        raise DocumentError(f"{name} is larger than {MAX_FILE_BYTES // 1_048_576} MB")
+        raise DocumentError(
+            _("{name} is larger than {megabytes} MB").format(
+                name=name, megabytes=MAX_FILE_BYTES // 1048576
+            )
+        )
     suffix = Path(name).suffix.lower()
     if not data.strip():
-        raise DocumentError(f"{name} is empty")
+        raise DocumentError(_("{name} is empty").format(name=name))
     if data.startswith(b"%PDF-"):
         result = _pdf(data, name)
     elif data.startswith(b"PK\x03\x04"):
         result = _docx(data, name)
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DocumentError(
-            f"{name} is an old Word (.doc) or Outlook file; open it and save it as .docx, "
-            "PDF or plain text, then import that"
+            _(
+                "{name} is an old Word (.doc) or Outlook file; open it and save it as .docx, PDF "
+                "or plain text, then import that"
+            ).format(name=name)
         )
     elif data.lstrip().startswith(b"{\\rtf"):
-        raise DocumentError(f"{name} is an RTF file; save it as .docx or plain text first")
+        raise DocumentError(
+            _("{name} is an RTF file; save it as .docx or plain text first").format(name=name)
+        )
     elif suffix == ".pdf":
-        raise DocumentError(f"{name} is not a PDF (it does not start like one): is it damaged?")
+        raise DocumentError(
+            _("{name} is not a PDF (it does not start like one): is it damaged?").format(name=name)
+        )
     elif suffix in (".docx", ".docm", ".dotx"):
-        raise DocumentError(f"{name} is not a Word .docx file (it is not a zip package)")
+        raise DocumentError(
+            _("{name} is not a Word .docx file (it is not a zip package)").format(name=name)
+        )
     else:
         text, notes = decode_text(data, name)
         if suffix == ".eml" or _looks_like_email(text):
@@ -102,11 +120,17 @@ def extract_bytes(data: bytes, name: str = "document") -> Extracted:
             result = Extracted(text, "text", tuple(notes))
     if len(result.text) > MAX_TEXT_CHARS:
         raise DocumentError(
-            f"{name} holds {len(result.text):,} characters of text; an Urgent Action is far "
-            f"shorter (the limit is {MAX_TEXT_CHARS:,})"
+            _(
+                "{name} holds {count} characters of text; an Urgent Action is far shorter (the "
+                "limit is {limit})"
+            ).format(
+                name=name,
+                count=format_number(len(result.text)),
+                limit=format_number(MAX_TEXT_CHARS),
+            )
         )
     if not result.text.strip():
-        raise DocumentError(f"{name} has no text to import")
+        raise DocumentError(_("{name} has no text to import").format(name=name))
     return result
 
 
@@ -121,9 +145,13 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"{name} says it is UTF-16 text but is damaged") from exc
+            raise DocumentError(
+                _("{name} says it is UTF-16 text but is damaged").format(name=name)
+            ) from exc
     elif b"\x00" in data:
-        raise DocumentError(f"{name} is not a text document (it holds binary data)")
+        raise DocumentError(
+            _("{name} is not a text document (it holds binary data)").format(name=name)
+        )
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -132,13 +160,21 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
                 text = data.decode("cp1252")
             except UnicodeDecodeError as exc:
                 raise DocumentError(
-                    f"{name} is not readable text (neither UTF-8 nor Windows-1252); save it "
-                    "as UTF-8 text and try again"
+                    _(
+                        "{name} is not readable text (neither UTF-8 nor Windows-1252); save it as "
+                        "UTF-8 text and try again"
+                    ).format(name=name)
                 ) from exc
-            notes.append(f"{name} is not UTF-8; it was read as Windows-1252: check accents")
+            notes.append(
+                _("{name} is not UTF-8; it was read as Windows-1252: check accents").format(
+                    name=name
+                )
+            )
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text) // 200):
-        raise DocumentError(f"{name} is not a text document (it holds binary data)")
+        raise DocumentError(
+            _("{name} is not a text document (it holds binary data)").format(name=name)
+        )
     return text, notes
 
 
@@ -167,16 +203,20 @@ def _email(data: bytes, name: str) -> Extracted:
             for part in message.iter_attachments()  # type: ignore[attr-defined]
         ]
     except Exception as exc:  # the email package raises many kinds on malformed input
-        raise DocumentError(f"{name} is not a readable email message ({exc})") from exc
+        raise DocumentError(
+            _("{name} is not a readable email message ({error})").format(name=name, error=exc)
+        ) from exc
     if not isinstance(content, str):
-        raise DocumentError(f"{name}: the email has no text part to import")
+        raise DocumentError(_("{name}: the email has no text part to import").format(name=name))
     text = html_to_text(content) if subtype == "html" else content
     subject = re.sub(r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)+", "", subject.strip(), flags=re.I)
     notes = []
     if attachments:
         notes.append(
-            "the email has attachments (" + ", ".join(attachments) + "); import a document "
-            "attachment on its own if the Urgent Action is in it"
+            _(
+                "the email has attachments ({names}); import a document attachment on its own "
+                "if the Urgent Action is in it"
+            ).format(names=", ".join(attachments))
         )
     return Extracted(f"{subject}\n\n{text}" if subject else text, "email", tuple(notes))
 
@@ -258,7 +298,11 @@ def _docx(data: bytes, name: str) -> Extracted:
     except DocumentError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on damaged packages
-        raise DocumentError(f"{name} is a damaged Word document ({type(exc).__name__})") from exc
+        raise DocumentError(
+            _("{name} is a damaged Word document ({error})").format(
+                name=name, error=type(exc).__name__
+            )
+        ) from exc
     seen = {line.strip() for line in lines if line.strip()}
     tail = [line for line in dict.fromkeys(extra) if line.strip() and line.strip() not in seen]
     text = "\n".join([*lines, "", *tail] if tail else lines)
@@ -275,10 +319,16 @@ def _bounded_package(data: bytes, name: str) -> io.BytesIO:
             infos = [info for info in named.values() if not info.is_dir()]  # each name once
             names = set(named)
             if "word/document.xml" not in names:
-                kind = "an OpenDocument file" if "content.xml" in names else "a zip archive"
-                raise DocumentError(f"{name} is {kind}, not a Word .docx document")
+                kind = _("an OpenDocument file") if "content.xml" in names else _("a zip archive")
+                raise DocumentError(
+                    _("{name} is {kind}, not a Word .docx document").format(name=name, kind=kind)
+                )
             if len(infos) > MAX_PARTS:
-                raise DocumentError(f"{name} holds {len(infos):,} files; a Word document has a few")
+                raise DocumentError(
+                    _("{name} holds {count} files; a Word document has a few").format(
+                        name=name, count=format_number(len(infos))
+                    )
+                )
             rebuilt = io.BytesIO()
             unpacked = 0
             with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_STORED) as out:
@@ -292,16 +342,23 @@ def _bounded_package(data: bytes, name: str) -> io.BytesIO:
                             unpacked += len(chunk)
                             if unpacked > MAX_UNPACKED_BYTES:
                                 raise DocumentError(
-                                    f"{name} unpacks to more than "
-                                    f"{MAX_UNPACKED_BYTES // 1_048_576} MB of text and layout; "
-                                    "an Urgent Action is far smaller"
+                                    _(
+                                        "{name} unpacks to more than {megabytes} MB of text and "
+                                        "layout; an Urgent Action is far smaller"
+                                    ).format(name=name, megabytes=MAX_UNPACKED_BYTES // 1048576)
                                 )
                             chunks.append(chunk)
                     out.writestr(info.filename, b"".join(chunks))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise DocumentError(f"{name} is damaged (not a readable zip package)") from exc
+        raise DocumentError(
+            _("{name} is damaged (not a readable zip package)").format(name=name)
+        ) from exc
     except NotImplementedError as exc:  # a compression method zipfile does not know
-        raise DocumentError(f"{name} is packed in a way that cannot be read ({exc})") from exc
+        raise DocumentError(
+            _("{name} is packed in a way that cannot be read ({error})").format(
+                name=name, error=exc
+            )
+        ) from exc
     rebuilt.seek(0)
     return rebuilt
 
@@ -318,8 +375,10 @@ class _Budget:
         self.total += len(text) + 1
         if self.total > MAX_TEXT_CHARS:
             raise DocumentError(
-                f"{self.name} holds more than {MAX_TEXT_CHARS:,} characters of text; an Urgent "
-                "Action is far shorter"
+                _(
+                    "{name} holds more than {limit} characters of text; an Urgent Action is far "
+                    "shorter"
+                ).format(name=self.name, limit=format_number(MAX_TEXT_CHARS))
             )
         return text
 
@@ -410,24 +469,40 @@ def _pdf(data: bytes, name: str) -> Extracted:
         except pdfium.PdfiumError as exc:
             if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
                 raise DocumentError(
-                    f"{name} is protected by a password; open it with the password, save an "
-                    "unprotected copy and import that"
+                    _(
+                        "{name} is protected by a password; open it with the password, save an "
+                        "unprotected copy and import that"
+                    ).format(name=name)
                 ) from exc
             if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_SECURITY:
-                raise DocumentError(f"{name} is encrypted in a way that cannot be read") from exc
-            raise DocumentError(f"{name} is a damaged PDF (it cannot be opened)") from exc
+                raise DocumentError(
+                    _("{name} is encrypted in a way that cannot be read").format(name=name)
+                ) from exc
+            raise DocumentError(
+                _("{name} is a damaged PDF (it cannot be opened)").format(name=name)
+            ) from exc
         try:
             pages = _pdf_pages(document, name)
         except pdfium.PdfiumError as exc:
-            raise DocumentError(f"{name} is a damaged PDF ({exc})") from exc
+            raise DocumentError(
+                _("{name} is a damaged PDF ({error})").format(name=name, error=exc)
+            ) from exc
         finally:
             document.close()
     if not any(page.strip() for page in pages):
         raise DocumentError(
-            f"{name} has no text layer (a scan?); run text recognition on it or type the text"
+            _(
+                "{name} has no text layer (a scan?); run text recognition on it or type the text"
+            ).format(name=name)
         )
     problems = _repairs(data)
-    notes = [f"the PDF reader repaired {problems} problem(s) in {name}: check the text"]
+    notes = [
+        ngettext(
+            "the PDF reader repaired {count} problem in {name}: check the text",
+            "the PDF reader repaired {count} problems in {name}: check the text",
+            problems,
+        ).format(count=problems, name=name)
+    ]
     text, dropped = _without_running_heads(pages)
     return Extracted(text, "pdf", tuple(notes[:1] if problems else ()), tuple(dropped))
 
@@ -435,7 +510,9 @@ def _pdf(data: bytes, name: str) -> Extracted:
 def _pdf_pages(document: object, name: str) -> list[str]:
     count = len(document)  # type: ignore[arg-type]
     if count > MAX_PDF_PAGES:
-        raise DocumentError(f"{name} has {count} pages; an Urgent Action has a few")
+        raise DocumentError(
+            _("{name} has {count} pages; an Urgent Action has a few").format(name=name, count=count)
+        )
     pages: list[str] = []
     total = 0
     for index in range(count):
@@ -445,7 +522,11 @@ def _pdf_pages(document: object, name: str) -> list[str]:
             try:
                 total += textpage.count_chars()
                 if total > MAX_TEXT_CHARS:
-                    raise DocumentError(f"{name} holds more than {MAX_TEXT_CHARS:,} characters")
+                    raise DocumentError(
+                        _("{name} holds more than {limit} characters").format(
+                            name=name, limit=format_number(MAX_TEXT_CHARS)
+                        )
+                    )
                 text = textpage.get_text_range()
             finally:
                 textpage.close()
@@ -477,7 +558,7 @@ def _without_running_heads(pages: list[str]) -> tuple[str, list[Leftover]]:
             key = _shape(line)
             if line in edges and key in repeated:
                 if key in seen:
-                    dropped.append(Leftover(line.strip(), "repeated page header or footer"))
+                    dropped.append(Leftover(line.strip(), _("repeated page header or footer")))
                     continue
                 seen.add(key)
             out.append(line)

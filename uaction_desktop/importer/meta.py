@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.importer.dates import FoundDate, find_dates, parse_date
 from uaction_desktop.importer.draft import Confidence
 from uaction_desktop.importer.lexicon import fold, lexicon, phrase_pattern
@@ -194,23 +195,25 @@ def ua_candidates(lines: list[str]) -> list[Candidate]:
     found: list[Candidate] = []
     for i, line in enumerate(lines):
         if match := _HEADER_RE.match(line):
-            found.append(Candidate(ua_of(match), Confidence.HIGH, "from the UA/Index line", i))
+            found.append(Candidate(ua_of(match), Confidence.HIGH, _("from the UA/Index line"), i))
         if match := _OLD_HEADER_RE.match(line):
-            found.append(Candidate(ua_of(match), Confidence.HIGH, "from the UA heading", i))
+            found.append(Candidate(ua_of(match), Confidence.HIGH, _("from the UA heading"), i))
         for match in _FURTHER_RE.finditer(line):
             found.append(
-                Candidate(ua_of(match), Confidence.HIGH, "from 'Further information on UA'", i)
+                Candidate(ua_of(match), Confidence.HIGH, _("from 'Further information on UA'"), i)
             )
         for match in _UPDATE_RE.finditer(line):
-            found.append(Candidate(ua_of(match), Confidence.HIGH, "from the update notice", i))
+            found.append(Candidate(ua_of(match), Confidence.HIGH, _("from the update notice"), i))
         for match in _TITLE_PAREN_RE.finditer(line):
-            found.append(Candidate(ua_of(match), Confidence.HIGH, "from the title line", i))
+            found.append(Candidate(ua_of(match), Confidence.HIGH, _("from the title line"), i))
         for match in _URGENT_ACTION_NUM_RE.finditer(line):
             found.append(
-                Candidate(ua_of(match), Confidence.MEDIUM, "from 'Urgent Action NN.YY'", i)
+                Candidate(ua_of(match), Confidence.MEDIUM, _("from 'Urgent Action NN.YY'"), i)
             )
         for match in _UA_RE.finditer(line):
-            found.append(Candidate(ua_of(match), Confidence.MEDIUM, "a UA number in the text", i))
+            found.append(
+                Candidate(ua_of(match), Confidence.MEDIUM, _("a UA number in the text"), i)
+            )
     return [c for c in found if c.value]
 
 
@@ -220,7 +223,7 @@ def index_candidates(lines: list[str]) -> list[Candidate]:
         for match in _LABELLED_INDEX_RE.finditer(line):
             rank = 0 if match["label"].lower().startswith("ai") else 1
             found.append(
-                Candidate((rank, index_of(match)), Confidence.HIGH, "from the Index label", i)
+                Candidate((rank, index_of(match)), Confidence.HIGH, _("from the Index label"), i)
             )
         header = _RUN_ON_HEADER_RE.match(line)
         if header and header["index"]:
@@ -228,7 +231,7 @@ def index_candidates(lines: list[str]) -> list[Candidate]:
                 Candidate(
                     (2, index_of(INDEX_RE.search(header["index"]))),
                     Confidence.MEDIUM,
-                    "the index after the UA number at the top",
+                    _("the index after the UA number at the top"),
                     i,
                 )
             )
@@ -237,19 +240,19 @@ def index_candidates(lines: list[str]) -> list[Candidate]:
                 Candidate(
                     (2, index_of(INDEX_RE.search(line))),
                     Confidence.MEDIUM,
-                    "an index number on a line of its own",
+                    _("an index number on a line of its own"),
                     i,
                 )
             )
         for match in _INDEX_BEFORE_UA_RE.finditer(line):
             found.append(
                 Candidate(
-                    (2, index_of(match)), Confidence.MEDIUM, "the index next to the UA number", i
+                    (2, index_of(match)), Confidence.MEDIUM, _("the index next to the UA number"), i
                 )
             )
         for match in _INDEX_URL_RE.finditer(line):
             found.append(
-                Candidate((3, index_of(match)), Confidence.MEDIUM, "from an amnesty.org link", i)
+                Candidate((3, index_of(match)), Confidence.MEDIUM, _("from an amnesty.org link"), i)
             )
     return found
 
@@ -263,31 +266,31 @@ def issued_candidates(lines: list[str]) -> list[Candidate]:
         non_empty += 1
         header = _HEADER_RE.match(line)
         if header and header["date"] and (day := parse_date(header["date"])):
-            found.append(Candidate(day, Confidence.HIGH, "from the UA/Index line", i))
+            found.append(Candidate(day, Confidence.HIGH, _("from the UA/Index line"), i))
             continue
         old = _OLD_HEADER_RE.match(line)
         if old and (day := parse_date(old["date"])):
-            found.append(Candidate(day, Confidence.HIGH, "from the UA heading", i))
+            found.append(Candidate(day, Confidence.HIGH, _("from the UA heading"), i))
             continue
         labelled = _ISSUE_DATE_RE.search(line)
         if labelled and (day := _first_full_date(labelled["rest"])):
-            found.append(Candidate(day, Confidence.HIGH, "from the 'Date:' label", i))
+            found.append(Candidate(day, Confidence.HIGH, _("from the 'Date:' label"), i))
             continue
         run_on = _RUN_ON_HEADER_RE.match(line)
         if run_on and (day := _first_full_date(run_on["rest"])):
-            found.append(Candidate(day, Confidence.MEDIUM, "the date after the UA number", i))
+            found.append(Candidate(day, Confidence.MEDIUM, _("the date after the UA number"), i))
             continue
         banner = _banner_date(line, lines[i + 1] if i + 1 < len(lines) else "")
         if non_empty <= 10 and banner:
-            found.append(Candidate(banner, Confidence.MEDIUM, "the date on the banner", i))
+            found.append(Candidate(banner, Confidence.MEDIUM, _("the date on the banner"), i))
             continue
         dateline = None if _WEEKDAY_RE.match(line) else _DATELINE_RE.match(line)
         if non_empty <= 25 and dateline and (day := parse_date(dateline["date"])):
-            found.append(Candidate(day, Confidence.MEDIUM, "the letter's place and date", i))
+            found.append(Candidate(day, Confidence.MEDIUM, _("the letter's place and date"), i))
             continue
         if non_empty <= 25 and (day := parse_date(line)):
             found.append(
-                Candidate(day, Confidence.MEDIUM, "a date on a line of its own near the top", i)
+                Candidate(day, Confidence.MEDIUM, _("a date on a line of its own near the top"), i)
             )
     return found
 
@@ -332,7 +335,7 @@ def deadline_candidates(lines: list[str]) -> list[tuple[FoundDate, Confidence, s
             sentence = re.split(r"(?<=[.!?])\s+", line[: day.start])[-1]
             stop = _AFTER_STOP_RE.search(before) and _STOP_RE.match(line[day.end : day.end + 60])
             if stop:
-                found.append((day, Confidence.HIGH, "from the appeal deadline", i))
+                found.append((day, Confidence.HIGH, _("from the appeal deadline"), i))
                 continue
             prep = _DEADLINE_PREP_RE.search(before)
             if not prep or not _DEADLINE_CUE_RE.search(sentence + line[day.end : day.end + 80]):
@@ -340,9 +343,9 @@ def deadline_candidates(lines: list[str]) -> list[tuple[FoundDate, Confidence, s
             after = fold(prep["prep"]) in _AFTER_WORDS
             confidence = Confidence.MEDIUM if after else Confidence.HIGH
             note = (
-                "the date after which appeals should be checked with your section"
+                _("the date after which appeals should be checked with your section")
                 if after
-                else "from the appeal deadline"
+                else _("from the appeal deadline")
             )
             found.append((day, confidence, note, i))
     return found
@@ -356,7 +359,11 @@ def follow_up_info(lines: list[str]) -> tuple[int | None, Confidence, str] | Non
         if match := _UA_UPDATE_N_RE.search(line):
             return int(match["n"]), Confidence.HIGH, f"'{match.group(0)}'"
         if (match := _UA_SUFFIX_N_RE.search(line)) and int(match["n"]) > 0:
-            return int(match["n"]), Confidence.MEDIUM, f"the follow-up number in '{match.group(0)}'"
+            return (
+                int(match["n"]),
+                Confidence.MEDIUM,
+                _("the follow-up number in '{text}'").format(text=match.group(0)),
+            )
     for i, line in enumerate(lines):
         if _FURTHER_RE.search(line):
             text = line
@@ -368,9 +375,13 @@ def follow_up_info(lines: list[str]) -> tuple[int | None, Confidence, str] | Non
                 return (
                     earlier + 1,
                     Confidence.MEDIUM,
-                    f"counted {earlier} earlier follow-up(s) listed after 'Further information'",
+                    ngettext(
+                        "counted {count} earlier follow-up listed after 'Further information'",
+                        "counted {count} earlier follow-ups listed after 'Further information'",
+                        earlier,
+                    ).format(count=earlier),
                 )
-            return 1, Confidence.MEDIUM, "'Further information on UA' lists no earlier follow-up"
+            return 1, Confidence.MEDIUM, _("'Further information on UA' lists no earlier follow-up")
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from uaction_desktop.i18n import _, ngettext
 from uaction_desktop.importer.contact_lines import (
     LineKind,
     category_is_office,
@@ -257,7 +258,7 @@ def parse_block(
     name or title, or no way at all to reach the person. ``language`` is the document's: of a
     salutation given in several languages, the one in it is the official's salutation."""
     if block.prose:
-        return None, [Leftover(block.lines[0], "a sentence among the addresses")]
+        return None, [Leftover(block.lines[0], _("a sentence among the addresses"))]
     heads: list[str] = []
     labels: list[tuple[str, str]] = []
     for line in block.lines:
@@ -265,7 +266,7 @@ def parse_block(
         if head:
             heads.append(head)
         labels.extend(found)
-    leftovers = [Leftover(note, "a remark among the contact details") for note in block.notes]
+    leftovers = [Leftover(note, _("a remark among the contact details")) for note in block.notes]
     emails: list[str] = []
     phones: list[str] = []
     flat = len(heads) == 1 and _is_flat(block.lines[0])
@@ -275,16 +276,21 @@ def parse_block(
     else:
         parts = _parse_lines(heads, spellings)
     fields = empty_fields(OFFICIAL_FIELDS)
-    fields["role"] = Field(block.role, Confidence.HIGH, f"listed as {block.role.value}")
-    how = parts.note or "read from the official's block"
+    listed = (
+        _("listed among the officials to write to")
+        if block.role is Role.TARGET
+        else _("listed among those to send a copy to")
+    )
+    fields["role"] = Field(block.role, Confidence.HIGH, listed)
+    how = parts.note or _("read from the official's block")
     for key in ("title", "name", "organisation"):
         value = getattr(parts, key)
         if value:
             fields[key] = Field(value, parts.confidence, how)
     if not (parts.title or parts.name) and parts.organisation:
         parts.name, parts.organisation = parts.organisation, ""
-        fields["name"] = Field(parts.name, Confidence.MEDIUM, "an organisation, not a person")
-        fields["organisation"] = Field("", Confidence.MISSING, "not found in the document")
+        fields["name"] = Field(parts.name, Confidence.MEDIUM, _("an organisation, not a person"))
+        fields["organisation"] = Field("", Confidence.MISSING, _("not found in the document"))
     address, country, country_confidence = _address_and_country(parts.address, flat)
     cut = [line for line in address if _CUT_RE.fullmatch(line)]
     address = [line for line in address if not _CUT_RE.fullmatch(line)]
@@ -294,10 +300,14 @@ def parse_block(
         fields["address"] = Field(
             tuple(address),
             Confidence.LOW,
-            "the address is cut off ('[...]'): complete it from the original",
+            _("the address is cut off ('[...]'): complete it from the original"),
         )
     if country:
-        note = "from the address" if country_confidence is Confidence.HIGH else "from the postcode"
+        note = (
+            _("from the address")
+            if country_confidence is Confidence.HIGH
+            else _("from the postcode")
+        )
         fields["country"] = Field(country, country_confidence, note)
     salutations: dict[str, str] = {}
     _apply_labels(fields, labels, emails, phones, leftovers, parts, salutations, language)
@@ -307,8 +317,10 @@ def parse_block(
         return None, [
             Leftover(
                 "\n".join(block.lines),
-                "looked like an official's address but "
-                "has no name or title, or no way to reach them",
+                _(
+                    "looked like an official's address but "
+                    "has no name or title, or no way to reach them"
+                ),
             )
         ]
     return official, leftovers
@@ -343,21 +355,34 @@ def _apply_labels(
     language: str,
 ) -> None:
     social: list[str] = []
-    who = parts.title or parts.name or "an official"
+    who = parts.title or parts.name or _("an official")
     for kind, value in labels:
         found_emails = [e.rstrip(".") for e in EMAIL_RE.findall(value)]
         if kind == "email":
             emails.extend(found_emails)
             if not found_emails and value:
-                leftovers.append(Leftover(f"Email: {value}", f"no usable email address ({who})"))
+                leftovers.append(
+                    Leftover(
+                        f"Email: {value}", _("no usable email address ({who})").format(who=who)
+                    )
+                )
         elif kind in ("fax", "phone"):
             emails.extend(found_emails)
             number = EMAIL_RE.sub("", value).strip(" ,;")
             key = kind
             if number and not fields[key].value:
-                fields[key] = Field(number, Confidence.HIGH, f"from the '{kind.title()}:' label")
+                fields[key] = Field(
+                    number,
+                    Confidence.HIGH,
+                    _("from the '{label}:' label").format(label=kind.title()),
+                )
             elif number:
-                leftovers.append(Leftover(f"{kind.title()}: {number}", f"another {kind} ({who})"))
+                another = (
+                    _("another fax number ({who})")
+                    if kind == "fax"
+                    else _("another phone number ({who})")
+                )
+                leftovers.append(Leftover(f"{kind.title()}: {number}", another.format(who=who)))
         elif kind == "social":
             social.extend(_social(value))
         elif kind == "salutation":
@@ -370,35 +395,45 @@ def _apply_labels(
                 fields["salutation"] = Field(
                     chosen,
                     Confidence.MEDIUM,
-                    f"given in {len(variants)} languages: the one in the document's language"
-                    f" (or English) is used; the others are {others}",
+                    _(
+                        "given in {count} languages: the one in the document's language "
+                        "(or English) is used; the others are {others}"
+                    ).format(count=len(variants), others=others),
                 )
             elif salutation:
                 fields["salutation"] = Field(
-                    salutation, Confidence.HIGH, "from the 'Salutation:' label"
+                    salutation, Confidence.HIGH, _("from the 'Salutation:' label")
                 )
         elif value:
             label = kind.split(":", 1)[1]
             leftovers.append(
-                Leftover(f"{label}: {value}", f"a contact the case format has no field for ({who})")
+                Leftover(
+                    f"{label}: {value}",
+                    _("a contact the case format has no field for ({who})").format(who=who),
+                )
             )
     if phones and not fields["phone"].value:
-        fields["phone"] = Field(phones[0], Confidence.MEDIUM, "an unlabelled number")
+        fields["phone"] = Field(phones[0], Confidence.MEDIUM, _("an unlabelled number"))
     unique = list(dict.fromkeys(emails))
     if unique:
-        fields["emails"] = Field(tuple(unique), Confidence.HIGH, "email addresses in the block")
+        fields["emails"] = Field(tuple(unique), Confidence.HIGH, _("email addresses in the block"))
     hidden = sum(len(_HIDDEN_EMAIL_RE.findall(v)) for k, v in labels if k == "email")
     if hidden and not unique:
         # a web page's e-mail protection ("[email protected]"): the reviewer types them in
         fields["emails"] = Field(
             (),
             Confidence.LOW,
-            f"the web page hid {hidden} e-mail address(es) as '[email protected]': copy them "
-            "from the original page",
+            ngettext(
+                "the web page hid {count} e-mail address as '[email protected]': copy it "
+                "from the original page",
+                "the web page hid {count} e-mail addresses as '[email protected]': copy them "
+                "from the original page",
+                hidden,
+            ).format(count=hidden),
         )
     if social:
         fields["social"] = Field(
-            tuple(dict.fromkeys(social)), Confidence.HIGH, "from the social media labels"
+            tuple(dict.fromkeys(social)), Confidence.HIGH, _("from the social media labels")
         )
 
 
@@ -440,7 +475,7 @@ def _parse_flat(head: str, spellings: Spellings) -> _Parts:
     a heading in capitals ("INNENMINISTER", "BOTSCHAFT DER REPUBLIK X"), honorifics, title
     words, the name (up to a title word, an office or an address), the office, the address."""
     tokens = head.split()
-    parts = _Parts(confidence=Confidence.MEDIUM, note="split from a single run-on line")
+    parts = _Parts(confidence=Confidence.MEDIUM, note=_("split from a single run-on line"))
     i = 0
     while i < len(tokens) and _caps_token(tokens[i]) and not honorific_length(tokens, i):
         i += 1
@@ -608,7 +643,7 @@ def _parse_lines(heads: list[str], spellings: Spellings) -> _Parts:
         parts.title = honorific
     if guessed:
         parts.confidence = Confidence.MEDIUM
-        parts.note = "read by position in the block"
+        parts.note = _("read by position in the block")
     _split_office_from_title(parts)
     return parts
 

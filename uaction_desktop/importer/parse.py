@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
+from uaction_desktop.i18n import _
 from uaction_desktop.importer import meta, people
 from uaction_desktop.importer.clean import clean_text, mentions_chrome
 from uaction_desktop.importer.contact_lines import is_prose
@@ -116,7 +117,7 @@ class _Parser:
         self.draft.dropped.extend(cleaned.dropped)
         if cleaned.front_matter:
             self.draft.leftovers.append(
-                Leftover(cleaned.front_matter, "comment lines at the top of the file")
+                Leftover(cleaned.front_matter, _("comment lines at the top of the file"))
             )
         self.sections = split_sections(self.lines)
         self.document = "\n".join(self.lines)
@@ -158,7 +159,7 @@ class _Parser:
             self.draft.fields["kind"], self._has("ua"), self._letter_note()
         )
         if self.draft.document_type.value is DocumentType.MODEL_LETTER:
-            self.draft.fields["ua"].note = (
+            self.draft.fields["ua"].note = _(
                 "a model letter carries no UA number: give the number of the Urgent Action "
                 "it belongs to (from the section's page or the original UA)"
             )
@@ -168,10 +169,10 @@ class _Parser:
         """Where the document's ready-made letter is ("" when it has none): a letter with its
         greeting, a sample-letter part, or texts to send under a "Text:" label."""
         if self._has("model_letter"):
-            return self.draft.fields["model_letter"].note.split(";")[0]
+            return self.draft.fields["model_letter"].note.split(";")[0].strip()
         for i, line in enumerate(self.lines[:-1]):
             if _LETTER_LABEL_RE.match(line) and is_prose(self.lines[i + 1]):
-                return f"a text to send under '{line.strip()}'"
+                return _("a text to send under '{label}'").format(label=line.strip())
         return ""
 
     def _free(self, indices: Iterable[int]) -> list[int]:
@@ -202,15 +203,15 @@ class _Parser:
         self._pick_deadline()
         reference = meta.report_reference(lines)
         if reference:
-            self._set("report_reference", reference[0], reference[1], "from the reporting line")
+            self._set("report_reference", reference[0], reference[1], _("from the reporting line"))
         source = meta.source_from(self.footers)
         if source:
-            self._set("source", source, M, "from the page footer")
+            self._set("source", source, M, _("from the page footer"))
         self._languages()
         for line in lines:
             country = meta.header_country(line)
             if country:
-                self._set("country", _country_text(country), H, "from the UA/Index line")
+                self._set("country", _country_text(country), H, _("from the UA/Index line"))
                 break
         for i, line in enumerate(lines):
             if line and (meta.is_metadata_line(line) and re.search(r"\d", line)):
@@ -232,7 +233,9 @@ class _Parser:
         if strong_others:
             confidence = M
         if others:
-            note += f"; the document also names UA {', '.join(others)}"
+            note = _("{note}; the document also names UA {numbers}").format(
+                note=note, numbers=", ".join(others)
+            )
         self._set("ua", best.value, confidence, note)
 
     def _pick_index(self, candidates: list[meta.Candidate]) -> None:
@@ -244,31 +247,32 @@ class _Parser:
         keys = {meta.index_key(c.value[1]) for c in candidates}  # type: ignore[index]
         confidence, note = best.confidence, best.note
         if len(keys) > 1:
-            confidence, note = M, note + "; other index numbers appear in the document"
+            confidence = M
+            note = _("{note}; other index numbers appear in the document").format(note=note)
         self._set("index", text, confidence, note)
 
     def _pick_kind(self) -> None:
         closure = next((i for i, line in enumerate(self.lines) if meta.is_closure(line)), None)
         if closure is not None:
-            self._set("kind", CaseKind.CLOSURE, H, "'no further action is requested'")
-            self._set("update", 0, H, "a closure has no update number")
+            self._set("kind", CaseKind.CLOSURE, H, _("'no further action is requested'"))
+            self._set("update", 0, H, _("a closure has no update number"))
             return
         follow = meta.follow_up_info(self.lines)
         if follow:
             number, confidence, note = follow
-            self._set("kind", CaseKind.FOLLOW_UP, H, f"a follow-up: {note}")
+            self._set("kind", CaseKind.FOLLOW_UP, H, _("a follow-up: {note}").format(note=note))
             self._set("update", number or 1, confidence, note)
             return
         if any(re.search(r"\burgent action update\b", line, re.I) for line in self.lines):
-            self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
-            self._set("update", 1, L, "the document does not say which update; 1 assumed")
+            self._set("kind", CaseKind.FOLLOW_UP, M, _("called an 'Urgent Action update'"))
+            self._set("update", 1, L, _("the document does not say which update; 1 assumed"))
             return
-        self._set("kind", CaseKind.INITIAL, H, "no follow-up or closure notice found")
-        self._set("update", 0, H, "not a follow-up")
+        self._set("kind", CaseKind.INITIAL, H, _("no follow-up or closure notice found"))
+        self._set("update", 0, H, _("not a follow-up"))
 
     def _pick_deadline(self) -> None:
         if self.draft.value("kind") is CaseKind.CLOSURE:
-            self._set("deadline", None, H, "a closure has no deadline")
+            self._set("deadline", None, H, _("a closure has no deadline"))
             return
         issued: date | None = self.draft.value("issued")
         chosen: tuple[date, Confidence, str] | None = None
@@ -277,12 +281,14 @@ class _Parser:
             if day is None:
                 continue
             if found.year is None:
-                confidence, note = M, note + "; the year is inferred from the issue date"
+                confidence = M
+                note = _("{note}; the year is inferred from the issue date").format(note=note)
             if chosen is None or (confidence.rank > chosen[1].rank):
                 chosen = (day, confidence, note)
         if chosen:
             if issued and chosen[0] < issued:
-                chosen = (chosen[0], L, chosen[2] + "; it is before the issue date")
+                late = _("{note}; it is before the issue date").format(note=chosen[2])
+                chosen = (chosen[0], L, late)
             self._set("deadline", *chosen)
 
     def _languages(self) -> None:
@@ -294,7 +300,7 @@ class _Parser:
                 if name not in found:
                     found.append(name)
         if found:
-            self._set("languages", tuple(found), H, "from the line asking for appeals")
+            self._set("languages", tuple(found), H, _("from the line asking for appeals"))
 
     def _known_lines(self) -> None:
         """Standard instructions and notices: recognised, dropped with their reason."""
@@ -308,13 +314,13 @@ class _Parser:
             if meta.is_date_line(line):
                 self.used.add(i)
                 self.draft.dropped.append(
-                    Leftover(line, "a date on a line of its own, not read as the issue date")
+                    Leftover(line, _("a date on a line of its own, not read as the issue date"))
                 )
                 continue
             wrapped = line[:1].islower() and previous and meta.all_known(f"{previous} {line}")
             if meta.all_known(line) or wrapped:
                 self.used.add(i)
-                self.draft.dropped.append(Leftover(line, "standard instruction or notice"))
+                self.draft.dropped.append(Leftover(line, _("standard instruction or notice")))
             previous = line
 
     # ------------------------------------------------------------------ title and people
@@ -363,16 +369,16 @@ class _Parser:
                         candidate = self._title_over_two_lines(candidate, j)
                         self.title_line = candidate
                         title = (
-                            (candidate, M, "the line under the UA number")
+                            (candidate, M, _("the line under the UA number"))
                             if number_only
-                            else (candidate, H, "the line under the 'URGENT ACTION' heading")
+                            else (candidate, H, _("the line under the 'URGENT ACTION' heading"))
                         )
                 continue
             tagged = _TAGGED_TITLE_RE.match(line) if title is None and i not in self.used else None
             if tagged and not _TITLED_RE.match(line):
                 self.used.add(i)
                 self.title_line = line
-                title = (tagged["title"].strip(" -–—:"), M, "the line tagged with its UA number")
+                title = (tagged["title"].strip(" -–—:"), M, _("the line tagged with its UA number"))
                 continue
             titled = _TITLED_RE.match(line)
             if titled and title is None:
@@ -384,11 +390,13 @@ class _Parser:
                 if paren:
                     text, country, _ua = paren
                     if country_name(country) or country:
-                        self._set("country", _country_text(country), H, "from the title line")
-                title = (text, H, "from the 'Urgent Action:' title line")
+                        self._set("country", _country_text(country), H, _("from the title line"))
+                title = (text, H, _("from the 'Urgent Action:' title line"))
                 if titled["update"] and self.draft.value("kind") is CaseKind.INITIAL:
-                    self._set("kind", CaseKind.FOLLOW_UP, M, "called an 'Urgent Action update'")
-                    self._set("update", 1, L, "the document does not say which update; 1 assumed")
+                    self._set("kind", CaseKind.FOLLOW_UP, M, _("called an 'Urgent Action update'"))
+                    self._set(
+                        "update", 1, L, _("the document does not say which update; 1 assumed")
+                    )
         if title is None:
             title = self._run_on_banner_title()
         for i, line in enumerate(self.lines):
@@ -396,8 +404,8 @@ class _Parser:
             if topic and title is None:
                 topic, country = _strip_country_prefix(topic)
                 if country and not self._has("country"):
-                    self._set("country", country, H, "from the heading")
-                title = (topic, M, "the topic in the UA heading")
+                    self._set("country", country, H, _("from the heading"))
+                title = (topic, M, _("the topic in the UA heading"))
                 self.used.add(i)
             if line and self.title_line and _same_text(line, self.title_line):
                 self.used.add(i)  # the title repeated on a later page
@@ -414,7 +422,7 @@ class _Parser:
         if needs_recasing(text):
             text = sentence_case(text, self.document)
             confidence = M if confidence is H else confidence
-            note += "; recased from capitals"
+            note = _("{note}; recased from capitals").format(note=note)
         elif text[:1].islower():
             text = text[:1].upper() + text[1:]
         self._set("title", text, confidence, note)
@@ -458,7 +466,7 @@ class _Parser:
             return (
                 " ".join(words),
                 M,
-                "the words in capitals after 'URGENT ACTION' on a run-on line",
+                _("the words in capitals after 'URGENT ACTION' on a run-on line"),
             )
         return None
 
@@ -478,7 +486,7 @@ class _Parser:
                 return None
             self.used.add(free[0])
             self.title_line = first
-            return first, M, "the first line of the document"
+            return first, M, _("the first line of the document")
         return None
 
     def _country_line(self) -> None:
@@ -493,7 +501,7 @@ class _Parser:
             written, rest = found
             self.used.add(i)
             if self.draft.fields["country"].confidence is not H:
-                self._set("country", _country_text(written), H, "from the country line")
+                self._set("country", _country_text(written), H, _("from the country line"))
             rows = [rest]
             for j in self._intro().lines[pos + 1 :]:
                 nxt = self.lines[j]
@@ -509,7 +517,7 @@ class _Parser:
                 self.used.add(j)
             for row in rows:
                 self._add_people(
-                    people.names_in_list(row, self.spellings), H, "from the country line"
+                    people.names_in_list(row, self.spellings), H, _("from the country line")
                 )
             return
 
@@ -527,10 +535,10 @@ class _Parser:
             before = len(self.draft.people)
             names = people.names_in_list(rest, self.spellings)
             dropped = people.not_names(rest, names)
-            self._add_people(names, H, "from the 'Name:' line")
+            self._add_people(names, H, _("from the 'Name:' line"))
             if dropped:
                 self.draft.dropped.append(
-                    Leftover(dropped, "words on the 'Name:' line that are not a name")
+                    Leftover(dropped, _("words on the 'Name:' line that are not a name"))
                 )
             name_rows.append(before)
             if gender_inline:
@@ -547,7 +555,7 @@ class _Parser:
                 continue
             for raw, gender in people.marked_names(line):
                 name = recase_name(people.strip_lead_words(raw, lower), self.spellings)
-                self._add_people([(name, gender)], H, "marked (m)/(f)")
+                self._add_people([(name, gender)], H, _("marked (m)/(f)"))
 
     def _add_people(self, found: list[tuple[str, str]], confidence: Confidence, note: str) -> None:
         known = self.people_by_name
@@ -564,7 +572,7 @@ class _Parser:
                 Field(
                     gender,
                     confidence if gender else Confidence.MISSING,
-                    note if gender else "the document does not say",
+                    note if gender else _("the document does not say"),
                 ),
             )
             self.draft.people.append(person)
@@ -576,11 +584,11 @@ class _Parser:
             return
         targets = self.draft.people[start:]
         for person, gender in zip(targets, values, strict=False):
-            person.gender = Field(gender, H, "from the 'Gender:' line")
+            person.gender = Field(gender, H, _("from the 'Gender:' line"))
         if len(values) == 1 and len(targets) > 1:
             for person in targets[1:]:
                 if not person.gender.value:
-                    person.gender = Field(values[0], M, "one gender given for several names")
+                    person.gender = Field(values[0], M, _("one gender given for several names"))
 
     # ------------------------------------------------------------------ prose
 
@@ -617,14 +625,16 @@ class _Parser:
         body_paragraphs = paragraphs(body)
         if not body_paragraphs:
             return
-        self._set_letter(body_paragraphs, "the letter between its greeting and sign-off")
+        self._set_letter(body_paragraphs, _("the letter between its greeting and sign-off"))
         self.letter_salutation = greeting_of(salutation_line) or ""
         self.used.update(intro[start : min(end + 1, len(intro))])
         if not self._has("summary"):
-            self._set("summary", body_paragraphs[0], L, "the first paragraph of the model letter")
+            self._set(
+                "summary", body_paragraphs[0], L, _("the first paragraph of the model letter")
+            )
         asks = [s for p in body_paragraphs for s in sentences(p) if _ASK_SENTENCE_RE.search(s)]
         if asks:
-            self._set("asks", tuple(asks), L, "the requests in the model letter")
+            self._set("asks", tuple(asks), L, _("the requests in the model letter"))
         before = [i for i in self._free(intro[:start])]
         self._address_block_before_letter(before)
 
@@ -656,9 +666,9 @@ class _Parser:
             )
             names = people.names_in_list(text, self.spellings)
             if names and not people.not_names(text, names):
-                self._add_people(names, M, "from the letter's subject line")
+                self._add_people(names, M, _("from the letter's subject line"))
                 if not self._has("title"):
-                    self._set("title", text, L, "the letter's subject line")
+                    self._set("title", text, L, _("the letter's subject line"))
                 self.used.add(subject[0])
                 groups = groups[:-1]
         block_lines = [self.lines[i] for g in groups for i in g]
@@ -686,7 +696,7 @@ class _Parser:
         if official is not None:
             if not official.value("salutation") and self.letter_salutation:
                 official.fields["salutation"] = Field(
-                    self.letter_salutation, M, "the model letter's opening"
+                    self.letter_salutation, M, _("the model letter's opening")
                 )
             self._add_official(official)
             self.used.update(i for g in groups for i in g)
@@ -709,12 +719,12 @@ class _Parser:
             if official.value("address") or leftovers:
                 return False
             found.append(official)
-        note = "one of the addressees stacked above the letter: the document gives no contacts"
+        note = _("one of the addressees stacked above the letter: the document gives no contacts")
         for official in found:
             official.fields["salutation"] = (
-                Field(self.letter_salutation, M, "the model letter's shared greeting")
+                Field(self.letter_salutation, M, _("the model letter's shared greeting"))
                 if self.letter_salutation
-                else Field("", Confidence.MISSING, "not found in the document")
+                else Field("", Confidence.MISSING, _("not found in the document"))
             )
             official.fields["role"] = Field(Role.TARGET, M, note)
             self._add_official(official)
@@ -726,26 +736,30 @@ class _Parser:
         text = [self.lines[i] if i not in self.used else "" for i in intro]
         found = [_without_markers(p) for p in paragraphs(text)]
         for cut in [p for p in found if not re.search(r"\w", p)]:
-            self.draft.dropped.append(Leftover(cut, "where the text stops (an excerpt's cut)"))
+            self.draft.dropped.append(Leftover(cut, _("where the text stops (an excerpt's cut)")))
         found = [p for p in found if re.search(r"\w", p)]
         if not found:
             return
         self.used.update(intro)
         confidence = H if self.heading_found or self._has("title") else M
         if self.draft.fields["summary"].confidence in (Confidence.MISSING, L):
-            self._set("summary", found[0], confidence, "the first paragraph")
+            self._set("summary", found[0], confidence, _("the first paragraph"))
             rest = found[1:]
         else:
             rest = found
         if rest:
-            self._set("details", "\n\n".join(rest), confidence, "the paragraphs after the summary")
+            self._set(
+                "details", "\n\n".join(rest), confidence, _("the paragraphs after the summary")
+            )
 
     def _asks(self, section: Section) -> None:
         free = self._free(section.lines)
         lines = [self.lines[i] for i in free]
         while lines and (not lines[0] or lines[0].endswith(":")):
             if lines[0]:
-                self.draft.dropped.append(Leftover(lines[0], "instruction above the appeal points"))
+                self.draft.dropped.append(
+                    Leftover(lines[0], _("instruction above the appeal points"))
+                )
             lines.pop(0)
         found, others = items(lines)
         self.used.update(free)
@@ -757,13 +771,13 @@ class _Parser:
             )
             bulleted = any(re.match(r"^[-–—•◼◾■▪●*·]", line) for line in lines)
             confidence = H if bulleted else M
-            note = "the bullet points under the action heading"
+            note = _("the bullet points under the action heading")
             if not bulleted:
-                note = "one appeal point per line under the action heading"
+                note = _("one appeal point per line under the action heading")
             self._set("asks", tuple(current + found), confidence, note)
         if others:
             self.draft.leftovers.append(
-                Leftover("\n".join(others), "in the appeal section, but not an appeal point")
+                Leftover("\n".join(others), _("in the appeal section, but not an appeal point"))
             )
 
     def _background(self, section: Section) -> None:
@@ -779,7 +793,7 @@ class _Parser:
                 "background",
                 f"{old}\n\n{joined}" if old else joined,
                 H,
-                "the 'Additional information' part",
+                _("the 'Additional information' part"),
             )
 
     def _letter(self, section: Section) -> None:
@@ -793,7 +807,7 @@ class _Parser:
         body, salutation = body_of(found)
         if salutation:
             self.letter_salutation = salutation
-        self._set_letter(body, "the sample letter, without its greeting and sign-off")
+        self._set_letter(body, _("the sample letter, without its greeting and sign-off"))
 
     def _set_letter(self, body: list[str], note: str) -> None:
         """The model letter's body; one cut off by "[...]" is kept for the reviewer to
@@ -802,7 +816,8 @@ class _Parser:
         if not text:
             return
         if is_truncated(text):
-            self._set("model_letter", text, L, note + "; it is cut off ('[...]'): complete it")
+            cut = _("{note}; it is cut off ('[...]'): complete it").format(note=note)
+            self._set("model_letter", text, L, cut)
             self.draft.leftovers.append(
                 Leftover(
                     text[-200:],
@@ -820,7 +835,7 @@ class _Parser:
         free = self._free(section.lines)
         rest = section.heading.rest if section.heading else ""
         if rest and meta.all_known(rest):
-            self.draft.dropped.append(Leftover(rest, "standard instruction or notice"))
+            self.draft.dropped.append(Leftover(rest, _("standard instruction or notice")))
             rest = ""
         lines = [rest] if rest else []
         lines += [self.lines[i] for i in free]
@@ -829,7 +844,8 @@ class _Parser:
             if block.prose and meta.deadline_candidates(block.lines):
                 self.draft.dropped.append(
                     Leftover(
-                        block.lines[0], "the appeal instructions (the deadline is read from them)"
+                        block.lines[0],
+                        _("the appeal instructions (the deadline is read from them)"),
                     )
                 )
                 continue
@@ -850,7 +866,7 @@ class _Parser:
                     official, leftovers = parse_block(block, self.spellings, self.language)
                     if official is not None:
                         official.fields["role"] = Field(
-                            Role.TARGET, M, "contact details outside an addresses part"
+                            Role.TARGET, M, _("contact details outside an addresses part")
                         )
                         self._add_official(official)
                         self.draft.leftovers.extend(leftovers)
@@ -874,10 +890,10 @@ class _Parser:
         if not tokens or len(tokens) > 5 or not is_title_word(tokens[0]):
             return
         title = " ".join(tokens)
-        note = "the title the model letter's greeting gives: the document has no address for it"
+        note = _("the title the model letter's greeting gives: the document has no address for it")
         official = DraftOfficial(empty_fields(OFFICIAL_FIELDS))
         official.fields["title"] = Field(title, L, note)
-        official.fields["salutation"] = Field(salutation, M, "the model letter's greeting")
+        official.fields["salutation"] = Field(salutation, M, _("the model letter's greeting"))
         official.fields["role"] = Field(Role.TARGET, L, note)
         official.source_text = salutation
         self._add_official(official)
@@ -886,16 +902,21 @@ class _Parser:
         if len(self.draft.officials) >= MAX_OFFICIALS:
             if not self.set_aside:
                 self.draft.warnings.append(
-                    f"more than {MAX_OFFICIALS} officials were found, far more than an Urgent "
-                    "Action names; the rest are under the import notes, not in the case"
+                    _(
+                        "more than {count} officials were found, far more than an Urgent "
+                        "Action names; the rest are under the import notes, not in the case"
+                    ).format(count=MAX_OFFICIALS)
                 )
             self.set_aside += 1
             self.draft.leftovers.append(
-                Leftover(official.source_text, f"beyond the first {MAX_OFFICIALS} officials")
+                Leftover(
+                    official.source_text,
+                    _("beyond the first {count} officials").format(count=MAX_OFFICIALS),
+                )
             )
             return
         ident = official_id(official.value("title"), official.value("name"), self.taken_ids)
-        official.fields["id"] = Field(ident, H, "made from the title (or the name)")
+        official.fields["id"] = Field(ident, H, _("made from the title (or the name)"))
         self.draft.officials.append(official)
 
     # ------------------------------------------------------------------ guesses
@@ -910,34 +931,34 @@ class _Parser:
         elif len(self.draft.people) == 1 and not self.draft.people[0].gender.value:
             gender = people.gender_from_pronouns(text)
             if gender:
-                self.draft.people[0].gender = Field(gender, L, "guessed from he/she in the text")
+                self.draft.people[0].gender = Field(gender, L, _("guessed from he/she in the text"))
         letter = self.draft.value("model_letter")
         if not self._has("asks") and letter:
             asks = [s for p in paragraphs(letter.split("\n")) for s in sentences(p)]
             asks = [s for s in asks if _ASK_SENTENCE_RE.search(s)]
             if asks:
-                self._set("asks", tuple(asks), L, "the requests in the sample letter")
+                self._set("asks", tuple(asks), L, _("the requests in the sample letter"))
         summary_title = _UA_PREFIX_RE.sub("", first_sentence_title(self.draft.value("summary")))
         if not self._has("title") and re.search(r"\w{2}", summary_title):
             if needs_recasing(summary_title):
                 summary_title = sentence_case(summary_title, self.document)
-            self._set("title", summary_title, L, "no title found: the start of the summary")
+            self._set("title", summary_title, L, _("no title found: the start of the summary"))
         for official in self.draft.officials:
             fields = official.fields
             letter = self.letter_salutation
             if letter and not fields["salutation"].value and _refers_to(letter, official):
-                fields["salutation"] = Field(letter, M, "from the sample letter's opening")
+                fields["salutation"] = Field(letter, M, _("from the sample letter's opening"))
             if not fields["country"].value and fields["role"].value is Role.TARGET:
                 country = self.draft.value("country")
                 if country and not _OFFICE_ABROAD_RE.search(fields["organisation"].value):
                     fields["country"] = Field(
-                        country, L, "the address names no country: the case's country assumed"
+                        country, L, _("the address names no country: the case's country assumed")
                     )
         if not self._has("issued"):
-            note = "not found in the document: give the date the Urgent Action was issued"
+            note = _("not found in the document: give the date the Urgent Action was issued")
             self.draft.fields["issued"].note = note
         if self.draft.value("kind") is not CaseKind.CLOSURE and not self._has("deadline"):
-            self.draft.fields["deadline"].note = "no appeal deadline found"
+            self.draft.fields["deadline"].note = _("no appeal deadline found")
 
     def _country_guess(self) -> None:
         if self.draft.fields["country"].confidence is H:
@@ -955,38 +976,38 @@ class _Parser:
             from_officials = fields["country"].value
             break
         if from_officials and from_officials == top:
-            self._set("country", from_officials, H, "the officials' country, named in the text")
+            self._set("country", from_officials, H, _("the officials' country, named in the text"))
         elif from_officials:
-            self._set("country", from_officials, M, "the country of the officials' addresses")
+            self._set("country", from_officials, M, _("the country of the officials' addresses"))
         elif top:
-            self._set("country", top, L, "the country the text names most")
+            self._set("country", top, L, _("the country the text names most"))
 
     def _people_from_prose(self, text: str) -> None:
         listed = listed_names(text)
         if listed:
-            self._add_people([(n, "") for n in listed], M, "names listed together in the text")
+            self._add_people([(n, "") for n in listed], M, _("names listed together in the text"))
             return
         names = recurring_names(text, self.draft.value("title"))
         if not names:
             return
-        self._add_people([(n, "") for n in names], L, "a name that recurs in the text")
+        self._add_people([(n, "") for n in names], L, _("a name that recurs in the text"))
         if len(self.draft.people) == 1:
             gender = people.gender_from_pronouns(text)
             if gender:
-                self.draft.people[0].gender = Field(gender, L, "guessed from he/she in the text")
+                self.draft.people[0].gender = Field(gender, L, _("guessed from he/she in the text"))
 
     # ------------------------------------------------------------------ leftovers
 
     def _leftovers(self) -> None:
         notes = {
-            Part.INTRO: "not read as the title or case text",
-            Part.ACTION: "in the appeal section, not read as an appeal point",
-            Part.TARGETS: "in the addresses, not read as an official",
-            Part.COPIES: "in the copies part, not read as an official",
-            Part.REPORT: "in the 'let us know' part",
-            Part.BACKGROUND: "in the background part",
-            Part.LETTER: "in the sample letter part",
-            Part.OTHER: "after the appeal",
+            Part.INTRO: _("not read as the title or case text"),
+            Part.ACTION: _("in the appeal section, not read as an appeal point"),
+            Part.TARGETS: _("in the addresses, not read as an official"),
+            Part.COPIES: _("in the copies part, not read as an official"),
+            Part.REPORT: _("in the 'let us know' part"),
+            Part.BACKGROUND: _("in the background part"),
+            Part.LETTER: _("in the sample letter part"),
+            Part.OTHER: _("after the appeal"),
         }
         for section in self.sections:
             run: list[str] = []
