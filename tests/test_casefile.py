@@ -700,3 +700,28 @@ def test_the_worked_example_in_the_docs_matches_the_bundled_case(ua_63_18: Case)
     bundled = BUNDLED_CASE.read_text(encoding="utf-8")
     assert example.startswith(bundled.split("details =")[0])
     assert example.endswith("[[people]]" + bundled.split("[[people]]", 1)[1])
+
+
+def test_the_rarest_case_file_problems_speak_the_interface_language(tmp_path: Path) -> None:
+    """A file too big, a number too long, a table nested too deep or a folder where a case file
+    should be: each said in German to a German coordinator, like every other problem."""
+    from uaction_desktop import i18n
+    from uaction_desktop.casefile import load_case_file
+
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"# " + b"x" * (1024 * 1024 + 10))
+    digits = tmp_path / "digits.toml"
+    digits.write_text('format = 1\nua = "1/26"\nindex = ' + "9" * 4301 + "\n", "utf-8")
+    deep = tmp_path / "deep.toml"
+    deep.write_text("format = 1\n" + "a." * 40 + "b = 1\n", "utf-8")
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    i18n.set_language("de")
+    try:
+        messages = {p.name: str(load_case_file(p).problems[0]) for p in (big, digits, deep, folder)}
+    finally:
+        i18n.set_language("en")
+    assert "Falldateien sind höchstens 1 MB groß" in messages["big.toml"]
+    assert "mehr als 4.000 Ziffern" in messages["digits.toml"]
+    assert "verschachtelt" in messages["deep.toml"]
+    assert "nur gewöhnliche Dateien werden gelesen" in messages["folder.toml"]

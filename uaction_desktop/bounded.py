@@ -31,7 +31,11 @@ class TooLargeOrSpecial(OSError):
 def describe_size(count: int) -> str:
     if count >= 1_048_576:
         return f"{count / 1_048_576:.1f} MB".replace(".0 MB", " MB")
-    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"
+    if count >= 1024:
+        return f"{count / 1024:.0f} KB"
+    from uaction_desktop.i18n import ngettext
+
+    return ngettext("{count} byte", "{count} bytes", count).format(count=count)
 
 
 def special_kind(mode: int) -> str | None:
@@ -54,16 +58,22 @@ def special_kind(mode: int) -> str | None:
 def read_bytes_bounded(path: str | Path, most: int) -> bytes:
     """The bytes of ``path``, a regular file of at most ``most`` bytes; else
     :class:`TooLargeOrSpecial` (or the OSError of opening it)."""
+    from uaction_desktop.i18n import _
+
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     handle = os.open(path, flags)
     try:
         info = os.fstat(handle)
         kind = special_kind(info.st_mode)
         if kind is not None:
-            raise TooLargeOrSpecial(f"{kind}, not a file that can be read", kind=kind)
+            raise TooLargeOrSpecial(
+                _("{kind}, not a file that can be read").format(kind=kind), kind=kind
+            )
         if info.st_size > most:
             raise TooLargeOrSpecial(
-                f"{describe_size(info.st_size)}, more than the {describe_size(most)} allowed",
+                _("{size}, more than the {most} allowed").format(
+                    size=describe_size(info.st_size), most=describe_size(most)
+                ),
                 size=info.st_size,
             )
         chunks: list[bytes] = []
@@ -74,7 +84,9 @@ def read_bytes_bounded(path: str | Path, most: int) -> bytes:
         data = b"".join(chunks)
         if len(data) > most:
             raise TooLargeOrSpecial(
-                f"more than the {describe_size(most)} allowed", size=len(data), growing=True
+                _("more than the {most} allowed").format(most=describe_size(most)),
+                size=len(data),
+                growing=True,
             )
         return data
     finally:

@@ -91,14 +91,18 @@ def read_case_bytes(path: Path) -> bytes:
         return read_bytes_bounded(path, MAX_FILE_BYTES)
     except TooLargeOrSpecial as exc:
         if exc.kind is not None:
-            raise CaseFileUnreadable("not a regular file; only regular files are read") from None
+            raise CaseFileUnreadable(_("not a regular file; only regular files are read")) from None
         raise CaseFileUnreadable(_too_big(exc.size, growing=exc.growing)) from None
     except OSError as exc:
-        raise CaseFileUnreadable(f"cannot read the file: {_reason(exc)}") from None
+        raise CaseFileUnreadable(
+            _("cannot read the file: {reason}").format(reason=_reason(exc))
+        ) from None
 
 
 def _too_big(size: int, growing: bool = False) -> str:
-    return f"file is {size:,} bytes{' or more' if growing else ''}; case files are at most 1 MB"
+    if growing:
+        return _("file is {size:,} bytes or more; case files are at most 1 MB").format(size=size)
+    return _("file is {size:,} bytes; case files are at most 1 MB").format(size=size)
 
 
 def _reason(exc: OSError) -> str:
@@ -153,12 +157,14 @@ def _parse_case_text(text: str, name: str, path: Path) -> LoadResult:
             return LoadResult(
                 path, None, [Problem(name, "", _("not valid TOML: {exc}").format(exc=exc))]
             )
-        message = "a number of more than 4,000 digits is not a case field's value"
+        message = _("a number of more than 4,000 digits is not a case field's value")
         return LoadResult(path, None, [Problem(name, _key_on(text, line), message, line)])
     deep = _too_deep(data)
     if deep is not None:
         line = _line_of(text, re.compile(rf"^\s*[\"']?{re.escape(deep)}\b", re.MULTILINE))
-        message = f"nested more than {MAX_DEPTH} levels deep; case files are flat tables"
+        message = _("nested more than {most} levels deep; case files are flat tables").format(
+            most=MAX_DEPTH
+        )
         return LoadResult(path, None, [Problem(name, deep, message, line)])
     validator = _Validator(name, text)
     case = validator.case(_normalize(data))
