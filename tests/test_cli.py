@@ -403,6 +403,11 @@ def test_an_expired_case_still_writes_with_a_warning(
             1,
             ["has no phone number"],
         ),
+        (  # in the interface language, like every other message
+            ["--lang", "de", "letter", "63/18", "--to", "2", "--channel", "fax", "-o", "x.pdf"],
+            1,
+            ["für Ambassador Erzhan Kazykhanov ist in diesem Fall keine Faxnummer angegeben"],
+        ),
     ],
 )
 def test_errors_are_one_line_with_the_right_exit_code(

@@ -497,13 +497,19 @@ def uses_model_letter(case: Case) -> bool:
 
 def require_channel(official: Official, channel: Channel) -> None:
     if channel not in official.channels():
-        what = {
-            Channel.LETTER: "no postal address",
-            Channel.FAX: "no fax number",
-            Channel.EMAIL: "no email address",
-            Channel.PHONE: "no phone number",
-        }.get(channel, "no such contact")
-        raise ChannelError(f"{official.display_name} has {what} in this case")
+        # Whole sentences, one per channel: each language words "has no ..." its own way.
+        match channel:
+            case Channel.LETTER:
+                message = _("{official} has no postal address in this case")
+            case Channel.FAX:
+                message = _("{official} has no fax number in this case")
+            case Channel.EMAIL:
+                message = _("{official} has no email address in this case")
+            case Channel.PHONE:
+                message = _("{official} has no phone number in this case")
+            case _:
+                message = _("{official} has no such contact in this case")
+        raise ChannelError(message.format(official=official.display_name))
 
 
 def compose_email(

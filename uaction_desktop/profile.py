@@ -16,7 +16,7 @@ from typing import Any
 
 from uaction_desktop.atomic import write_text_atomic
 from uaction_desktop.bounded import TooLargeOrSpecial, read_bytes_bounded
-from uaction_desktop.i18n import N_
+from uaction_desktop.i18n import N_, _
 
 LAYOUTS = ("a4-din-b", "letter-no10")
 LAYOUT_LABELS = {  # as people choose paper: by sheet and envelope
@@ -88,18 +88,21 @@ def _read(path: Path) -> dict[str, Any]:
         text = read_bytes_bounded(path, MAX_FILE_BYTES).decode("utf-8")
         return tomllib.loads(text)
     except TooLargeOrSpecial as exc:
-        raise ProfileError(f"{path}: cannot read the sender profile: it is {exc.message}") from exc
+        raise ProfileError(_unreadable(path, _("it is {what}").format(what=exc.message))) from exc
     except RecursionError as exc:
-        raise ProfileError(f"{path}: cannot read the sender profile: nested too deeply") from exc
+        raise ProfileError(_unreadable(path, _("nested too deeply"))) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{path}: cannot read the sender profile: {exc}") from exc
+        raise ProfileError(_unreadable(path, str(exc))) from exc
     except ValueError as exc:  # not UTF-8, or a number of thousands of digits
-        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "a number is too long"
-        raise ProfileError(f"{path}: cannot read the sender profile: {reason}") from exc
+        utf8 = isinstance(exc, UnicodeDecodeError)
+        reason = _("not UTF-8 text") if utf8 else _("a number is too long")
+        raise ProfileError(_unreadable(path, reason)) from exc
     except OSError as exc:
-        raise ProfileError(
-            f"{path}: cannot read the sender profile: {exc.strerror or exc}"
-        ) from exc
+        raise ProfileError(_unreadable(path, str(exc.strerror or exc))) from exc
+
+
+def _unreadable(path: Path, reason: str) -> str:
+    return _("{path}: cannot read the sender profile: {reason}").format(path=path, reason=reason)
 
 
 # Versions from before the paper followed the writer's country wrote ``layout = "a4-din-b"``
@@ -145,12 +148,12 @@ def _profile(data: dict[str, Any], path: Path) -> SenderProfile:
             continue  # a newer version's field: keep reading, never fail on it
         if key == "address":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ProfileError(f"{path}: address must be a list of lines")
+                raise ProfileError(_("{path}: address must be a list of lines").format(path=path))
             values[key] = tuple(value)
         elif isinstance(value, str):
             values[key] = value
         else:
-            raise ProfileError(f"{path}: {key} must be text")
+            raise ProfileError(_("{path}: {key} must be text").format(path=path, key=key))
     if "locale" in values:
         values["locale"] = _locale(values["locale"], path)
     if values.get("layout") == OLD_DEFAULT_LAYOUT and data.get(CHOSEN_MARKER) is not True:

@@ -99,7 +99,9 @@ def build_pack(
     try:
         write_bytes_atomic(path, data)
     except OSError as exc:
-        raise PackError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise PackError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     builder.tick("written")
     return builder.result(path)
 
