@@ -71,3 +71,19 @@ def case():
     loaded = load_case_file(BUNDLED_CASE).case
     assert loaded is not None
     return loaded
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The case files read and validated (not taken from the case index), in order."""
+    from uaction_desktop import case_index
+
+    seen: list[str] = []
+    real = case_index.load_case_file
+
+    def counting(path):
+        seen.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(case_index, "load_case_file", counting)
+    return seen

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BUNDLED_CASE, FIXTURES
-from uaction_desktop import case_index
 from uaction_desktop.case_index import CARDS_FILE, FILES_FILE, SEARCH_FILE
 from uaction_desktop.library import CaseLibrary, CaseUnavailable
 
@@ -46,20 +45,6 @@ def cases(tmp_path: Path) -> Path:
             folder, f"c{number}.toml", case_text(f"{number}/24", f"Case of {NAMES[number - 1]}")
         )
     return folder
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The case files read and validated (not taken from the index), in order."""
-    seen: list[str] = []
-    real = case_index.load_case_file
-
-    def counting(path):
-        seen.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(case_index, "load_case_file", counting)
-    return seen
 
 
 def load(cases: Path, index: Path) -> CaseLibrary:

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import BUNDLED_CASE
 from tests.test_case_index import AN_HOUR_AGO, TODAY, case_text, write_case
-from uaction_desktop import case_index, library
+from uaction_desktop import library
 from uaction_desktop.case_lookup import LOOKUP_FILE
 from uaction_desktop.library import CaseLibrary
 
@@ -32,19 +32,6 @@ def settle(folder: Path) -> None:
     """The folder as it is an hour after its last change (a lookup never trusts a folder
     changed within the file system's time resolution of being listed)."""
     os.utime(folder, (AN_HOUR_AGO, AN_HOUR_AGO))
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    real = case_index.load_case_file
-
-    def counting(path):
-        seen.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(case_index, "load_case_file", counting)
-    return seen
 
 
 @pytest.fixture
