@@ -58,3 +58,20 @@ def fill_sender(qtbot, window) -> None:
     qtbot.mouseClick(
         composer.saveSender, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton
     )
+
+
+def drop_file(window, path: Path) -> None:
+    """A file dropped on the window, as a coordinator drags one from the file manager."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)

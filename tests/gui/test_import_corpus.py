@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 
+from tests.gui.conftest import drop_file
 from uaction_desktop.gui.case_editor import CaseEditor
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "ua-corpus" / "ua"
@@ -44,16 +43,7 @@ def test_a_corpus_document_dropped_on_the_window_opens_for_review(
         return 0  # the coordinator cancels: nothing is saved
 
     monkeypatch.setattr(CaseEditor, "exec", look)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(document))])
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_file(window, document)
     qtbot.waitUntil(lambda: "review" in seen)
 
     review = seen["review"]

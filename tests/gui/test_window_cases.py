@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 
 from tests.conftest import BUNDLED_CASE, FIXTURES
+from tests.gui.conftest import drop_file
 from uaction_desktop.gui.case_editor import CaseEditor
 
 
@@ -26,16 +26,7 @@ def test_dropped_document_is_imported_reviewed_and_selected(
         return self.result()
 
     monkeypatch.setattr(CaseEditor, "exec", save_at_once)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(document))])
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_file(window, document)
     qtbot.waitUntil(lambda: bool(reviewed), timeout=5000)
     assert reviewed == ["Review imported UA 64/18"]
     assert window.caseListPanel.current_entry().ua == "64/18"
