@@ -28,7 +28,7 @@ from uaction_desktop.model import CaseStatus
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-INDEX_ROWS_PER_EVENT = 150  # cases whose words are indexed at a time between events (~2 ms)
+INDEX_ROWS_PER_EVENT = 80  # about as much as indexing 80 cases between events (~1.5 ms)
 COLUMNS = (N_("UA"), N_("Title"), N_("Country"), N_("Deadline"), N_("Status"), N_("Done"))
 
 
