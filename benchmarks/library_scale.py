@@ -332,19 +332,26 @@ w = MainWindow(app_paths(), today=date(2018, 4, 2))
 w.show()
 while not w.is_started:
     app.processEvents()
+painted = time.perf_counter()
 panel = w.caseListPanel
 panel.scope.setCurrentIndex(2)  # all cases
 app.processEvents()
 for _ in range(20):  # the search texts are fetched just after the first paint
     app.processEvents()
-times, filtering, filtering_cpu = [], [], []
+# WAIT: a user types once the window has been up a moment: by then the search's word index
+# (built between events after the first paint) is complete. Otherwise typed at once.
+while WAIT and not panel.model.search_ready():
+    app.processEvents()
+ready = time.perf_counter() - painted
+times, times_cpu, filtering, filtering_cpu = [], [], [], []
 for query in QUERIES:  # typed into the search field, the window repainted after each key
     panel.search.clear(); app.processEvents()
     for end in range(1, len(query) + 1):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         panel.search.setText(query[:end])
         app.processEvents()
         times.append(time.perf_counter() - start)
+        times_cpu.append(time.thread_time() - cpu)
 for query in QUERIES:  # the filter alone: the model filtered and the view told (no repaint)
     panel.model.set_query(""); app.processEvents()
     for end in range(1, len(query) + 1):
@@ -355,8 +362,9 @@ for query in QUERIES:  # the filter alone: the model filtered and the view told 
         app.processEvents()
 print(json.dumps({"rows": panel.model.rowCount(), "total": len(panel.model.entries()),
                   "max": max(times), "median": statistics.median(times), "n": len(times),
+                  "cpu_max": max(times_cpu), "cpu_median": statistics.median(times_cpu),
                   "filter_max": max(filtering), "filter_median": statistics.median(filtering),
-                  "filter_cpu_max": max(filtering_cpu)}))
+                  "filter_cpu_max": max(filtering_cpu), "ready": ready}))
 """
 
 
@@ -512,12 +520,17 @@ def main() -> None:
             f"  goal <= 1.3  {verdict(many / one, 1.3)}"
         )
 
-        # Search as the user types, over the big library.
+        # Search as the user types, over the big library: once its index is built, as a user
+        # types (the goal), and typed at once, while it is still being built.
         rng = random.Random(args.big)
         queries = [name(rng).split()[0], "kazakhstan", "tobylova", "zzqx", "ua 63/18"]
-        run([], big, SEARCH.replace("QUERIES", repr(queries)))
+        search = SEARCH.replace("QUERIES", repr(queries))
+        run([], big, search.replace("WAIT", "True"))
         result = json.loads(run.last_out)  # type: ignore[attr-defined]
+        run([], big, search.replace("WAIT", "False"))
+        early = json.loads(run.last_out)  # type: ignore[attr-defined]
         print(f"\nsearch, {result['total']:,} cases, {result['n']} keystrokes ({queries})")
+        print(f"  search index ready {result['ready'] * 1000:.0f} ms after the first paint")
         print(
             f"  filter (model and view told): worst {result['filter_max'] * 1000:5.1f} ms, "
             f"median {result['filter_median'] * 1000:5.1f} ms  goal <= 10 ms  "
@@ -526,7 +539,16 @@ def main() -> None:
         print(f"  (filter, CPU time: worst {result['filter_cpu_max'] * 1000:5.1f} ms)")
         print(
             f"  keystroke with the repaint:   worst {result['max'] * 1000:5.1f} ms, "
-            f"median {result['median'] * 1000:5.1f} ms"
+            f"median {result['median'] * 1000:5.1f} ms  goal <= 10 ms  "
+            f"{verdict(result['max'] * 1000, 10)}"
+        )
+        print(
+            f"  (keystroke, CPU time: worst {result['cpu_max'] * 1000:5.1f} ms, "
+            f"median {result['cpu_median'] * 1000:5.1f} ms)"
+        )
+        print(
+            f"  typed at once, index still being built: worst {early['max'] * 1000:5.1f} ms, "
+            f"median {early['median'] * 1000:5.1f} ms (CPU worst {early['cpu_max'] * 1000:5.1f} ms)"
         )
 
 

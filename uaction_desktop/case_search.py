@@ -245,6 +245,11 @@ class CaseSearch:
     def build_now(self) -> None:
         self.build_index()
 
+    @property
+    def indexed(self) -> bool:
+        """The word index is complete (until then, the texts are searched)."""
+        return self._words is not None
+
     def rows(self, query: str) -> list[int] | None:
         """Matching row numbers in order, or None when the query matches every row."""
         words = query_words(query)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from uaction_desktop.case_json import days_left_text
@@ -27,9 +27,13 @@ from uaction_desktop.model import CaseStatus
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_FONT = Qt.ItemDataRole.FontRole
 
 INDEX_ROWS_PER_EVENT = 80  # about as much as indexing 80 cases between events (~1.5 ms)
 COLUMNS = (N_("UA"), N_("Title"), N_("Country"), N_("Deadline"), N_("Status"), N_("Done"))
+_CELLS = len(COLUMNS)  # a cell's key: position * _CELLS + column
 
 
 ACTIVE, EXPIRED, ALL = "active", "expired", "all"
@@ -74,6 +78,9 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._scoped: dict[tuple, list[int]] = {}  # (column, order, scope) -> positions
         self._ranks: dict[tuple, dict[int, int]] = {}  # the same -> position -> row
         self._identity: dict[tuple, bool] = {}  # (column, order) -> rows in position order?
+        self._cells: dict[int, str] = {}  # a cell's text as shown, by _CELLS * position + column
+        self._muted: QColor | None = None  # the text colour of a case no longer active
+        self._bold: QFont | None = None  # the status of a case with less than a week to go
 
     def set_entries(
         self, entries: list[CaseEntry], today: date, search_texts: SearchTexts | None = None
@@ -85,6 +92,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._positions = {entry.ua: i for i, entry in enumerate(self._all)}
         self._texts = search_texts
         self._search = None
+        self._cells, self._muted = {}, None  # new cases, a new day; perhaps a new palette
         self._forget_orders()
         self._refresh()
 
@@ -172,6 +180,11 @@ class CaseTableModel(RowTableModel[CaseEntry]):
                     self._index_timer.timeout.connect(self._index_some)
                 self._index_timer.start(0)
 
+    def search_ready(self) -> bool:
+        """The search has its texts and, for a big library, its word index complete."""
+        search = self._search
+        return search is not None and (search.indexed or len(self._all) < CaseSearch.FEW)
+
     def _index_some(self) -> None:
         """Some cases' words into the search's index, until it is complete."""
         search = self._search
@@ -195,6 +208,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         """UAs with at least one logged action; the list shows which are still to do."""
         self._acted = set(uas)
         self._forget_orders()  # the "Done" column sorts by it
+        self._cells = {k: v for k, v in self._cells.items() if k % _CELLS != 5}
         if self._rows:
             self.dataChanged.emit(self.index(0, 5), self.index(len(self._rows) - 1, 5))
 
@@ -222,37 +236,50 @@ class CaseTableModel(RowTableModel[CaseEntry]):
             return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """The view asks for seven roles of every cell it paints, for each row in sight at
+        every keystroke: the texts shown are made once per case and column, the colour and
+        the bold font once."""
         if role not in _ROLES:
             return None
-        entry = self.row_at(index)
-        if entry is None:
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
             return None
-        card = entry.card
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shown(self._display(entry, column))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            done = _("You have logged an action.") if self.acted(entry) else _("Not acted on yet.")
-            return plain(
-                _("UA {ua}: {title}\n{status_text}\n{done}").format(
-                    ua=card.ua, title=card.title, status_text=self.status_text(entry), done=done
+        if role == _DISPLAY:
+            key = self._shown_positions[row] * _CELLS + column
+            text = self._cells.get(key)
+            if text is None:
+                text = self._cells[key] = shown(self._display(self._rows[row], column))
+            return text
+        entry = self._rows[row]
+        if role == _FOREGROUND:
+            if entry.status is _ACTIVE:
+                return None
+            if self._muted is None:
+                self._muted = QApplication.palette().color(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
                 )
-            )
+            return self._muted
+        if role == _FONT:
+            if column == 4 and entry.status is _ACTIVE:
+                days = entry.card.days_left(self._today)
+                if days is not None and days < 7:
+                    if self._bold is None:
+                        self._bold = QFont()
+                        self._bold.setBold(True)
+                    return self._bold
+            return None
         if role == ENTRY_ROLE:
             return entry
         if role == SORT_ROLE:
             return self._sort_key(entry, column)
-        if role == Qt.ItemDataRole.ForegroundRole and entry.status is not CaseStatus.ACTIVE:
-            return QApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+        card = entry.card  # the tooltip
+        done = _("You have logged an action.") if self.acted(entry) else _("Not acted on yet.")
+        return plain(
+            _("UA {ua}: {title}\n{status_text}\n{done}").format(
+                ua=card.ua, title=card.title, status_text=self.status_text(entry), done=done
             )
-        if role == Qt.ItemDataRole.FontRole and column == 4 and entry.status is CaseStatus.ACTIVE:
-            days = card.days_left(self._today)
-            if days is not None and days < 7:
-                font = QFont()
-                font.setBold(True)
-                return font
-        return None
+        )
 
     def status_text(self, entry: CaseEntry) -> str:
         if entry.status is CaseStatus.ACTIVE:
