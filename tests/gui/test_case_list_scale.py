@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,107 @@ def test_the_word_index_is_built_between_events_and_finds_the_same(
     panel.search.clear()
     qtbot.keyClicks(panel.search, "Person01")
     assert [panel.model.entry(r).ua for r in range(panel.model.rowCount())] == before
+
+
+def listed(panel) -> list[str]:
+    return [panel.model.entry(r).ua for r in range(panel.model.rowCount())]
+
+
+def test_typing_with_the_index_built_lists_what_the_cases_hold_and_keeps_the_choice(
+    qtbot, make_window, many_cases, monkeypatch
+) -> None:
+    """Once the word index (with its masks for one and two letters) is complete, every key
+    lists exactly the cases whose text holds the words typed, in the list's order, and the
+    chosen case stays chosen while it is listed; it is shown once typing pauses."""
+    from PySide6.QtCore import Qt
+
+    from uaction_desktop.case_search import CaseSearch, matches
+
+    monkeypatch.setattr(CaseSearch, "FEW", 10)  # 41 cases count as many here
+    window = make_window(CASE_ACTIVE_DAY)
+    panel = window.caseListPanel
+    qtbot.waitUntil(panel.model.search_ready, timeout=5000)
+    panel.scope.setCurrentIndex(2)  # all cases
+    everything = panel.model.entries()
+    panel.select_ua("12/24")
+    typed = ""
+    for key in "Person01":
+        qtbot.keyClicks(panel.search, key)
+        typed += key
+        expected = [e.ua for e in everything if matches(e.case, typed)]
+        assert listed(panel) == expected, typed
+        assert panel.current_entry().ua == "12/24", typed
+    assert listed(panel) == [f"{n}/24" for n in range(10, 20)]
+    qtbot.keyClicks(panel.search, "5")  # 15/24 alone: the choice moves to it, shown after
+    assert listed(panel) == ["15/24"] and panel.current_entry().ua == "15/24"
+    qtbot.waitUntil(lambda: "Person015" in window.caseView.toPlainText(), timeout=2000)
+    for _ in range(len("Person015")):  # and back, one key at a time
+        qtbot.keyClick(panel.search, Qt.Key.Key_Backspace)
+        expected = [e.ua for e in everything if matches(e.case, panel.search.text())]
+        assert listed(panel) == expected, panel.search.text()
+    assert listed(panel) == [e.ua for e in everything]
+    for query in ["7", "07", "1", "13", "4/", "q"]:  # one or two characters, held by some
+        panel.search.clear()
+        qtbot.keyClicks(panel.search, query)
+        expected = [e.ua for e in everything if matches(e.case, query)]
+        assert 0 < len(expected) < len(everything) or query == "q"
+        assert listed(panel) == expected, query
+
+
+def test_a_key_that_changes_no_row_leaves_the_list_as_it_is(qtbot, make_window, many_cases) -> None:
+    """A space, or a letter every listed case still holds, lists the same rows: the view is
+    not reset (it would repaint everything), the choice and the case shown stay."""
+    window = make_window(CASE_ACTIVE_DAY)
+    panel = window.caseListPanel
+    qtbot.keyClicks(panel.search, "Exampl")
+    panel.select_ua("7/24")
+    window.caseListPanel.flush_selection()
+    rows = listed(panel)
+    assert len(rows) == COUNT
+    with qtbot.assertNotEmitted(panel.model.modelReset):
+        qtbot.keyClicks(panel.search, "e ")
+    assert listed(panel) == rows and panel.current_entry().ua == "7/24"
+    assert "Person007" in window.caseView.toPlainText()
+    with qtbot.waitSignal(panel.model.modelReset):
+        qtbot.keyClicks(panel.search, "Person00")
+    assert listed(panel) == [f"{n}/24" for n in range(1, 10)]
+
+
+def test_the_list_texts_follow_the_log_and_the_calendar(qtbot, isolated_home, many_cases) -> None:
+    """The texts the list shows are made once per case: logging an action still marks the
+    case done, and a new day still moves its days left on."""
+    from uaction_desktop.gui.main_window import MainWindow
+
+    days = [date(2018, 4, 2)]
+    window = MainWindow(clock=lambda: days[0])
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started):
+        window.show()
+    model = window.caseListPanel.model
+    row = model.row_of("7/24")
+    assert model.index(row, 5).data() == "to do"
+    before = model.index(row, 4).data()
+    assert "29" in before  # 29 days to the deadline, 1 May 2018
+    model.set_acted({"7/24"})
+    assert model.index(row, 5).data() == "✓"
+    days[0] = date(2018, 4, 3)
+    assert window.check_day()
+    row = model.row_of("7/24")
+    assert model.index(row, 4).data() not in ("", before) and "28" in model.index(row, 4).data()
+
+
+def test_a_case_file_changed_and_reloaded_shows_what_it_now_says(
+    qtbot, make_window, many_cases
+) -> None:
+    """Reloaded, the same cases in the same order: the list still shows the new texts."""
+    window = make_window(CASE_ACTIVE_DAY)
+    model = window.caseListPanel.model
+    row = model.row_of("7/24")
+    assert model.index(row, 1).data() == "Journalist held incommunicado"
+    path = many_cases / "case-007.toml"
+    text = path.read_text("utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title = "))
+    path.write_text(text.replace(title, 'title = "Renamed in the file"'), "utf-8")
+    window.reload_cases()
+    assert model.row_of("7/24") == row
+    assert model.index(row, 1).data() == "Renamed in the file"

@@ -94,7 +94,7 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._search = None
         self._cells, self._muted = {}, None  # new cases, a new day; perhaps a new palette
         self._forget_orders()
-        self._refresh()
+        self._refresh(new_entries=True)
 
     def _forget_orders(self) -> None:
         self._orders, self._scoped, self._ranks, self._identity = {}, {}, {}, {}
@@ -116,7 +116,9 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         self._sort = (column, order)
         self._refresh()
 
-    def _refresh(self) -> None:
+    def _refresh(self, new_entries: bool = False) -> None:
+        """The rows for the query, scope and order; the view is reset (and repaints all it
+        shows) only if they changed: a key that changes no row ("ua" to "ua ") costs nothing."""
         rows = self._matching()
         column, order = self._sort
         ordered = self._in_scope(column, order)
@@ -131,6 +133,8 @@ class CaseTableModel(RowTableModel[CaseEntry]):
             else:
                 wanted = set(rows)
                 ordered = [i for i in ordered if i in wanted]
+        if not new_entries and ordered == self._shown_positions:
+            return
         entries = self._all
         self._shown_positions = ordered
         self.set_rows([entries[i] for i in ordered])
