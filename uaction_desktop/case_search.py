@@ -15,6 +15,7 @@ import itertools
 import operator
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from uaction_desktop.model import Case, normalize_ua
@@ -131,8 +132,10 @@ class WordIndex:
                     held.append(row)
             yield 1
         size = len(texts)
-        masks: dict[str, list[int]] = {}  # letter or pair -> masks of its frequent words
-        marks: dict[str, list[int]] = {}  # letter or pair -> rows of its other words
+        masks: dict[str, list[int]] = defaultdict(
+            list
+        )  # letter or pair -> its frequent words' masks
+        marks: dict[str, list[int]] = defaultdict(list)  # letter or pair -> its other words' rows
         parts: dict[bool, tuple[list[str], list[int], list[list[int]]]] = {
             True: ([], [0], []),
             False: ([], [0], []),
@@ -146,11 +149,11 @@ class WordIndex:
             if len(rows) >= self.FREQUENT:
                 mask = _mask(rows, size)
                 for pair in pairs:
-                    masks.setdefault(pair, []).append(mask)
+                    masks[pair].append(mask)
                 yield 1 + size // 400  # its mask: a few passes over ``size`` bytes
             else:
                 for pair in pairs:
-                    marks.setdefault(pair, []).extend(rows)
+                    marks[pair].extend(rows)
                 if count % 8 == 7:
                     yield 1
         del postings
