@@ -220,3 +220,32 @@ def test_a_case_file_changed_and_reloaded_shows_what_it_now_says(
     window.reload_cases()
     assert model.row_of("7/24") == row
     assert model.index(row, 1).data() == "Renamed in the file"
+
+
+def test_a_new_palette_greys_the_cases_no_longer_active_in_its_colour(
+    qtbot, make_window, many_cases
+) -> None:
+    """The muted colour is kept while the palette stays; a theme chosen while the app runs
+    gives it anew."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(date(2018, 5, 2))  # the generated cases expired on 1 May
+    panel = window.caseListPanel
+    panel.scope.setCurrentIndex(2)
+    model = panel.model
+    row = model.row_of("7/24")
+    foreground = Qt.ItemDataRole.ForegroundRole
+    old = QApplication.palette()
+    assert model.index(row, 1).data(foreground) == old.color(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+    )
+    themed = QPalette(old)
+    themed.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#123456"))
+    try:
+        QApplication.setPalette(themed)
+        qtbot.waitUntil(lambda: model.index(row, 1).data(foreground) == QColor("#123456"))
+    finally:
+        QApplication.setPalette(old)
+    qtbot.waitUntil(lambda: model.index(row, 1).data(foreground) != QColor("#123456"))

@@ -216,6 +216,12 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         if self._rows:
             self.dataChanged.emit(self.index(0, 5), self.index(len(self._rows) - 1, 5))
 
+    def forget_colours(self) -> None:
+        """The palette changed (a light or dark theme chosen while the app runs)."""
+        self._muted = None
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 5))
+
     def acted(self, entry: CaseEntry) -> bool:
         return entry.ua in self._acted
 
