@@ -117,6 +117,49 @@ def test_a_salutation_given_only_in_another_language_is_kept_under_it_and_flagge
     assert king.salutation == "Eure Majestät"  # the app's German one for his style
 
 
+GERMAN_PAGE_HE_NAME = """\
+UA-Nr: UA-044/2024    AI-Index: AFR 99/0002/2024    Datum: 5. April 2024
+
+Gewerkschafter festgenommen
+
+Der Gewerkschafter Samuel Odhiambo-Lutta wurde am 1. April nach einem Streik festgenommen.
+
+Schreiben Sie an
+PRÄSIDENT
+HE Tomas Ander Vellinga Mbeki-Oru
+Office of the President
+PO Box 100, Northtown, NORLAND
+Fax: +999 100 0000
+(korrekte Anrede: Your Excellency)
+"""
+
+
+def test_an_he_before_a_name_stays_an_honorific_and_the_german_letter_says_exzellenz() -> None:
+    """ "HE" (His Excellency, British usage) is not recased into "He"; the English salutation
+    on a German page gives the German letter the same style."""
+    draft = parse_text(GERMAN_PAGE_HE_NAME)
+    (president,) = draft.to_case(TODAY).officials
+    assert president.name == "HE Tomas Ander Vellinga Mbeki-Oru"
+    assert dict(president.salutations) == {"en": "Your Excellency"}
+    assert president.salutation == "Exzellenz"
+    assert draft.field("officials[0].salutation").confidence is Confidence.LOW
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("HE Tomas Ander Vellinga", "HE Tomas Ander Vellinga"),
+        ("HE Jianping", "He Jianping"),  # a surname in capitals
+        ("HE Jian PING", "He Jian Ping"),
+        ("Tomas VELLINGA", "Tomas Vellinga"),
+    ],
+)
+def test_names_in_capitals_are_recased_but_an_honorific_is_not(written: str, kept: str) -> None:
+    from uaction_desktop.importer.names import recase_name
+
+    assert recase_name(written) == kept
+
+
 def test_text_in_no_known_language_is_taken_as_english_and_says_so() -> None:
     draft = parse_text("UA 12/24\n\n1234 5678\n")
     assert draft.language == "en"

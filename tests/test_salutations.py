@@ -52,6 +52,10 @@ MODEL = (
         ("The Prosecutor General", "", "Dear Prosecutor General"),
         ("Head of the Presidential Administration", "", "Dear Sir or Madam"),
         ("", "He Weifang", "Dear Sir or Madam"),  # a surname, not "H.E."
+        ("", "HE Weifang", "Dear Sir or Madam"),  # a surname in capitals, as pages write them
+        ("", "HE Tomas Ander Vellinga", "Your Excellency"),  # British usage for H.E.
+        ("", "HE Tomas Ander VELLINGA", "Dear Sir or Madam"),  # surnames in capitals: a name
+        ("President", "HM Tomas Ander Vellinga", "Your Majesty"),
         ("", "H.E. Mr Liu Xiaoming", "Your Excellency"),
         ("President of the Republic", "Kassym-Jomart Tokayev", "Dear President"),
         ("Minister of the Interior", "Ana Pérez", "Dear Minister"),
@@ -222,3 +226,44 @@ def test_uaction_letter_judges_only_the_model_letter(
     assert main(["--today", "2018-04-02", *args, *personal]) == 0
     assert "cut off" not in capsys.readouterr().err
     assert "think of her every day" in " ".join(p.extract_text() for p in PdfReader(out).pages)
+
+
+@pytest.mark.parametrize(
+    ("hint", "language", "expected"),
+    [
+        ("Your Excellency", "de", "Exzellenz"),
+        ("Your Excellency,", "fr", "Excellence"),
+        ("Exzellenz", "es", "Excelencia"),
+        ("Excellence", "en", "Your Excellency"),
+        ("Eure Majestät", "en", "Your Majesty"),
+        ("Votre Majesté", "de", "Eure Majestät"),
+        ("Your Royal Highness", "fr", "Votre Altesse Royale"),
+        # Not a style: the official's title decides, in the letter's language.
+        ("Dear Minister", "de", "Sehr geehrte Damen und Herren"),
+        ("Dear Mr Minister", "de", "Sehr geehrter Herr Minister"),
+    ],
+)
+def test_a_style_given_in_another_language_is_that_style_in_the_letters(
+    hint: str, language: str, expected: str
+) -> None:
+    """A German page's "korrekte Anrede: Your Excellency": the German letter says Exzellenz."""
+    minister = Official(id="m", title="Minister of Justice", name="Tomas Vellinga")
+    assert salutation_for(minister, language, own="", hints=(hint,)) == expected
+
+
+def test_a_letter_in_another_language_follows_the_style_of_the_cases_salutation() -> None:
+    """The case gives "Your Excellency" in English only; letters in French, Spanish and German
+    greet the official by the same style, for two writers."""
+    from uaction_desktop.casefile import load_case_file
+
+    case = load_case_file(BUNDLED_CASE).case
+    assert case is not None
+    president = replace(case.officials[0], salutation="Your Excellency", salutations=())
+    case = replace(case, officials=(president, *case.officials[1:]))
+    berlin = SenderProfile(name="Lena Beispiel", address=("Hauptstraße 3", "10115 Berlin"))
+    for writer in (WRITER, berlin):
+        for language, expected in (("fr", "Excellence"), ("es", "Excelencia"), ("de", "Exzellenz")):
+            letter = compose_letter(
+                case, president, writer, today=CASE_ACTIVE_DAY, language=language
+            )
+            assert letter.salutation == expected, (writer.name, language)

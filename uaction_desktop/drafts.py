@@ -4,6 +4,11 @@ chose (official, channel, paper, letter language); plus the sender details typed
 What a volunteer typed must survive closing the window, a crash or a dead battery, so every save
 is atomic and a draft is only removed when the user discards it. State that belongs to a case
 stays with that case: a personal line typed for one letter never reaches another case's letter.
+
+A letter's draft belongs to the document it was written from (``document``: the UA for the
+first document, "63/18#1" for its first update), so a follow-up whose requests have changed is
+never given the old letter's text unasked: :meth:`DraftStore.earlier` finds it to offer.
+Drafts written before documents were told apart belong to the first document.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ class Draft:
     body: str  # "" when the suggested text is kept as it is
     saved_at: datetime
     personal_line: str = ""
+    document: str = ""  # the document it was written from ("" read as the UA: its first one)
 
 
 @dataclass(frozen=True)
@@ -64,52 +70,88 @@ class DraftStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _path(self, ua: str, official_id: str) -> Path:
-        name = keyed_name(f"{ua}__{official_id}", f"{ua}\0{official_id}")
+    def _path(self, document: str, official_id: str) -> Path:
+        # The first document's key is its UA, so the drafts saved before documents were told
+        # apart keep their files.
+        name = keyed_name(f"{document}__{official_id}", f"{document}\0{official_id}")
         return self.folder / f"{name}.json"
 
-    def save(self, ua: str, official_id: str, body: str, personal_line: str = "") -> Draft:
-        draft = Draft(ua, official_id, body, datetime.now().replace(microsecond=0), personal_line)
+    def save(
+        self,
+        ua: str,
+        official_id: str,
+        body: str,
+        personal_line: str = "",
+        document: str = "",
+    ) -> Draft:
+        document = document or ua
+        saved_at = datetime.now().replace(microsecond=0)
+        draft = Draft(ua, official_id, body, saved_at, personal_line, document)
         data = {
-            "version": 2,
+            "version": 3,
             "ua": ua,
+            "document": document,
             "official": official_id,
             "body": body,
             "personal_line": personal_line,
             "saved_at": draft.saved_at.isoformat(),
         }
-        self._write(self._path(ua, official_id), data)
+        self._write(self._path(document, official_id), data)
         return draft
 
-    def load(self, ua: str, official_id: str) -> Draft | None:
-        data = self._read(self._path(ua, official_id))
+    def load(self, ua: str, official_id: str, document: str = "") -> Draft | None:
+        """The draft of this letter written from ``document`` (the UA's first, if not given)."""
+        document = document or ua
+        draft = self._draft(self._read(self._path(document, official_id)))
+        if draft is None or (draft.ua, draft.official_id, draft.document) != (
+            ua,
+            official_id,
+            document,
+        ):
+            return None  # not this letter's draft: never restore someone else's text
+        return draft
+
+    def earlier(self, ua: str, official_id: str, document: str) -> Draft | None:
+        """The newest draft of this letter written from another document of the same UA (an
+        update arrived, or the user went back to an earlier one): offered, never imposed."""
+        found = [
+            draft
+            for draft in self.letters()
+            if (draft.ua, draft.official_id) == (ua, official_id) and draft.document != document
+        ]
+        return max(found, key=lambda draft: draft.saved_at, default=None)
+
+    def discard(self, ua: str, official_id: str, document: str = "") -> None:
+        self._path(document or ua, official_id).unlink(missing_ok=True)
+
+    @staticmethod
+    def _draft(data: dict[str, Any] | None) -> Draft | None:
+        if data is None:
+            return None
         try:
-            if data is None or (data["ua"], data["official"]) != (ua, official_id):
-                return None  # not this letter's draft: never restore someone else's text
+            ua, official_id = data["ua"], data["official"]
+            document = data.get("document", ua)
+            if not all(isinstance(v, str) for v in (ua, official_id, document)):
+                return None
             return Draft(
-                ua=data["ua"],
-                official_id=data["official"],
+                ua=ua,
+                official_id=official_id,
                 body=str(data["body"]),
                 saved_at=datetime.fromisoformat(data["saved_at"]),
                 personal_line=str(data.get("personal_line", "")),
+                document=document,
             )
         except (ValueError, KeyError, TypeError):
             return None  # an unreadable draft is ignored, never fatal; the file stays for rescue
-
-    def discard(self, ua: str, official_id: str) -> None:
-        self._path(ua, official_id).unlink(missing_ok=True)
 
     def letters(self) -> list[Draft]:
         """Every letter draft that can be read back (``uaction-desktop --self-test`` counts them,
         so an upgraded installation shows it still reads what the older one saved)."""
         found = []
         for path in sorted(self.folder.glob("*.json")):
-            data = self._read(path)
-            ua, official_id = (data or {}).get("ua"), (data or {}).get("official")
-            if isinstance(ua, str) and isinstance(official_id, str):
-                draft = self.load(ua, official_id)
-                if draft is not None:
-                    found.append(draft)
+            draft = self._draft(self._read(path))
+            if draft is not None and path == self._path(draft.document, draft.official_id):
+                found.append(draft)
         return found
 
     # -- per case: the official, channel and paper last chosen

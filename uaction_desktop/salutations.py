@@ -10,6 +10,10 @@ of Prince Sultan Prison" is a Director), never a word inside a title or a name: 
 Sultan is not a Majesty, and a Deputy Prosecutor General is not greeted as the Prosecutor General.
 Where a language's salutation depends on the official's gender ("Monsieur le Ministre", "Madame
 la Ministre") and the case does not show it, the table's default is used, never a guess.
+
+A document that gives the salutation only in another language ("korrekte Anrede: Your
+Excellency" on a German page) says which style the official is addressed by: a salutation one
+table gives for a style (Excellency, Majesty, Highness) is that style in every language.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from uaction_desktop.model import Official
 from uaction_desktop.resources import resource_path
 
 DEFAULT_LANGUAGE = "en"
+LETTER_LANGUAGES = ("en", "fr", "es", "de")  # the languages with a table
 
 
 @dataclass(frozen=True)
@@ -48,10 +53,18 @@ class SalutationTable:
     rules: tuple[_Rule, ...]
     prefixes: tuple[str, ...] = ()  # "Deputy", "Acting": kept in "Dear {phrase}"
 
-    def for_official(self, official: Official, gender: str = "") -> str:
-        """The salutation for ``official`` by the table (the case's own is not looked at)."""
+    def for_official(
+        self, official: Official, gender: str = "", hints: tuple[str, ...] = ()
+    ) -> str:
+        """The salutation for ``official`` by the table (the case's own is not looked at).
+        ``hints``, the case's salutations in other languages, may name a style."""
+        styled = self._styled_by(hints)
+        if styled is not None:
+            return _filled(styled.for_gender(gender), "") or self.default
         title = _office(official.title)
         name = " ".join(official.name.split())
+        if abbreviation := leading_honorific(name):  # "HE Omar ..." is "H.E. Omar ..."
+            name = _HONORIFICS[abbreviation] + name[len(abbreviation) :]
         prefix, office = _split_prefix(title, self.prefixes)
         for rule in self.rules:
             for style in rule.styles:
@@ -63,6 +76,39 @@ class SalutationTable:
                 if prefix and _starts_with(office, phrase) and "{phrase}" in rule.salutation:
                     return _filled(rule.salutation, f"{prefix} {phrase}")
         return self.default
+
+    def _styled_by(self, hints: tuple[str, ...]) -> _Rule | None:
+        """This table's rule for the style a hint's salutation is in ("Your Excellency",
+        "Excellence", "Eure Majestät"), if it is one."""
+        wanted = {_greeting(hint) for hint in hints} - {""}
+        if not wanted:
+            return None
+        for language in LETTER_LANGUAGES:
+            for rule in salutation_table(language).rules:
+                greetings = {_greeting(g) for g in (rule.salutation, rule.masculine, rule.feminine)}
+                if rule.styles and wanted & (greetings - {""}):
+                    return next((r for r in self.rules if set(r.styles) & set(rule.styles)), None)
+        return None
+
+
+_HONORIFICS = {"HE": "H.E.", "HH": "His Highness", "HM": "His Majesty", "HRH": "HRH"}
+
+
+def leading_honorific(name: str) -> str:
+    """ "HE" for "HE Omar Hassan Ahmed", where British usage abbreviates His Excellency; "" for
+    "HE Jianping" or "HE Jian PING", a surname in capitals: an honorific is read only before
+    two or more words, none of them in capitals (a page that writes surnames in capitals
+    writes them all so)."""
+    first, _, rest = " ".join(name.split()).partition(" ")
+    words = rest.split()
+    if first not in _HONORIFICS or len(words) < 2:
+        return ""
+    return "" if any(w.isupper() and len(w) > 1 for w in words) else first
+
+
+def _greeting(text: str) -> str:
+    """A salutation compared as words: "Your Excellency," -> "your excellency"."""
+    return " ".join(text.split()).rstrip(",;:!. ").casefold()
 
 
 def _office(title: str) -> str:
@@ -125,7 +171,8 @@ def salutation_for(
     if given:
         return given
     gender = official_gender(official, (official.salutation, *hints))
-    return salutation_table(language).for_official(official, gender)
+    others = (official.salutation, *hints) if own is not None else hints
+    return salutation_table(language).for_official(official, gender, others)
 
 
 _MASCULINE = re.compile(

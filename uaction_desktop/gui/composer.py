@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from uaction_desktop.atomic import write_bytes_atomic
-from uaction_desktop.drafts import CaseChoice, DraftStore, SenderDraft
+from uaction_desktop.drafts import CaseChoice, Draft, DraftStore, SenderDraft
 from uaction_desktop.gui.composer_actions import ComposerActions, make_composer_actions
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.elided_label import ElidedLabel
@@ -108,7 +109,9 @@ class Composer(QWidget):
         self._stale = True
         self._pdf_bytes = b""
         self._warnings: list[str] = []
-        self._draft_slot: tuple[str, str] | None = None  # (UA, key) the editor's text belongs to
+        # (UA, key, document) the editor's text belongs to
+        self._draft_slot: tuple[str, str, str] | None = None
+        self._earlier_draft: Draft | None = None  # one written from another document, offered
         self._letterish = True  # the editor holds a letter body (not a phone script or post)
         self._choice = CaseChoice()  # the current case's official, channel and paper
         self._personal_in_body = ""  # the personal line the editor's text was made with
@@ -204,6 +207,26 @@ class Composer(QWidget):
         )
         self.draftState = QLabel(self)
         self.draftState.setObjectName("draftState")
+        self.earlierDraftBar = QFrame(self)  # a draft from another document of the case
+        self.earlierDraftBar.setObjectName("earlierDraftBar")
+        self.earlierDraftBar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.earlierDraftText = QLabel(self.earlierDraftBar)
+        self.earlierDraftText.setObjectName("earlierDraftText")
+        self.earlierDraftText.setTextFormat(Qt.TextFormat.PlainText)
+        self.earlierDraftText.setWordWrap(True)
+        self.useEarlierDraft = QPushButton(_("Use my draft"), self.earlierDraftBar)
+        self.useEarlierDraft.setObjectName("useEarlierDraft")
+        self.useEarlierDraft.setToolTip(
+            _("Replace the text below with the draft you wrote from another document of this case")
+        )
+        self.discardEarlierDraft = QPushButton(_("Discard it"), self.earlierDraftBar)
+        self.discardEarlierDraft.setObjectName("discardEarlierDraft")
+        self.discardEarlierDraft.setToolTip(_("Delete that draft: it is not needed any more"))
+        bar = QHBoxLayout(self.earlierDraftBar)
+        bar.addWidget(self.earlierDraftText, 1)
+        bar.addWidget(self.useEarlierDraft)
+        bar.addWidget(self.discardEarlierDraft)
+        self.earlierDraftBar.hide()
 
         self.letterPreview = PageView(self)
         self.letterPreview.setObjectName("letterPreview")
@@ -263,6 +286,7 @@ class Composer(QWidget):
         left_layout.addWidget(self.senderBox)
         body_label = QLabel(_("&Letter text (edit freely; saved as you type):"), left)
         body_label.setBuddy(self.letterBody)
+        left_layout.addWidget(self.earlierDraftBar)
         left_layout.addWidget(body_label)
         left_layout.addWidget(self.letterBody, 1)
         row = QHBoxLayout()
@@ -310,6 +334,8 @@ class Composer(QWidget):
         self.personalLine.textChanged.connect(self._on_personal_line)
         self.letterBody.textChanged.connect(self._on_body_edited)
         self.resetBody.clicked.connect(self._on_reset)
+        self.useEarlierDraft.clicked.connect(self._on_use_earlier_draft)
+        self.discardEarlierDraft.clicked.connect(self._on_discard_earlier_draft)
         self.saveSender.clicked.connect(self._on_save_sender)
         self.editSender.clicked.connect(self._on_edit_sender)
         self.senderName.textChanged.connect(self._on_sender_typed)
@@ -464,8 +490,10 @@ class Composer(QWidget):
             self._load_personal_line(official)
         generated = self._generated_text(official)
         self._generated = generated
+        self._offer_earlier_draft(None)
         if edited is None:
-            draft = self.drafts.load(self.entry.ua, self._draft_key(official))
+            key, document = self._draft_key(official), self._document()
+            draft = self.drafts.load(self.entry.ua, key, document)
             if draft is not None and draft.body and draft.body != generated:
                 edited = draft.body
                 self.draftState.setText(
@@ -475,10 +503,12 @@ class Composer(QWidget):
                 )
             else:
                 self.draftState.setText("")
+            if draft is None:
+                self._offer_earlier_draft(self.drafts.earlier(self.entry.ua, key, document))
         self.letterBody.blockSignals(True)
         self.letterBody.setPlainText(edited if edited is not None else generated)
         self.letterBody.blockSignals(False)
-        self._draft_slot = (self.entry.ua, self._draft_key(official))
+        self._draft_slot = (self.entry.ua, self._draft_key(official), self._document())
         self._letterish = self.current_channel() in LETTER_BODY_CHANNELS
         self._update_recipient(official)
         self._set_actions_enabled(True)
@@ -626,7 +656,8 @@ class Composer(QWidget):
     def _load_personal_line(self, official: Official) -> None:
         """The personal line typed for this case and official (from its draft), or none."""
         assert self.entry is not None
-        draft = self.drafts.load(self.entry.ua, official.id + self._language_suffix())
+        key = official.id + self._language_suffix()
+        draft = self.drafts.load(self.entry.ua, key, self._document())
         text = draft.personal_line if draft is not None else ""
         self.personalLine.blockSignals(True)
         self.personalLine.setText(text)
@@ -686,7 +717,7 @@ class Composer(QWidget):
         official = self.current_official()
         if self.entry is None or official is None:
             return
-        self.drafts.discard(self.entry.ua, self._draft_key(official))
+        self.drafts.discard(self.entry.ua, self._draft_key(official), self._document())
         self.letterBody.blockSignals(True)
         self.letterBody.setPlainText(self._generated)
         self.letterBody.blockSignals(False)
@@ -698,21 +729,78 @@ class Composer(QWidget):
         self.autosaveTimer.stop()
         if self._draft_slot is None or self._stale:
             return
-        ua, key = self._draft_slot
+        ua, key, document = self._draft_slot
         personal = self.personalLine.text() if self._letterish else ""
         try:
             if self._is_edited():
-                draft = self.drafts.save(ua, key, typed_text(self.letterBody), personal)
+                text = typed_text(self.letterBody)
+                draft = self.drafts.save(ua, key, text, personal, document)
+                self._offer_earlier_draft(None)  # this document has its own draft now
                 self.draftState.setText(
                     _("Draft saved at {time}.").format(time=format_time(draft.saved_at))
                 )
-            elif personal.strip():
-                self.drafts.save(ua, key, "", personal)  # the suggested text, with this line
+            elif personal.strip():  # the suggested text, with this line
+                self.drafts.save(ua, key, "", personal, document)
             else:
-                self.drafts.discard(ua, key)
+                self.drafts.discard(ua, key, document)  # an earlier document's draft stays
         except OSError as exc:
             self.draftState.setText(
                 _("Could not save the draft: {value}").format(value=exc.strerror or exc)
+            )
+
+    def _document(self) -> str:
+        """The document the letter is written from ("63/18", or "63/18#1" for its update)."""
+        return self.entry.card.key if self.entry is not None else ""
+
+    def _offer_earlier_draft(self, draft: Draft | None) -> None:
+        """Tell the writer of their draft from another document of this UA, and offer it: an
+        update may change what is asked, so the letter shown follows the current document."""
+        offered = draft if draft is not None and (draft.body or draft.personal_line) else None
+        self._earlier_draft = offered
+        self.earlierDraftBar.setVisible(offered is not None)
+        if offered is not None and self.entry is not None:
+            self.earlierDraftText.setText(
+                _(
+                    "Your draft from {saved_at} was written from another document of UA "
+                    "{ua}. Check what this one asks before you use it."
+                ).format(saved_at=format_datetime(offered.saved_at, "short"), ua=self.entry.ua)
+            )
+
+    def _on_use_earlier_draft(self) -> None:
+        """The earlier draft's text and personal line, kept from now on as this document's."""
+        earlier = self._earlier_draft
+        if earlier is None or self._draft_slot is None:
+            return
+        self.personalLine.blockSignals(True)
+        self.personalLine.setText(earlier.personal_line)
+        self.personalLine.blockSignals(False)
+        self._offer_earlier_draft(None)
+        if earlier.body:
+            self._personal_in_body = earlier.personal_line
+            self.letterBody.blockSignals(True)
+            self.letterBody.setPlainText(earlier.body)
+            self.letterBody.blockSignals(False)
+            self.save_draft()
+            self.refresh_preview()
+        else:  # the suggested text with a personal line: composed again around the line
+            self.save_draft()
+            self._recompose(keep_body=False)
+        self.draftState.setText(
+            _("Your draft from {saved_at} is now this letter's text.").format(
+                saved_at=format_datetime(earlier.saved_at, "short")
+            )
+        )
+
+    def _on_discard_earlier_draft(self) -> None:
+        earlier = self._earlier_draft
+        if earlier is None:
+            return
+        self._offer_earlier_draft(None)
+        try:
+            self.drafts.discard(earlier.ua, earlier.official_id, earlier.document)
+        except OSError as exc:
+            self.draftState.setText(
+                _("Could not delete the draft: {value}").format(value=exc.strerror or exc)
             )
 
     def _is_edited(self) -> bool:
@@ -1079,6 +1167,7 @@ class Composer(QWidget):
 
     def _clear(self) -> None:
         self._draft_slot = None
+        self._offer_earlier_draft(None)
         self.letterBody.blockSignals(True)
         self.letterBody.clear()
         self.letterBody.blockSignals(False)

@@ -349,7 +349,7 @@ def _settle_salutation(official: DraftOfficial, language: str) -> None:
         Confidence.LOW,
         _(
             "the document gives it only in another language ({given}); this one is the app's "
-            "usual salutation in {language} for the title: check it"
+            "usual salutation in {language} for that official: check it"
         ).format(given=given, language=language_display_name(language)),
     )
 

@@ -11,6 +11,7 @@ import unicodedata
 
 from uaction_desktop.importer.lexicon import lexicon
 from uaction_desktop.importer.places import country_name, fold
+from uaction_desktop.salutations import leading_honorific
 
 
 def _vocabulary(text: str) -> frozenset[str]:
@@ -182,6 +183,8 @@ def recase_name(name: str, spellings: Spellings | None = None) -> str:
     """ "Julio CASTAÑEDA ROJAS" -> "Julio Castañeda Rojas"; "Julio CASTANEDA" -> "Julio Castañeda"
     when the document spells it so in mixed case, else "Julio Castaneda"."""
     if not any(w.isupper() and len(w) > 1 for w in name.split()):
+        return name
+    if leading_honorific(name):  # "HE Omar Hassan Ahmed": His Excellency, not a surname
         return name
     found = spellings.mixed_case(name) if spellings is not None else None
     if found:
