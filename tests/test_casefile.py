@@ -445,7 +445,7 @@ def test_empty_officials_and_asks_are_reported(tmp_path: Path) -> None:
     result = load_case_file(write(tmp_path, text))
     assert [p.field for p in result.problems] == ["asks", "officials"]
     assert problem(result, "asks").message == (
-        "must list at least one appeal point (or give a model_letter)"
+        "must list at least one appeal point (or give a model letter)"
     )
 
 

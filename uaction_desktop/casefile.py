@@ -508,10 +508,10 @@ class _Validator:
         needs_asks = not_closure and not str(data.get("model_letter", "")).strip()
         if needs_asks and "asks" not in data:
             self.problem(
-                "asks", _("is required (or a model_letter): the appeal points writers make")
+                "asks", _("is required (or a model letter): the appeal points writers make")
             )
         elif needs_asks and isinstance(data["asks"], list) and not data["asks"]:
-            self.problem("asks", _("must list at least one appeal point (or give a model_letter)"))
+            self.problem("asks", _("must list at least one appeal point (or give a model letter)"))
         people = self.people(data.get("people"), "people")
         officials = self.officials(data.get("officials"), "officials", not_closure)
         translations = self.translations(data.get("translations"), language)
@@ -570,7 +570,7 @@ class _Validator:
                 )
                 continue
             if not isinstance(item, dict):
-                self.problem(here, _("must be a table with title, summary, asks or model_letter"))
+                self.problem(here, _("must be a table with title, summary, asks or model letter"))
                 continue
             self.unknown(item, _TRANSLATION_FIELDS, here)
             text = CaseText(
@@ -582,7 +582,7 @@ class _Validator:
             )
             if not (text.title or text.summary or text.asks or text.model_letter):
                 self.problem(
-                    here, _("is empty: give at least a title, summary, asks or model_letter")
+                    here, _("is empty: give at least a title, summary, asks or a model letter")
                 )
                 continue
             out.append(text)

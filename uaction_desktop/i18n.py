@@ -278,3 +278,19 @@ def or_list(items: list[str]) -> str:
     from babel.lists import format_list
 
     return format_list(items, style="or", locale=babel_locale())
+
+
+def asked_languages(names: tuple[str, ...] | list[str]) -> str:
+    """ "Russian, English" as the interface language names them ("russe, anglais"): a case's
+    languages are English names (the importer's, Babel's English); one Babel does not know is
+    shown as written."""
+    if _language == DEFAULT or not names:
+        return ", ".join(names)
+    from babel import Locale
+
+    codes: dict[str, str] = {}
+    for code, name in Locale("en").languages.items():
+        if "_" not in code:
+            codes.setdefault(name.casefold(), code)
+    own = Locale.parse(babel_locale()).languages
+    return ", ".join(own.get(codes.get(name.casefold(), ""), name) for name in names)

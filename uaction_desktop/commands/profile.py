@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict, replace
 
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import _, pgettext
 from uaction_desktop.languages import APP_LANGUAGES, effective_language
 from uaction_desktop.profile import LAYOUTS, save_profile
 from uaction_desktop.terminal import escaped
@@ -62,6 +62,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(_("Saved {path}").format(path=ctx.paths.profile_file))
         if moved is not None:
             print(_("The old file could not be read; it was kept as {moved}").format(moved=moved))
+    rows = []
     for key, value in asdict(profile).items():
         shown = " / ".join(value) if isinstance(value, tuple | list) else value
         if key == "layout" and not value:
@@ -70,5 +71,25 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             shown = _("{language} (the system's language)").format(
                 language=effective_language(profile)
             )
-        print(escaped(f"{key + ':':<9} {shown or '-'}", one_line=True))
+        rows.append((field_label(key), shown or "-"))
+    width = max(len(label) for label, _shown in rows) + 1
+    for label, shown in rows:
+        print(escaped(f"{label + ':':<{width}} {shown}", one_line=True))
     return 0
+
+
+def field_label(key: str) -> str:
+    """A profile field as ``uaction profile`` names it, in the interface language (the
+    option's name in English)."""
+    labels = {
+        "name": pgettext("profile field", "name"),
+        "address": pgettext("profile field", "address"),
+        "email": pgettext("profile field", "email"),
+        "country": pgettext("profile field", "country"),
+        "group": pgettext("profile field", "group"),
+        "closing": pgettext("profile field", "closing"),
+        "layout": pgettext("profile field", "layout"),
+        "locale": pgettext("profile field", "locale"),
+        "language": pgettext("profile field", "language"),
+    }
+    return labels.get(key, key)

@@ -8,7 +8,7 @@ import textwrap
 
 from uaction_desktop.case_json import case_to_json, days_left_text, status_word
 from uaction_desktop.cli import Context, UserError
-from uaction_desktop.i18n import _, language_display_name
+from uaction_desktop.i18n import _, asked_languages, language_display_name
 from uaction_desktop.library import CaseEntry, CaseUnavailable
 from uaction_desktop.model import Case, CaseStatus
 from uaction_desktop.terminal import escaped, json_escaped
@@ -56,7 +56,9 @@ def format_case(case: Case, status: CaseStatus, ctx: Context) -> str:
         people = ", ".join(f"{p.name} ({p.gender})" if p.gender else p.name for p in case.people)
         facts.append((_("People:"), people))
     if case.languages:
-        asked = _("{languages} (as the document asks)").format(languages=", ".join(case.languages))
+        asked = _("{languages} (as the document asks)").format(
+            languages=asked_languages(case.languages)
+        )
         facts.append((_("Write in:"), asked))
     letters = ", ".join(f"{language_display_name(c)} ({c})" for c in case.letter_languages)
     facts.append((_("Letters:"), letters or _("none: no appeal points in a letter language")))

@@ -124,7 +124,7 @@ _FRIENDLY = {
     N_("is required: the appeal points writers make"): N_(
         "is required: the appeal points, one per line"
     ),
-    N_("is empty: give at least a title, summary, asks or model_letter"): N_(
+    N_("is empty: give at least a title, summary, asks or a model letter"): N_(
         "is empty: type at least its title, summary, appeal points or model letter, or remove it"
     ),
 }
@@ -132,6 +132,12 @@ _GROUP_PATH_RE = re.compile(r"^(people|officials)\[(\d+)\](?:\.(\w+))?")
 
 
 # --------------------------------------------------------------------------- plain helpers
+
+
+def bare_label(label: str) -> str:
+    """A form label without its mnemonic and colon: "Numéro d'&AU :" -> "Numéro d'AU" (French
+    puts a space before the colon; left in, it doubles the one a message adds)."""
+    return label.replace("&", "").rstrip().rstrip(":").rstrip()
 
 
 def friendly(message: str) -> str:
@@ -227,7 +233,7 @@ class FormField(ProblemSlot):
         if name:
             widget.setObjectName(name)
             self.error.setObjectName(name + "Problem")
-        widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        widget.setAccessibleName(bare_label(label))
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)
         layout = QVBoxLayout(self.box)
@@ -1438,7 +1444,7 @@ class CaseEditor(QDialog):
     def describe_path(self, path: str) -> str:
         """Where a field is, in words: "Official 2 (Ambassador Erzhan Kazykhanov), Salutation"."""
         slot = self.field_for(path)
-        label = (slot.label if slot else path).replace("&", "").rstrip(":")
+        label = bare_label(slot.label if slot else path)
         match = _GROUP_PATH_RE.match(path)
         if match:
             number = int(match.group(2)) + 1

@@ -45,6 +45,7 @@ from uaction_desktop.gui.plain_text import shown, typed_text
 from uaction_desktop.i18n import (
     N_,
     _,
+    asked_languages,
     format_datetime,
     format_time,
     language_display_name,
@@ -1078,7 +1079,11 @@ class Composer(QWidget):
         self.languagePicker.setToolTip(tip)
         asked = self.entry.case.languages if self.entry is not None else ()
         notes = (
-            [_("The document asks writers to use: {languages}.").format(languages=", ".join(asked))]
+            [
+                _("The document asks writers to use: {languages}.").format(
+                    languages=asked_languages(asked)
+                )
+            ]
             if asked
             else []
         )

@@ -821,8 +821,10 @@ class _Parser:
             self.draft.leftovers.append(
                 Leftover(
                     text[-200:],
-                    "the model letter stops mid-text ('[...]'): complete it from the original "
-                    "before printing letters",
+                    _(
+                        "the model letter stops mid-text ('[...]'): complete it from the "
+                        "original before printing letters"
+                    ),
                 )
             )
             return

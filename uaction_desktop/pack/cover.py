@@ -166,7 +166,7 @@ def cover_notes(
             _(
                 "Envelopes: print {pages} on {envelope} envelopes, single-sided; they follow "
                 "the order of the letters."
-            ).format(pages=part.pages_text, envelope=spec.description)
+            ).format(pages=part.pages_text, envelope=spec.title)
         )
     if options.labels and (part := _part(parts, "labels")):
         sheet = SHEETS[options.labels]
@@ -174,7 +174,7 @@ def cover_notes(
             _(
                 "Labels: print {pages} on {sheet}, single-sided; one label per letter, in the "
                 "order of the letters, across then down."
-            ).format(pages=part.pages_text, sheet=sheet.description)
+            ).format(pages=part.pages_text, sheet=sheet.title)
         )
     if part := _part(parts, "tally"):
         notes.append(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import N_, _
 from uaction_desktop.pack.address import MM_PER_INCH, draw_block, fit_block
 from uaction_desktop.terminal import brief
 
@@ -28,7 +28,7 @@ RETURN_SIZE, RETURN_SMALLEST = 8.5, 6.5
 @dataclass(frozen=True)
 class EnvelopeSpec:
     name: str
-    description: str
+    description: str  # marked N_, English: see ``title``
     width: float  # mm
     height: float  # mm
     recipient_x: float  # left edge of the recipient block
@@ -41,6 +41,11 @@ class EnvelopeSpec:
     return_bottom: float
     stamp_width: float  # the stamp and franking zone in the top-right corner, kept empty
     stamp_height: float
+
+    @property
+    def title(self) -> str:
+        """The envelope in words, in the interface language (the cover, warnings)."""
+        return _(self.description)
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -56,7 +61,7 @@ ENVELOPES: dict[str, EnvelopeSpec] = {
     for spec in (
         EnvelopeSpec(
             "dl",
-            "DL, 220 × 110 mm",
+            N_("DL, 220 × 110 mm"),
             220,
             110,
             recipient_x=100,
@@ -72,7 +77,7 @@ ENVELOPES: dict[str, EnvelopeSpec] = {
         ),
         EnvelopeSpec(
             "c5",
-            "C5, 229 × 162 mm",
+            N_("C5, 229 × 162 mm"),
             229,
             162,
             recipient_x=105,
@@ -88,7 +93,7 @@ ENVELOPES: dict[str, EnvelopeSpec] = {
         ),
         EnvelopeSpec(
             "no10",
-            "No. 10, 9.5 × 4.125 in",
+            N_("No. 10, 9.5 × 4.125 in"),
             9.5 * MM_PER_INCH,
             4.125 * MM_PER_INCH,
             recipient_x=4 * MM_PER_INCH,
@@ -127,7 +132,7 @@ def draw_envelope(
     if not fit.fits:
         warnings.append(
             _("the address of {name} does not fit the {envelope} envelope's address zone").format(
-                name=brief(recipient[0]), envelope=spec.description
+                name=brief(recipient[0]), envelope=spec.title
             )
         )
     elif fit.split:
@@ -135,7 +140,7 @@ def draw_envelope(
             _(
                 "a line of the address of {name} is too long for the {envelope} envelope, so it "
                 "is split over two lines; check the address"
-            ).format(name=brief(recipient[0]), envelope=spec.description)
+            ).format(name=brief(recipient[0]), envelope=spec.title)
         )
     draw_block(canvas, recipient, spec.recipient_x, height - spec.recipient_top * mm, fit, missing)
     if sender:

@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from uaction_desktop.i18n import _
+from uaction_desktop.i18n import N_, _
 from uaction_desktop.pack.address import ASCENT, LEADING, MM_PER_INCH, draw_block, fit_block
 from uaction_desktop.terminal import brief
 
@@ -30,7 +30,7 @@ LABEL_SIZE, LABEL_SMALLEST = 10.0, 6.5
 @dataclass(frozen=True)
 class LabelSheet:
     name: str
-    description: str
+    description: str  # marked N_, English: see ``title``
     page_size: tuple[float, float]  # points
     columns: int
     rows: int
@@ -42,6 +42,11 @@ class LabelSheet:
     pitch_y: float
     inset_x: float  # text inset from the label's left and right edges
     inset_y: float
+
+    @property
+    def title(self) -> str:
+        """The sheet in words, in the interface language (the cover, messages)."""
+        return _(self.description)
 
     @property
     def per_sheet(self) -> int:
@@ -58,7 +63,7 @@ SHEETS: dict[str, LabelSheet] = {
     for sheet in (
         LabelSheet(
             "a4-21",
-            "A4 sheets of 21 labels, 63.5 × 38.1 mm (like Avery L7160)",
+            N_("A4 sheets of 21 labels, 63.5 × 38.1 mm (like Avery L7160)"),
             A4,
             3,
             7,
@@ -73,7 +78,7 @@ SHEETS: dict[str, LabelSheet] = {
         ),
         LabelSheet(
             "letter-30",
-            "US Letter sheets of 30 labels, 2 5/8 × 1 in (like Avery 5160)",
+            N_("US Letter sheets of 30 labels, 2 5/8 × 1 in (like Avery 5160)"),
             LETTER,
             3,
             10,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from uaction_desktop.i18n import _
 from uaction_desktop.pdf.layouts import LAYOUTS
 
 OfficialsChoice = Literal["targets", "all"]
@@ -70,20 +71,36 @@ class PackOptions:
         """Every reason these options cannot make a pack, in words for the user."""
         found = []
         if self.officials not in ("targets", "all"):
-            found.append(f"officials must be 'targets' or 'all', not '{self.officials}'")
+            found.append(
+                _("officials must be 'targets' or 'all', not '{value}'").format(
+                    value=self.officials
+                )
+            )
         if isinstance(self.signers, int):
             if self.signers < 1:
-                found.append("the number of copies must be at least 1")
+                found.append(_("the number of copies must be at least 1"))
         elif not self.signers:
-            found.append("the roster has no signers")
+            found.append(_("the roster has no signers"))
         if self.envelopes is not None and self.envelopes not in ENVELOPES:
-            found.append(f"unknown envelope '{self.envelopes}' (choose {', '.join(ENVELOPES)})")
+            found.append(
+                _("unknown envelope '{value}' (choose {choices})").format(
+                    value=self.envelopes, choices=", ".join(ENVELOPES)
+                )
+            )
         if self.labels is not None and self.labels not in LABELS:
-            found.append(f"unknown label sheet '{self.labels}' (choose {', '.join(LABELS)})")
+            found.append(
+                _("unknown label sheet '{value}' (choose {choices})").format(
+                    value=self.labels, choices=", ".join(LABELS)
+                )
+            )
         if self.envelopes and self.labels:
-            found.append("choose envelopes or labels, not both")
+            found.append(_("choose envelopes or labels, not both"))
         if self.layout is not None and self.layout not in LAYOUTS:
-            found.append(f"unknown layout '{self.layout}' (choose {', '.join(LAYOUTS)})")
+            found.append(
+                _("unknown layout '{value}' (choose {choices})").format(
+                    value=self.layout, choices=", ".join(LAYOUTS)
+                )
+            )
         return found
 
     @property
