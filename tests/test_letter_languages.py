@@ -27,6 +27,7 @@ from uaction_desktop.compose import (
     fax_cover_lines,
     letter_language,
 )
+from uaction_desktop.i18n import pgettext
 from uaction_desktop.model import Case
 from uaction_desktop.pdf.fax import render_fax
 from uaction_desktop.pdf.letter import render_letter
@@ -417,11 +418,15 @@ def test_an_english_letter_never_borrows_the_spanish_title(tmp_path: Path) -> No
 def test_uaction_profile_language_sets_the_default(capsys: pytest.CaptureFixture[str]) -> None:
     """In the test's own home (conftest): the profile's language decides the letter's."""
     assert main(["profile", "--language", "es", "--name", "Lucía García"]) == 0
-    assert "language: es" in capsys.readouterr().out
+    label = pgettext("profile field", "language")  # in the language that command spoke
+    assert re.search(rf"^{re.escape(label)}: +es$", capsys.readouterr().out, re.M)
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0
     assert "Excelentísimo Señor Embajador:" in capsys.readouterr().out
     assert main(["profile", "--language", "system"]) == 0  # said in Spanish, still the profile's
-    assert "language: de (el idioma del sistema)" in capsys.readouterr().out  # LANG=de here
+    label = pgettext("profile field", "language")
+    assert re.search(
+        rf"^{re.escape(label)}: +de \(el idioma del sistema\)$", capsys.readouterr().out, re.M
+    )  # LANG=de here
     assert main(["--lang", "en", "profile"]) == 0
     assert "language: de (the system's language)" in capsys.readouterr().out
     assert main(["--today", "2018-04-02", "letter", "63/18", "--to", "2", "--text"]) == 0

@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import BUNDLED_CASE
+from uaction_desktop import i18n
 from uaction_desktop.casefile import dump_case, load_case_file
 from uaction_desktop.model import CaseText, Channel
 
@@ -123,6 +124,22 @@ def test_the_documents_own_languages_are_shown(
     asked = composer.askedLanguages
     assert asked.isVisibleTo(composer)
     assert asked.text() == "The document asks writers to use: English, Russian."
+
+
+@pytest.mark.parametrize(
+    ("language", "names"), [("fr", "anglais, russe"), ("de", "Englisch, Russisch")]
+)
+def test_the_documents_own_languages_are_named_in_the_interface_language(
+    make_window, two_language_case, isolated_home, language: str, names: str
+) -> None:
+    write_profile(isolated_home, language)
+    i18n.language_at_start(["--lang", language])
+    try:
+        composer = open_case(make_window(), "64/18")
+        text = composer.askedLanguages.text()
+    finally:
+        i18n.set_language("en")
+    assert names in text and "English" not in text and "Russian" not in text
 
 
 def test_the_language_is_kept_with_its_case_like_the_channel(
