@@ -478,6 +478,7 @@ def test_fax_cover_lines(case: Case, jane: SenderProfile) -> None:
         (0, Channel.EMAIL, "Prosecutor General Kairat Kozhamzharov has no email address"),
         (0, Channel.PHONE, "Prosecutor General Kairat Kozhamzharov has no phone number"),
         (1, Channel.FAX, "Ambassador Erzhan Kazykhanov has no fax number in this case"),
+        (0, Channel.EMAIL, r"in this case \(channels it has: letter, fax, social\)$"),
     ],
 )
 def test_channel_errors(

@@ -520,7 +520,10 @@ def require_channel(official: Official, channel: Channel) -> None:
                 message = _("{official} has no phone number in this case")
             case _:
                 message = _("{official} has no such contact in this case")
-        raise ChannelError(message.format(official=official.display_name))
+        message = message.format(official=official.display_name)
+        if others := [c.value for c in official.channels()]:
+            message += _(" (channels it has: {channels})").format(channels=", ".join(others))
+        raise ChannelError(message)
 
 
 def compose_email(
