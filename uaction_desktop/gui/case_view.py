@@ -14,6 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from uaction_desktop.case_json import document_label
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.labels import status_label
 from uaction_desktop.gui.plain_text import shown
@@ -90,7 +91,7 @@ def case_html(entry: CaseEntry, today: date) -> str:
     title, summary, asks = (text or case).title, (text or case).summary, (text or case).asks
     level, advice = deadline_advice(entry, today)
     parts: list[str] = []
-    head = escape(_("UA {ua}").format(ua=case.ua))
+    head = escape(document_label(case.ua, case.kind, case.update))
     if case.index:
         head += f" &nbsp;·&nbsp; {escape(case.index)}"
     parts.append(f"<p style='color:gray'>{head}</p>")

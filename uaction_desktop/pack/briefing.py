@@ -12,9 +12,10 @@ from babel.dates import format_date
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
+from uaction_desktop.case_json import document_suffix
 from uaction_desktop.compose import recipient_lines
 from uaction_desktop.i18n import _, ngettext, pages_locale
-from uaction_desktop.model import CaseKind, CaseStatus, Role, join_names, split_paragraphs
+from uaction_desktop.model import CaseStatus, Role, join_names, split_paragraphs
 from uaction_desktop.pack.pages import Texts, content_area, footer
 from uaction_desktop.pack.plan import CasePlan
 from uaction_desktop.pdf.layouts import PageLayout
@@ -80,8 +81,7 @@ def briefing_story(
     case = planned.case
     ua = _("UA {ua}").format(ua=case.ua)
     reference = " · ".join(p for p in (ua, case.index, case.country) if p)
-    if case.kind is CaseKind.FOLLOW_UP:
-        reference += " · " + _("update {number}").format(number=case.update)
+    reference += document_suffix(case.kind, case.update)
     story: list[Flowable] = [texts(reference, "small"), texts(case.title, "title")]
     people = join_names([p.name for p in case.people])
     if people:
