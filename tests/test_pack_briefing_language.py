@@ -61,3 +61,12 @@ def test_each_translation(tmp_path, isolated_home, capsys, language: str) -> Non
     }
     assert own[language] in letters[0]
     assert own[language] in briefing
+
+
+def test_the_cover_lists_the_title_the_briefing_gives(tmp_path, isolated_home, capsys) -> None:
+    profile("--address", "69001 Lyon", "--country", "France", "--language", "fr")
+    out = tmp_path / "pack.pdf"
+    assert main([*ACTIVE, "pack", "--case", "63/18", "-o", str(out)]) == 0
+    cover = " ".join(pages(out)[0].split())
+    assert "Une femme détenue" in cover
+    assert "Woman detained" not in cover

@@ -220,6 +220,10 @@ class _Builder:
                 self.layout,
                 self.locale,
                 self.texts,
+                {
+                    p.case.key: letter_language(p.case, self.profile, self.options.language)
+                    for p in self.plan.cases
+                },
             )
             define_cover(self.canvas, self.layout, story)
         self.check()
