@@ -280,7 +280,7 @@ def test_letter_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert out.startswith(
         "Jane Doe\n12 Elm Street\nSpringfield, IL 62701\n\n2 April 2018\n\n"
         "Prosecutor General Kairat Kozhamzharov\n14 Orynbor Street\nAstana, 010000\n"
-        "Republic of Kazakhstan\n\nDear Prosecutor General,\n\n"
+        "KAZAKHSTAN\n\nDear Prosecutor General,\n\n"
     )
     assert "I urge you to immediately and unconditionally release Akmaral Tobylova" in out
     output = tmp_path / "letter.txt"

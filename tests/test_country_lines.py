@@ -143,21 +143,35 @@ def test_a_profile_without_a_country_writes_from_the_country_its_address_names(
 
 
 @pytest.mark.parametrize(
-    ("last_line", "country"),
+    ("last_line", "country", "kept", "from_berlin", "from_lyon"),
     [
-        ("RUSSISCHE FÖDERATION", "Russia"),
-        ("125993 Moskau, Russische Föderation", "Russian Federation"),
-        ("Astana 010000 République du Kazakhstan", "Kazakhstan"),
-        ("Téhéran, République islamique d'Iran", "Iran"),
-        ("Rabat, Reino de Marruecos", "Morocco"),
+        ("RUSSISCHE FÖDERATION", "Russia", "", "RUSSLAND", "RUSSIE"),
+        (
+            "125993 Moskau, Russische Föderation",
+            "Russian Federation",
+            "125993 Moskau",
+            "RUSSLAND",
+            "RUSSIE",
+        ),
+        (
+            "Astana 010000 République du Kazakhstan",
+            "Kazakhstan",
+            "Astana 010000",
+            "KASACHSTAN",
+            "KAZAKHSTAN",
+        ),
+        ("Téhéran, République islamique d'Iran", "Iran", "Téhéran", "IRAN", "IRAN"),
+        ("Rabat, Reino de Marruecos", "Morocco", "Rabat", "MAROKKO", "MAROC"),
+        ("Khartoum, SUDAN", "Sudan", "Khartoum", "SUDAN", "SOUDAN"),
     ],
 )
-def test_an_address_that_names_its_country_in_another_language_gets_no_second_line(
-    last_line: str, country: str
+def test_an_address_that_names_its_country_gets_it_once_as_the_writers_post_reads_it(
+    last_line: str, country: str, kept: str, from_berlin: str, from_lyon: str
 ) -> None:
-    """A German page prints "RUSSISCHE FÖDERATION" under a Moscow address: a writer abroad
-    must not get "RUSSLAND" under it as well (seven lines, printed smaller, and a puzzled
-    sorting office)."""
+    """A German page prints "RUSSISCHE FÖDERATION" under a Moscow address: a writer in Lyon
+    gets "RUSSIE" in its place (what La Poste sorts by, UPU practice: capitals, the origin
+    country's language, a line of its own), never a second country line; the rest of the
+    line ("125993 Moskau") stays as published."""
     official = Official(
         id="prosecutor",
         title="Generalstaatsanwalt",
@@ -166,4 +180,10 @@ def test_an_address_that_names_its_country_in_another_language_gets_no_second_li
         country=country,
     )
     berlin = SenderProfile(name="A. Writer", address=("Hauptstr. 5", "10115 Berlin"), country="DE")
-    assert recipient_lines(official, berlin, "a4-din-b")[-1] == last_line
+    lyon = SenderProfile(
+        name="B. Writer", address=("5 place Bellecour", "69002 Lyon"), country="FR"
+    )
+    for writer, destination in ((berlin, from_berlin), (lyon, from_lyon)):
+        lines = recipient_lines(official, writer, "a4-din-b")
+        expected = ("Beispielstraße 1", *([kept] if kept else []), destination)
+        assert lines[-len(expected) :] == expected, writer.country

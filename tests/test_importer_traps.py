@@ -674,3 +674,38 @@ def test_capitalised_words_of_a_title_are_people_only_when_the_text_names_them()
 
     text = "Der Blogger Tomas Weber wird vermisst. Tomas Weber schrieb über die Polizei."
     assert recurring_names(text, "Junges Opfer von Folter Tomas Weber vermisst") == ["Tomas Weber"]
+
+
+PAGE_FURNITURE = """\
+• Kampagnen
+
+Further information on UA 31/92 (AMR 99/02/92, 3 March) - Norland: fear for safety: Ana Sample
+
+, Dokumentnummer: AMR 99/012/1992
+
+EXTERNAL (for general distribution) AI Index: AMR 99/12/92
+Distr: UA/SC
+2 April 1992
+Further information on UA 31/92 (AMR 99/02/92, 3 March 1992) - Fear for safety
+Ana Sample, a teacher, has been threatened again after she spoke to journalists.
+RECOMMENDED ACTION: Telegrams/telexes/faxes/airmail letters:
+- urging the authorities to protect Ana Sample;
+- asking for the results of the inquiry into the threats against her.
+page 2 of FU 31/92
+APPEALS TO:
+Minister of the Interior
+Ministry Street 4
+Norcity, Norland
+"""
+
+
+def test_a_page_header_and_an_index_label_line_stay_out_of_the_case() -> None:
+    """ "page 2 of FU 31/92" between the requests and the addresses, and a web page's label
+    line holding only the document's index, are furniture: dropped, with their reasons."""
+    draft = parse_text(PAGE_FURNITURE)
+    case = draft.to_case(TODAY)
+    assert case.asks[-1].endswith("the threats against her.")
+    assert "Dokumentnummer" not in case.summary
+    dropped = {leftover.text: leftover.note for leftover in draft.dropped}
+    assert "page 2 of FU 31/92" in dropped
+    assert any("AMR 99/012/1992" in text for text in dropped)

@@ -470,6 +470,11 @@ def test_an_english_letter_names_countries_in_english(tmp_path: Path) -> None:
         (("Hauptplatz 1", "1010 Wien"), "Wien"),
         (("1234 Main Street", "Springfield, IL 62701"), ""),
         (("1234 Main Street",), ""),
+        # an address on one line, as a roster's cell may hold it
+        (("5 place Bellecour, 69002 Lyon",), "Lyon"),
+        (("Lindenstraße 12, 10969 Berlin, Deutschland",), "Berlin"),
+        (("Flat 2, 1200 rue Sainte-Catherine",), ""),  # a house number, not a postcode
+        (("12 Elm Street, Springfield, IL 62701",), ""),
         ((), ""),
     ],
 )

@@ -467,6 +467,46 @@ def test_a_case_with_no_postal_address_gets_a_briefing_but_no_letters(tmp_path: 
     assert any("no official to write to by post" in w for w in result.warnings)
 
 
+CUT_OFF_CASE = """
+format = 1
+ua = "204/26"
+title = "Lawyer held after a hearing"
+country = "Borduria"
+issued = 2026-11-20
+deadline = 2026-12-20
+summary = "A lawyer was arrested as she left a court hearing."
+asks = ["Urging them to release the lawyer and to uphold h[...]"]
+
+[[officials]]
+id = "minister"
+title = "Minister of Justice"
+address = ["Ministry of Justice", "Capital City"]
+salutation = "Dear Minister"
+"""
+
+
+def test_letters_cut_off_in_the_source_are_warned_about_once_per_case(tmp_path: Path) -> None:
+    """An imported appeal that stops mid-word is printed as published, and the coordinator is
+    told, once for the case however many members sign."""
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "ua-204-26.toml").write_text(CUT_OFF_CASE, encoding="utf-8")
+    (tmp_path / "cases" / "ua-203-26.toml").write_text(
+        EMAIL_ONLY_CASE.replace('"203/26"', '"205/26"').replace(
+            'emails = ["press@gov.borduria.example"]', 'address = ["Press Office", "Capital"]'
+        ),
+        encoding="utf-8",
+    )
+    library = CaseLibrary.load([tmp_path / "cases"])
+    options = PackOptions(signers=3)
+    result = build_pack(options, library, PROFILE, tmp_path / "p.pdf", today=TODAY)
+    cut = [w for w in result.warnings if "cut off" in w]
+    assert cut == [
+        'the letters for UA 204/26 seem cut off at "uphold h[...]": compare the case with the '
+        "published document before they are sent"
+    ]
+    assert any("uphold h[...]" in text for text in page_texts(result.path))
+
+
 def test_a_long_case_still_has_a_one_page_briefing(tmp_path: Path) -> None:
     long_case = EMAIL_ONLY_CASE.replace(
         '"A blogger has received death threats."',

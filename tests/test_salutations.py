@@ -183,7 +183,9 @@ def test_uaction_letter_warns_about_a_truncated_model_letter(tmp_path: Path, cap
     (cases / "cut.toml").write_text(text, encoding="utf-8")
     args = ["--home", str(tmp_path / "home"), "--today", day.isoformat(), "letter", "63/18"]
     assert main([*args, "--to", "1", "--text"]) == 0
-    assert 'warning: the letter text seems cut off at "foll[...]"' in capsys.readouterr().err
+    assert (
+        'warning: the letter text seems cut off at "charges foll[...]"' in capsys.readouterr().err
+    )
 
 
 def test_a_whole_letter_pasted_in_keeps_only_its_text(case) -> None:

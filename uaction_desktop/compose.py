@@ -30,6 +30,7 @@ from uaction_desktop.destination import (
     line_country,
     plain_name,
     same_country,
+    split_country,
 )
 from uaction_desktop.i18n import _, language_display_name, or_list
 from uaction_desktop.languages import APP_LANGUAGES, effective_language
@@ -254,9 +255,19 @@ def recipient_lines(
     if official.organisation:
         lines.append(official.organisation)
     lines.extend(official.address)
-    if is_international(official, profile, layout):
+    writer = sender_country(profile, layout)
+    abroad = bool(official.country and official.address) and not (
+        writer and same_country(official.country, writer)
+    )
+    rest, named = split_country(official.address[-1]) if abroad else ("", "")
+    if named and named == country_code(official.country):
+        # "Khartoum, SUDAN" -> "Khartoum" / "SOUDAN" from Lyon: the country the address names,
+        # as the writer's post office reads it, in capitals on a line of its own (UPU practice)
+        lines[-1:] = [rest] if rest else []
+        lines.append(destination_line(official.country, writer))
+    elif is_international(official, profile, layout):
         # "US" -> "UNITED STATES" from Leeds, "VEREINIGTE STAATEN" from Berlin (UPU practice)
-        lines.append(destination_line(official.country, sender_country(profile, layout)))
+        lines.append(destination_line(official.country, writer))
     return tuple(lines)
 
 
@@ -509,7 +520,10 @@ def require_channel(official: Official, channel: Channel) -> None:
                 message = _("{official} has no phone number in this case")
             case _:
                 message = _("{official} has no such contact in this case")
-        raise ChannelError(message.format(official=official.display_name))
+        message = message.format(official=official.display_name)
+        if others := [c.value for c in official.channels()]:
+            message += _(" (channels it has: {channels})").format(channels=", ".join(others))
+        raise ChannelError(message)
 
 
 def compose_email(

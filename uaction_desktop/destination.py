@@ -191,6 +191,18 @@ def line_country(line: str) -> str:
     return ""
 
 
+def split_country(line: str) -> tuple[str, str]:
+    """An address line without the country it ends with, and that country's code:
+    "Khartoum, SUDAN" -> ("Khartoum", "SD"); "KINGDOM OF SAUDI ARABIA" -> ("", "SA");
+    (line, "") where it names none."""
+    words = line.split()
+    for start in range(max(0, len(words) - 6), len(words)):
+        code = country_code(" ".join(words[start:]))
+        if code:
+            return " ".join(words[:start]).rstrip(" ,;-–—"), code
+    return line, ""
+
+
 def writing_language(country: str) -> str:
     """The language post is addressed in, in the writer's country ("DE" -> "de"); English
     where the country is unknown."""

@@ -149,23 +149,38 @@ def french_de(text: str) -> str:
 
 def sender_place(address: tuple[str, ...] | list[str]) -> str:
     """The town of a writer's address, for the date line ("10115 Berlin" -> "Berlin", "69002
-    Lyon Cedex 02" -> "Lyon"): read from the last line, or the one before a country line;
+    Lyon Cedex 02" -> "Lyon"): read from the last line (or its last parts after commas, for
+    an address typed on one line), or the one before a country line;
     "" when that is not a postcode and a town (a street is never taken for one)."""
     from uaction_desktop.destination import known_names, plain_name
 
     lines = [a.strip() for a in address if a.strip()]
     if len(lines) > 1 and plain_name(lines[-1]) in known_names():
         lines = lines[:-1]  # "GERMANY" after the town
-    match = _POSTCODE_TOWN.match(lines[-1]) if lines else None
+    if not lines:
+        return ""
+    # "5 place Bellecour, 69002 Lyon": an address typed on one line, its parts after commas
+    parts = [lines[-1], *reversed([p.strip() for p in lines[-1].split(",")[1:] if p.strip()])]
+    match = next(filter(None, (_POSTCODE_TOWN.match(part) for part in parts)), None)
     if not match:
         return ""
     town = re.sub(r"(?i)\s+cedex(\s+\d+)?$", "", match.group("town")).strip(" ,")
-    if not town or any(ch.isdigit() for ch in town) or _STREET.search(town):
+    if (
+        not town
+        or any(ch.isdigit() for ch in town)
+        or _STREET.search(town)
+        or _STREET_FIRST.match(town)
+    ):
         return ""
     return town
 
 
 _STREET = re.compile(r"(?i)\b(street|st|avenue|ave|road|rd|lane|drive|boulevard|blvd|way)\.?$")
+# "1200 rue Sainte-Catherine": a house number and a street, not a postcode and a town
+_STREET_FIRST = re.compile(
+    r"(?i)(rue|place|avenue|av|boulevard|bd|chemin|allée|quai|calle|avenida|plaza|paseo|via|"
+    r"viale|piazza|rua)\b"
+)
 
 
 # "10115 Berlin", "D-10115 Berlin", "75011 Paris", "28013 Madrid", "1010 Wien", "8001 Zürich",

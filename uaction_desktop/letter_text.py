@@ -113,16 +113,23 @@ def _after_letterhead(lines: list[str]) -> list[str]:
     return lines
 
 
-_ELISION = re.compile(r"(\S{1,30}\s?)?(\[\s*(\.\.\.|…)\s*\]|\(\s*(\.\.\.|…)\s*\))")
+# the elision with the word before it: "uphold h[...]" says where, "h[...]" hardly does
+_ELISION = re.compile(r"(\S{1,30}\s)?(\S{1,30}\s?)?(\[\s*(\.\.\.|…)\s*\]|\(\s*(\.\.\.|…)\s*\))")
 _SENTENCE_END = re.compile(r"""[.!?…:;)\]"'”’»]$""")
+
+
+def elided(text: str) -> str:
+    """The first "[...]" left in a text copied from a page that was cut, with the words before
+    it ("uphold h[...]"); "" if there is none."""
+    match = _ELISION.search(text)
+    return match.group(0) if match else ""
 
 
 def truncation(text: str) -> str:
     """Where a body looks cut off ("…foll[...]", or a last paragraph that stops mid-sentence),
     as a short quote for a warning; "" if it looks whole."""
-    match = _ELISION.search(text)
-    if match:
-        return match.group(0)
+    if cut := elided(text):
+        return cut
     paragraphs = body_paragraphs(text)
     if not paragraphs:
         return ""

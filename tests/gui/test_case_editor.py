@@ -490,3 +490,28 @@ def test_hostile_text_stays_literal_everywhere(open_editor, bundled, cases_dir) 
 def test_plain_escapes_only_what_qt_would_take_for_markup() -> None:
     assert plain("a < b and {{ 7*7 }}") == "a < b and {{ 7*7 }}"
     assert plain("<b>x</b>") == "<qt>&lt;b&gt;x&lt;/b&gt;</qt>"
+
+
+@pytest.mark.parametrize(
+    ("change", "cut"),
+    [
+        ({"asks": ("Urging them to release her and to uphold h[...]",)}, "uphold h[...]"),
+        ({"model_letter": "Dear Minister,\n\nI ask you to release her and to end the"}, "…"),
+        ({}, ""),
+    ],
+)
+def test_a_case_whose_appeal_stops_mid_text_is_ready_to_save_with_a_warning(
+    open_editor, bundled: Case, change: dict, cut: str
+) -> None:
+    """An imported page cut short still saves (it is what was published), but the editor
+    does not call it complete."""
+    from dataclasses import replace
+
+    editor = open_editor(replace(bundled, **change))
+    assert editor.validate() == []
+    label = editor.problemsLabel.text()
+    if cut:
+        assert "seems cut off" in label and cut in label
+        assert editor.saveButton.isEnabled()
+    else:
+        assert label == "Ready to save: the case file is complete."

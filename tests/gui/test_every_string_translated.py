@@ -90,6 +90,10 @@ def _data_texts(case) -> set[str]:
                 walk(item)
 
     walk(case)
+    # The destination country line of each address: Babel's country names, not the catalog's.
+    from uaction_desktop.destination import destination_line
+
+    found |= {destination_line(o.country, "") for o in case.officials if o.country}
     return found
 
 

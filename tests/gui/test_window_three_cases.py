@@ -86,12 +86,13 @@ def assert_personal_lines(letters: dict[tuple[str, str], list[str]]) -> None:
 
 
 def check_all(letters: dict[tuple[str, str], list[str]]) -> None:
-    # UA 63/18 to Kazakhstan: the published address already names the country; the return
-    # address says where a reply must go.
+    # UA 63/18 to Kazakhstan: the published address names the country ("Republic of
+    # Kazakhstan"), given once, in capitals as a US post office reads it; the return address
+    # says where a reply must go.
     prosecutor = letters["63/18", "prosecutor-general"]
     assert prosecutor[:4] == [*RETURN, "UNITED STATES"]
     assert block_after(prosecutor, "Prosecutor General Kairat Kozhamzharov", 4)[-1] == (
-        "Republic of Kazakhstan"
+        "KAZAKHSTAN"
     )
     assert prosecutor.count("Dear Prosecutor General,") == 1
     # ... to the embassy in Washington: domestic mail, no country line on either address.
@@ -115,7 +116,9 @@ def check_all(letters: dict[tuple[str, str], list[str]]) -> None:
     # UA 72/18: the King, and the "copies to" embassy in Washington with no salutation given.
     king = letters["72/18", "king"]
     assert king.count("Your Majesty,") == 1
-    assert block_after(king, "Royal Court, Riyadh", 2)[-1] == "Kingdom of Saudi Arabia"
+    assert (
+        block_after(king, "Royal Court, Riyadh", 2)[-1] == "SAUDI ARABIA"
+    )  # as the published "Kingdom of ..." is sorted
     embassy = letters["72/18", "embassy"]
     assert embassy.count("Your Excellency,") == 1 and "Dear Sir or Madam," not in embassy
     assert block_after(embassy, "601 New Hampshire Avenue NW", 2)[-1] == "Washington DC 20037"

@@ -66,7 +66,7 @@ from uaction_desktop.casefile import (
     parse_case_text,
 )
 from uaction_desktop.gui.import_review import fill_review_list
-from uaction_desktop.gui.plain_text import plain, rich_escaped, typed_text
+from uaction_desktop.gui.plain_text import plain, rich_escaped, shown, typed_text
 from uaction_desktop.gui.restore_bar import RestoreBar
 from uaction_desktop.gui.screen_fit import fit_to_screen
 from uaction_desktop.i18n import N_, _, language_display_name, ngettext
@@ -1517,10 +1517,31 @@ class CaseEditor(QDialog):
                     count,
                 ).format(count=count)
             )
+        elif cut := self._cut_off():
+            self.problemsLabel.setText(
+                _(
+                    'Ready to save, but the text seems cut off at "{cut}": compare it with the '
+                    "published document."
+                ).format(cut=shown(cut))
+            )
         else:
             self.problemsLabel.setText(_("Ready to save: the case file is complete."))
         self.problemsList.setVisible(bool(count))
         self.saveButton.setEnabled(not count)
+
+    def _cut_off(self) -> str:
+        """Where the case's appeal looks cut off (an imported page that stopped mid-text)."""
+        from uaction_desktop.letter_text import elided, truncation
+
+        case = self.case
+        if case is None:
+            return ""
+        languages = (case.language, *(t.language for t in case.translations))
+        for text in filter(None, (case.text(language) for language in languages)):
+            cut = truncation(text.model_letter) if text.model_letter else ""
+            if cut := cut or elided("\n".join(text.asks)):
+                return cut
+        return ""
 
     def _on_problem_activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)

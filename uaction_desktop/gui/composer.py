@@ -222,10 +222,13 @@ class Composer(QWidget):
         self.discardEarlierDraft = QPushButton(_("Discard it"), self.earlierDraftBar)
         self.discardEarlierDraft.setObjectName("discardEarlierDraft")
         self.discardEarlierDraft.setToolTip(_("Delete that draft: it is not needed any more"))
-        bar = QHBoxLayout(self.earlierDraftBar)
-        bar.addWidget(self.earlierDraftText, 1)
-        bar.addWidget(self.useEarlierDraft)
-        bar.addWidget(self.discardEarlierDraft)
+        bar = QVBoxLayout(self.earlierDraftBar)  # the sentence across, its two buttons below
+        bar.addWidget(self.earlierDraftText)
+        bar_buttons = QHBoxLayout()
+        bar_buttons.addStretch(1)
+        bar_buttons.addWidget(self.useEarlierDraft)
+        bar_buttons.addWidget(self.discardEarlierDraft)
+        bar.addLayout(bar_buttons)
         self.earlierDraftBar.hide()
 
         self.letterPreview = PageView(self)

@@ -30,10 +30,18 @@ def safe_file_name(text: str, suffix: str) -> str:
 
 
 def letter_file_name(ua: str, official: Official, suffix: str = ".pdf") -> str:
-    """ "UA 63-18 letter to the Ambassador.pdf"; a name with no title: "... to Jane Roe"."""
-    if official.title:
+    """ "UA 63-18 letter to the Ambassador.pdf"; a name with no title: "... to Jane Roe".
+    A title that brings its own article or style ("His Majesty King") is not given "the"; one
+    in capitals ("LEITER DER ERMITTLUNGSBEHÖRDE") gives way to the official's name."""
+    title = " ".join(official.title.split())
+    styled = re.match(r"(?i)(the|his|her|their|its)\b", title) is not None
+    if title and (styled or (title.isupper() and official.name)):
+        stem = _("UA {ua} letter to {name}").format(
+            ua=ua, name=official.name if title.isupper() else title
+        )
+    elif title:
         # Translators: a file name; {title} is the official's title, as the case gives it.
-        stem = _("UA {ua} letter to the {title}").format(ua=ua, title=official.title)
+        stem = _("UA {ua} letter to the {title}").format(ua=ua, title=title)
     else:
         stem = _("UA {ua} letter to {name}").format(
             ua=ua, name=official.display_name or official.id

@@ -17,7 +17,12 @@ _IMAGE_LINE_RE = re.compile(
     r"^(?:[\w .()~-]{0,80}[\\/])?[\w .()~-]{0,80}\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|svg|webp)$",
     re.IGNORECASE,
 )
-_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$"
+    # "page 2 of FU 24/91", "Seite 2 von 3": a page header naming the document
+    r"|^(?:page|seite|página|pagina)\s+\d{1,3}\s+(?:of|von|de|sur)\s+[\w/ .-]{1,30}$",
+    re.IGNORECASE,
+)
 _LOGO_RE = re.compile(r"^(?:amnesty|international|amnesty\s+international)$", re.IGNORECASE)
 _WEB_CHROME_RE = re.compile(
     r"^[-•*]?\s*(?:downloads?|download\s+(?:the\s+)?(?:full\s+)?(?:ua|urgent action|pdf|word)\b.*"

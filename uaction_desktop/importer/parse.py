@@ -76,6 +76,11 @@ _RUN_ON_BANNER_RE = re.compile(
     r"(?=\s+[A-Z]?[a-z]|\s*$)"
 )
 # "UA-205/2030: TEACHER AT RISK": a title after the UA number that starts its line
+# A paragraph that is only a label and an Amnesty index ("، رقم الوثيقة: AMR 19/011/1991", a
+# web page's "Index number: MDE 13/001/2024"): a page's furniture, never the case's summary.
+_INDEX_LINE_RE = re.compile(
+    r"^\W*(?:[^\W\d_][^\d:]{0,40}:)?\s*[A-Z]{3}\s?\d{1,2}/\d{2,4}/\d{2,4}\W*$"
+)
 _UA_PREFIX_RE = re.compile(r"^(?:UA|AU)\s*-?\s*\d{1,4}\s*/\s*\d{2,4}(?:-\d{1,2})?\s*:\s*(?=\S)")
 _TITLED_RE = re.compile(
     r"^urgent action(?P<update>\s+update)?\s*[:–—-]\s*(?P<title>\S.{2,200})$", re.IGNORECASE
@@ -738,6 +743,9 @@ class _Parser:
         for cut in [p for p in found if not re.search(r"\w", p)]:
             self.draft.dropped.append(Leftover(cut, _("where the text stops (an excerpt's cut)")))
         found = [p for p in found if re.search(r"\w", p)]
+        for label in [p for p in found if _INDEX_LINE_RE.match(p)]:  # "Document number: AMR …"
+            self.draft.dropped.append(Leftover(label, _("a document index with its label")))
+        found = [p for p in found if not _INDEX_LINE_RE.match(p)]
         if not found:
             return
         self.used.update(intro)

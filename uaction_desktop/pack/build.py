@@ -24,6 +24,7 @@ from uaction_desktop.compose import (
     return_address,
 )
 from uaction_desktop.i18n import _
+from uaction_desktop.letter_text import truncation
 from uaction_desktop.library import CaseLibrary
 from uaction_desktop.model import Official
 from uaction_desktop.pack.briefing import briefing_story, draw_briefing
@@ -273,6 +274,7 @@ class _Builder:
     def _letters(self) -> None:
         profiles = [signer_profile(self.profile, s) for s in self.plan.signers]
         pages: LetterPages | None = None
+        cut_off: set[str] = set()
         total = self.plan.letters
         for job in self.plan.jobs():
             self.check()
@@ -287,6 +289,15 @@ class _Builder:
             )
             if pages is None:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)
+            cut = truncation(letter.body) if job.case.ua not in cut_off else ""
+            if cut:  # an imported text that stops mid-sentence: said once per case
+                cut_off.add(job.case.ua)
+                self.warnings.append(
+                    _(
+                        'the letters for UA {ua} seem cut off at "{cut}": compare the case with '
+                        "the published document before they are sent"
+                    ).format(ua=job.case.ua, cut=cut)
+                )
             self._front_side()
             pages.draw(letter)
             self.tick(_("letter {number} of {count}").format(number=job.number + 1, count=total))
