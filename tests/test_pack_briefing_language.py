@@ -54,7 +54,6 @@ def test_each_translation(tmp_path, isolated_home, capsys, language: str) -> Non
     profile("--address", "Leeds LS1 1AA", "--country", "United Kingdom")
     briefing, letters = pack(tmp_path, "--language", language)
     assert "Dear Prosecutor General" not in briefing
-    first = letters[0]
     own = {
         "es": "Excelentísimo Señor Fiscal General",
         "de": "Sehr geehrter Herr Generalstaatsanwalt",
