@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from uaction_desktop.case_index import CaseCard
-from uaction_desktop.model import Case, CaseStatus
+from uaction_desktop.model import Case, CaseKind, CaseStatus
 
 
 def card_to_json(card: CaseCard, status: CaseStatus | None = None) -> dict[str, Any]:
@@ -79,6 +79,25 @@ def case_to_json(case: Case, status: CaseStatus | None = None) -> dict[str, Any]
         ],
         "file": case.path,
     }
+
+
+def document_label(ua: str, kind: CaseKind, update: int) -> str:
+    """ "UA 101/24", "UA 101/24 · update 1", "UA 101/24 · closure" in the interface language:
+    an update or a closure read as the first appeal would be mistaken for it."""
+    from uaction_desktop.i18n import _
+
+    return _("UA {ua}").format(ua=ua) + document_suffix(kind, update)
+
+
+def document_suffix(kind: CaseKind, update: int) -> str:
+    """ " · update 1", " · closure", or "" for the first appeal."""
+    from uaction_desktop.i18n import _
+
+    if kind is CaseKind.FOLLOW_UP:
+        return " · " + _("update {number}").format(number=update)
+    if kind is CaseKind.CLOSURE:
+        return " · " + _("closure")
+    return ""
 
 
 def status_word(status: CaseStatus) -> str:

@@ -192,6 +192,25 @@ class Case:
         return split_paragraphs(text)
 
 
+def reader_text(case: Case, language: str) -> CaseText | None:
+    """The title, summary and appeal points in the reader's language where the case has a
+    translation into it (each part falling back to the case's own), else None: a Spanish
+    volunteer reads the Spanish appeal points the coordinator added, not the English ones (the
+    case view, and a pack's briefing in its letters' language)."""
+    if language == case.language:
+        return None
+    translated = case.text(language)
+    if translated is None or not (translated.title or translated.summary or translated.asks):
+        return None
+    return CaseText(
+        language,
+        translated.title or case.title,
+        translated.summary or case.summary,
+        translated.asks or case.asks,
+        translated.model_letter,
+    )
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs separated by blank lines, each folded onto one line."""
     blocks = re.split(r"\n\s*\n", text.strip())

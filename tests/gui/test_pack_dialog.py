@@ -136,3 +136,20 @@ def test_copies_to_recipients_are_chosen_per_case(qtbot) -> None:
     dialog.set_copies_to("201/26", True)
     assert dialog.options().copies_to == ("201/26",)
     assert int(dialog.summary.text().split()[0]) == int(before.split()[0]) + 2
+
+
+def test_the_greyed_member_count_is_the_rosters(qtbot, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, [])
+    assert dialog.copies.text() == "10 members"
+    roster = tmp_path / "members.csv"
+    roster.write_text("name\n" + "".join(f"Member {n}\n" for n in range(1, 6)), encoding="utf-8")
+    dialog.roster.setText(str(roster))
+    assert not dialog.copies.isEnabled()
+    assert dialog.copies.text() == "5 members"  # not the 10 typed before
+    assert dialog.summary.text().startswith("10 letters: 5 to each of 2 officials")
+    dialog.roster.setText(str(tmp_path / "missing.csv"))
+    assert "10" not in dialog.copies.text()
+    dialog.roster.clear()
+    assert dialog.copies.isEnabled()
+    assert dialog.copies.text() == "10 members"
+    assert dialog.summary.text().startswith("20 letters: 10 to each of 2 officials")

@@ -6,7 +6,7 @@ import argparse
 import json
 import textwrap
 
-from uaction_desktop.case_json import case_to_json, days_left_text, status_word
+from uaction_desktop.case_json import case_to_json, days_left_text, document_label, status_word
 from uaction_desktop.cli import Context, UserError
 from uaction_desktop.i18n import _, asked_languages, language_display_name
 from uaction_desktop.library import CaseEntry, CaseUnavailable
@@ -45,7 +45,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def format_case(case: Case, status: CaseStatus, ctx: Context) -> str:
     wrap = textwrap.TextWrapper(width=88)
-    lines = [f"UA {case.ua}  {case.index}".rstrip(), case.title, ""]
+    label = document_label(case.ua, case.kind, case.update)
+    lines = [f"{label}  {case.index}".rstrip(), case.title, ""]
     state = status_word(status)
     if status is CaseStatus.ACTIVE:
         state = f"{state}, {days_left_text(case.deadline, ctx.today)}"

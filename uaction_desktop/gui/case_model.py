@@ -15,7 +15,7 @@ from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from uaction_desktop.case_json import days_left_text
+from uaction_desktop.case_json import days_left_text, document_suffix
 from uaction_desktop.case_search import CaseSearch
 from uaction_desktop.gui.labels import status_label
 from uaction_desktop.gui.plain_text import plain, shown
@@ -287,7 +287,10 @@ class CaseTableModel(RowTableModel[CaseEntry]):
         done = _("You have logged an action.") if self.acted(entry) else _("Not acted on yet.")
         return plain(
             _("UA {ua}: {title}\n{status_text}\n{done}").format(
-                ua=card.ua, title=card.title, status_text=self.status_text(entry), done=done
+                ua=card.ua + document_suffix(card.kind, card.update),
+                title=card.title,
+                status_text=self.status_text(entry),
+                done=done,
             )
         )
 

@@ -14,12 +14,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from uaction_desktop.case_json import document_label
 from uaction_desktop.gui.deadline import deadline_advice
 from uaction_desktop.gui.labels import status_label
 from uaction_desktop.gui.plain_text import shown
 from uaction_desktop.i18n import _, current_language, format_date, language_display_name
 from uaction_desktop.library import CaseEntry
-from uaction_desktop.model import Case, CaseText, Official, Role, split_paragraphs
+from uaction_desktop.model import Official, Role, reader_text, split_paragraphs
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 _BANNER = {
@@ -66,31 +67,13 @@ def _p(text: str) -> str:
     return "".join(f"<p>{escape(para)}</p>" for para in split_paragraphs(text))
 
 
-def reader_text(case: Case, language: str) -> CaseText | None:
-    """The title, summary and appeal points in the reader's language where the case has a
-    translation into it (each part falling back to the case's own), else None: a Spanish
-    volunteer reads the Spanish appeal points the coordinator added, not the English ones."""
-    if language == case.language:
-        return None
-    translated = case.text(language)
-    if translated is None or not (translated.title or translated.summary or translated.asks):
-        return None
-    return CaseText(
-        language,
-        translated.title or case.title,
-        translated.summary or case.summary,
-        translated.asks or case.asks,
-        translated.model_letter,
-    )
-
-
 def case_html(entry: CaseEntry, today: date) -> str:
     case = entry.case
     text = reader_text(case, current_language())
     title, summary, asks = (text or case).title, (text or case).summary, (text or case).asks
     level, advice = deadline_advice(entry, today)
     parts: list[str] = []
-    head = escape(_("UA {ua}").format(ua=case.ua))
+    head = escape(document_label(case.ua, case.kind, case.update))
     if case.index:
         head += f" &nbsp;·&nbsp; {escape(case.index)}"
     parts.append(f"<p style='color:gray'>{head}</p>")

@@ -162,6 +162,7 @@ class PackDialog(QDialog):
         self.copies.setRange(1, 500)
         self.copies.setValue(10)
         self.copies.setSuffix(_(" members"))
+        self._typed_copies = self.copies.value()  # shown again when the roster is cleared
         self.roster = QLineEdit(self)
         self.roster.setObjectName("packRoster")
         self.roster.setPlaceholderText(_("optional: a member list (CSV with a name column)"))
@@ -268,10 +269,10 @@ class PackDialog(QDialog):
         self.cases.itemChanged.connect(lambda _i, _c: self._update_summary())
         for widget in (self.envelopes, self.layout_box):
             widget.currentIndexChanged.connect(lambda _i: self._update_summary())
-        self.copies.valueChanged.connect(lambda _v: self._update_summary())
-        self.roster.textChanged.connect(lambda _t: self._update_summary())
+        self.copies.valueChanged.connect(self._copies_typed)
         # A roster says who signs; the member count then means nothing.
         self.roster.textChanged.connect(lambda t: self.copies.setEnabled(not t.strip()))
+        self.roster.textChanged.connect(lambda _t: self._update_summary())
         self.buildButton.clicked.connect(self.choose_output_and_build)
         self.logButton.clicked.connect(self.record_in_log)
 
@@ -308,7 +309,7 @@ class PackDialog(QDialog):
         cases = self.chosen_cases()
         if not cases:
             raise PackError(_("choose at least one case"))
-        signers: int | tuple = self.copies.value()
+        signers: int | tuple = self._typed_copies
         if self.roster.text().strip():
             signers = load_roster(Path(self.roster.text().strip())).signers
         extra = self.envelopes.currentData()
@@ -327,13 +328,34 @@ class PackDialog(QDialog):
             meeting_date=date(meeting.year(), meeting.month(), meeting.day()),
         )
 
+    def _copies_typed(self, value: int) -> None:
+        if self.copies.isEnabled():
+            self._typed_copies = value
+        self._update_summary()
+
+    def _show_copies(self, count: int | None) -> None:
+        """The greyed count follows the roster chosen (its members, or none while it cannot
+        be read); without a roster, the count typed before."""
+        roster = bool(self.roster.text().strip())
+        self.copies.blockSignals(True)
+        self.copies.setSpecialValueText("–" if roster and count is None else "")
+        if not roster:
+            self.copies.setValue(self._typed_copies)
+        elif count is None:
+            self.copies.setValue(self.copies.minimum())  # shows the special text
+        else:
+            self.copies.setValue(max(self.copies.minimum(), min(count, self.copies.maximum())))
+        self.copies.blockSignals(False)
+
     def _update_summary(self) -> None:
         try:
             plan = plan_pack(self.options(), self.library, self.today)
         except (PackError, RosterError, OSError) as exc:
+            self._show_copies(None)
             self.summary.setText(f"⚠ {exc}")
             self.buildButton.setEnabled(False)
             return
+        self._show_copies(len(plan.signers))
         per_official = len(plan.signers)
         officials = sum(len(c.officials) for c in plan.cases)
         self.summary.setText(

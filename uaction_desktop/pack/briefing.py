@@ -12,9 +12,18 @@ from babel.dates import format_date
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
-from uaction_desktop.compose import recipient_lines
+from uaction_desktop.case_json import document_suffix
+from uaction_desktop.compose import letter_salutation, recipient_lines
 from uaction_desktop.i18n import _, ngettext, pages_locale
-from uaction_desktop.model import CaseKind, CaseStatus, Role, join_names, split_paragraphs
+from uaction_desktop.model import (
+    Case,
+    CaseStatus,
+    Official,
+    Role,
+    join_names,
+    reader_text,
+    split_paragraphs,
+)
 from uaction_desktop.pack.pages import Texts, content_area, footer
 from uaction_desktop.pack.plan import CasePlan
 from uaction_desktop.pdf.layouts import PageLayout
@@ -69,6 +78,14 @@ def key_background(planned: CasePlan) -> str:
     return ""
 
 
+def quoted_salutation(case: Case, official: Official, language: str) -> str:
+    """What the letters to ``official`` open with: in the case's own language its salutation
+    as given (as before), in a translation's the letters' own ("Monsieur le Procureur général")."""
+    if language == case.language:
+        return official.salutation or "Dear Sir or Madam"
+    return letter_salutation(case, official, language)
+
+
 def briefing_story(
     planned: CasePlan,
     meeting: date,
@@ -76,13 +93,17 @@ def briefing_story(
     profile: SenderProfile,
     locale: str,
     texts: Texts,
+    language: str | None = None,
 ) -> list[Flowable]:
+    """The page's flowables; title, summary, appeal points and the salutations quoted are in
+    ``language`` (the pack's letters'), where the case has them in it, else its own."""
     case = planned.case
+    language = language or case.language
+    text = reader_text(case, language) or case
     ua = _("UA {ua}").format(ua=case.ua)
     reference = " · ".join(p for p in (ua, case.index, case.country) if p)
-    if case.kind is CaseKind.FOLLOW_UP:
-        reference += " · " + _("update {number}").format(number=case.update)
-    story: list[Flowable] = [texts(reference, "small"), texts(case.title, "title")]
+    reference += document_suffix(case.kind, case.update)
+    story: list[Flowable] = [texts(reference, "small"), texts(text.title, "title")]
     people = join_names([p.name for p in case.people])
     if people:
         story.append(texts(_("About: {people}").format(people=people)))
@@ -92,10 +113,10 @@ def briefing_story(
         deadline = _("This case is closed: do not send these letters without checking first")
     story.append(texts(deadline, "strong"))
     story.append(texts(_("What happened"), "heading"))
-    story += [texts(p) for p in within(split_paragraphs(case.summary))]
-    if case.asks:
+    story += [texts(p) for p in within(split_paragraphs(text.summary))]
+    if text.asks:
         story.append(texts(_("What we ask"), "heading"))
-        story += [texts.bullet(ask) for ask in within([" ".join(a.split()) for a in case.asks])]
+        story += [texts.bullet(ask) for ask in within([" ".join(a.split()) for a in text.asks])]
     background = key_background(planned)
     if background:
         story += [texts(_("Background"), "heading"), *map(texts, within([background]))]
@@ -106,7 +127,7 @@ def briefing_story(
         lines = recipient_lines(official, profile)
         role = " " + _("(copy)") if official.role is Role.COPY else ""
         who = brief(f"{lines[0]}{role}: {', '.join(lines[1:])}", OFFICIAL_CHARS)
-        salutation = brief(official.salutation or "Dear Sir or Madam", 120)
+        salutation = brief(quoted_salutation(case, official, language), 120)
         story.append(
             texts.bullet(
                 f"{who}. "

@@ -221,6 +221,10 @@ class _Builder:
                 self.layout,
                 self.locale,
                 self.texts,
+                {
+                    p.case.key: letter_language(p.case, self.profile, self.options.language)
+                    for p in self.plan.cases
+                },
             )
             define_cover(self.canvas, self.layout, story)
         self.check()
@@ -246,7 +250,13 @@ class _Builder:
         for number, planned in enumerate(self.plan.cases, start=1):
             self.check()
             story = briefing_story(
-                planned, self.meeting, len(self.plan.signers), self.profile, self.locale, self.texts
+                planned,
+                self.meeting,
+                len(self.plan.signers),
+                self.profile,
+                self.locale,
+                self.texts,
+                letter_language(planned.case, self.profile, self.options.language),
             )
             label = _("Briefing {number} of {count} · UA {ua}").format(
                 number=number, count=count, ua=planned.case.ua

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from uaction_desktop.i18n import N_, _, ngettext, pages_locale
+from uaction_desktop.model import reader_text
 from uaction_desktop.pack.envelopes import ENVELOPES
 from uaction_desktop.pack.labels import SHEETS
 from uaction_desktop.pack.options import PackOptions
@@ -84,7 +85,10 @@ def cover_story(
     layout: PageLayout,
     locale: str,
     texts: Texts,
+    languages: dict[str, str] | None = None,
 ) -> list[Flowable]:
+    """The cover's flowables; each case's title in its letters' language (``languages``, by
+    case key) where the case has it, as on its briefing."""
     locale = pages_locale(locale)
     story: list[Flowable] = [texts(_("Meeting pack"), "title")]
     if group:
@@ -97,10 +101,11 @@ def cover_story(
     signers = len(plan.signers)
     for planned in plan.cases:
         case = planned.case
+        text = reader_text(case, (languages or {}).get(case.key, case.language)) or case
         rows.append(
             [
                 texts(case.ua, "cell"),
-                texts(case.title, "cell"),
+                texts(text.title, "cell"),
                 texts(_deadline(case.deadline, meeting, locale), "cell"),
                 texts(str(signers * len(planned.officials)), "cell"),
             ]
