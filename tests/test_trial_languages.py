@@ -5,15 +5,13 @@ catalogs gain their translations separately); Babel's names with the real langua
 
 from __future__ import annotations
 
-import gettext
-import io
 import sys
 from collections.abc import Iterator
 
 import pytest
-from babel.messages.mofile import write_mo
 
 from tests.conftest import REPO
+from tests.pseudo import CLOSE, OPEN, pseudo_translations
 from uaction_desktop import cli, i18n
 from uaction_desktop.importer import parse_text
 from uaction_desktop.pack.envelopes import ENVELOPES
@@ -23,8 +21,6 @@ from uaction_desktop.pack.options import PackError, PackOptions
 sys.path.insert(0, str(REPO / "packaging"))
 import catalogs
 
-OPEN, CLOSE = "⟦", "⟧"
-
 
 @pytest.fixture(scope="module")
 def template():
@@ -32,19 +28,9 @@ def template():
 
 
 @pytest.fixture
-def pseudo(template) -> Iterator[None]:
+def pseudo() -> Iterator[None]:
     """Every message of the source wrapped in ⟦...⟧: text shown unmarked is not in it."""
-    for message in template:
-        if not message.id:
-            continue
-        if isinstance(message.id, tuple | list):
-            message.string = tuple(f"{OPEN}{one}{CLOSE}" for one in message.id)
-        else:
-            message.string = f"{OPEN}{message.id}{CLOSE}"
-    buffer = io.BytesIO()
-    write_mo(buffer, template)
-    buffer.seek(0)
-    i18n.use_translations(gettext.GNUTranslations(buffer), "en")
+    i18n.use_translations(pseudo_translations(), "en")
     try:
         yield
     finally:

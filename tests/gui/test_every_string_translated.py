@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import gettext
-import io
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,31 +37,19 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import REPO
+from tests.pseudo import OPEN, pseudo_translations
 
 sys.path.insert(0, str(REPO / "packaging"))
-import catalogs
 
 from uaction_desktop import i18n
 from uaction_desktop.languages import ENGLISH_NAMES, NATIVE_NAMES
 
-OPEN, CLOSE = "⟦", "⟧"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
 @pytest.fixture(scope="module")
 def pseudo_catalog() -> gettext.GNUTranslations:
-    template = catalogs.extract()
-    for message in template:
-        if not message.id:
-            continue
-        if isinstance(message.id, tuple | list):
-            message.string = tuple(f"{OPEN}{one}{CLOSE}" for one in message.id)
-        else:
-            message.string = f"{OPEN}{message.id}{CLOSE}"
-    buffer = io.BytesIO()
-    write_mo(buffer, template)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return pseudo_translations()
 
 
 @pytest.fixture
