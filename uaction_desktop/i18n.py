@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "uaction"
@@ -288,9 +289,18 @@ def asked_languages(names: tuple[str, ...] | list[str]) -> str:
         return ", ".join(names)
     from babel import Locale
 
+    codes = _language_codes()
+    own = Locale.parse(babel_locale()).languages
+    return ", ".join(own.get(codes.get(name.casefold(), ""), name) for name in names)
+
+
+@cache
+def _language_codes() -> dict[str, str]:
+    """Babel's English language names to their codes ("russian" -> "ru")."""
+    from babel import Locale
+
     codes: dict[str, str] = {}
     for code, name in Locale("en").languages.items():
         if "_" not in code:
             codes.setdefault(name.casefold(), code)
-    own = Locale.parse(babel_locale()).languages
-    return ", ".join(own.get(codes.get(name.casefold(), ""), name) for name in names)
+    return codes

@@ -148,6 +148,12 @@ class _Builder:
         self.locale = self.profile.effective_locale(self.layout.name)
         self.meeting = options.meeting_date or self.today
         self.texts = Texts(self.missing)
+        # Each case's letter language, as ``writable`` settled it: the cover and the briefings
+        # speak the language its letters are written in.
+        self.languages = {
+            p.case.key: letter_language(p.case, self.profile, options.language)
+            for p in self.plan.cases
+        }
         letters = self.plan.letters
         self.total = (
             int(options.cover)
@@ -221,10 +227,7 @@ class _Builder:
                 self.layout,
                 self.locale,
                 self.texts,
-                {
-                    p.case.key: letter_language(p.case, self.profile, self.options.language)
-                    for p in self.plan.cases
-                },
+                self.languages,
             )
             define_cover(self.canvas, self.layout, story)
         self.check()
@@ -256,7 +259,7 @@ class _Builder:
                 self.profile,
                 self.locale,
                 self.texts,
-                letter_language(planned.case, self.profile, self.options.language),
+                self.languages[planned.case.key],
             )
             label = _("Briefing {number} of {count} · UA {ua}").format(
                 number=number, count=count, ua=planned.case.ua
@@ -274,7 +277,7 @@ class _Builder:
     def _letters(self) -> None:
         profiles = [signer_profile(self.profile, s) for s in self.plan.signers]
         pages: LetterPages | None = None
-        cut_off: set[str] = set()
+        checked: set[str] = set()  # a case's text is what may be cut: its first letter tells
         total = self.plan.letters
         for job in self.plan.jobs():
             self.check()
@@ -289,15 +292,14 @@ class _Builder:
             )
             if pages is None:
                 pages = LetterPages(self.canvas, self.layout, letter, self.missing)
-            cut = truncation(letter.body) if job.case.ua not in cut_off else ""
-            if cut:  # an imported text that stops mid-sentence: said once per case
-                cut_off.add(job.case.ua)
+            if job.case.key not in checked and (cut := truncation(letter.body)):
                 self.warnings.append(
                     _(
                         'the letters for UA {ua} seem cut off at "{cut}": compare the case with '
                         "the published document before they are sent"
                     ).format(ua=job.case.ua, cut=cut)
                 )
+            checked.add(job.case.key)
             self._front_side()
             pages.draw(letter)
             self.tick(_("letter {number} of {count}").format(number=job.number + 1, count=total))
